@@ -1,0 +1,69 @@
+"""powx_llm: turn news reports about prisoner-of-war exchanges into checked, structured data."""
+
+from powx_llm._errors import (
+    BackendUnavailable,
+    ConfigError,
+    ExtractionFailed,
+    InputError,
+    LLMError,
+    LLMTimeout,
+    ModelFileError,
+    OutputTruncated,
+    PowxError,
+    RateLimited,
+    ServerError,
+)
+from powx_llm.checks import DEFAULT_CHECKS, Finding, Report, Status, check
+from powx_llm.facts import facts, score
+from powx_llm.mentions import Mention, MentionKind, find_mentions
+from powx_llm.model import (
+    Cohort,
+    Count,
+    Cumulative,
+    Evidence,
+    Exchange,
+    Fraction,
+    Kind,
+    Qualifier,
+    Transfer,
+    Unit,
+    UnitCount,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_CHECKS",
+    "BackendUnavailable",
+    "Cohort",
+    "ConfigError",
+    "Count",
+    "Cumulative",
+    "Evidence",
+    "Exchange",
+    "ExtractionFailed",
+    "Finding",
+    "Fraction",
+    "InputError",
+    "Kind",
+    "LLMError",
+    "LLMTimeout",
+    "Mention",
+    "MentionKind",
+    "ModelFileError",
+    "OutputTruncated",
+    "PowxError",
+    "Qualifier",
+    "RateLimited",
+    "Report",
+    "ServerError",
+    "Status",
+    "Transfer",
+    "Unit",
+    "UnitCount",
+    "__version__",
+    "check",
+    "facts",
+    "find_mentions",
+    "score",
+]

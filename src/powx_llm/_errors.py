@@ -1,0 +1,93 @@
+"""The one exception tree of powx_llm.
+
+Every error a user can hit is a ``PowxError`` whose message is one line saying what went wrong
+and what to do::
+
+    PowxError
+    ├── InputError            the article or a file given to us is unusable (empty, binary, too long,
+    │                         invalid JSON, a schema error)
+    ├── ConfigError           no usable backend, a missing runtime or weight package, a bad setting
+    │   └── ModelFileError    the embedded model's weights are missing or fail their hash check
+    └── LLMError              the LLM call failed
+        ├── BackendUnavailable    connection refused, DNS, the embedded server died or never started
+        ├── LLMTimeout            no answer in time
+        ├── RateLimited           HTTP 429 after the retries (``retry_after`` seconds, if told)
+        ├── ServerError           HTTP 5xx after the retries, or another HTTP error status
+        ├── OutputTruncated       the completion stopped at the token limit (finish_reason "length")
+        └── ExtractionFailed      the model kept returning output that does not fit the schema
+                                  (``raw`` holds the last raw output)
+
+Foreign exceptions are wrapped (``raise ExtractionFailed(...) from exc``), never leaked.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendUnavailable",
+    "ConfigError",
+    "ExtractionFailed",
+    "InputError",
+    "LLMError",
+    "LLMTimeout",
+    "ModelFileError",
+    "OutputTruncated",
+    "PowxError",
+    "RateLimited",
+    "ServerError",
+]
+
+
+class PowxError(Exception):
+    """Base class of every error powx_llm raises on purpose."""
+
+
+class InputError(PowxError, ValueError):
+    """The input (article text, JSON file, option) cannot be used."""
+
+
+class ConfigError(PowxError):
+    """No usable backend, or a setting/installation problem."""
+
+
+class ModelFileError(ConfigError):
+    """The embedded model's weight file is missing, incomplete or corrupt."""
+
+
+class LLMError(PowxError):
+    """The call to the language model failed."""
+
+
+class BackendUnavailable(LLMError):
+    """The endpoint could not be reached (refused, unresolvable, server died)."""
+
+
+class LLMTimeout(LLMError):
+    """The endpoint did not answer in time."""
+
+
+class RateLimited(LLMError):
+    """The endpoint kept answering HTTP 429."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ServerError(LLMError):
+    """The endpoint answered with an HTTP error status (5xx after retries, or another 4xx)."""
+
+
+class OutputTruncated(LLMError):
+    """The completion hit its token limit before the JSON was complete."""
+
+    def __init__(self, message: str, *, raw: str | None = None) -> None:
+        super().__init__(message)
+        self.raw = raw
+
+
+class ExtractionFailed(LLMError):
+    """The model's output never fit the schema."""
+
+    def __init__(self, message: str, *, raw: str | None = None) -> None:
+        super().__init__(message)
+        self.raw = raw

@@ -1,0 +1,226 @@
+"""The ``powx`` command line: a thin layer over the public API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, TaskID
+
+from powx_llm._errors import PowxError
+from powx_llm.checks import check
+from powx_llm.extract import Extraction, Extractor, Options, Strategy
+from powx_llm.files import load_exchange_file, read_text_file
+from powx_llm.render import extraction_table, print_eval, print_report, report_dict
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn prisoner-exchange reports into checked, structured data.")
+_out = Console()
+_err = Console(stderr=True)
+
+EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
+
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name (default per backend; POWX_MODEL).")]
+BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="An OpenAI-compatible endpoint (POWX_BASE_URL).")]
+ModeOpt = Annotated[str | None, typer.Option("--mode", help="instructor mode: tools, json, json_schema, md_json.")]
+ReplayOpt = Annotated[bool, typer.Option("--replay", help="Answer from the recorded cassettes (offline).")]
+StrategyOpt = Annotated[Strategy, typer.Option("--strategy", help="cued (default) or baseline.")]
+
+
+def _fail(exc: PowxError) -> typer.Exit:
+    _err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _connect(*, model: str | None, base_url: str | None, mode: str | None, replay: bool,
+             strategy: Strategy = Strategy.CUED) -> Extractor:
+    options = Options(strategy=strategy)
+    if replay:
+        from powx_llm.replay import REPLAY_BASE_URL, replay_client
+
+        return Extractor.connect(base_url=base_url or REPLAY_BASE_URL, model=model, mode=mode,
+                                 http_client=replay_client(), http_retries=0, options=options)
+    return Extractor.connect(base_url=base_url, model=model, mode=mode, options=options)
+
+
+@app.command("check")
+def check_cmd(
+    exchange_file: Annotated[Path, typer.Argument(help="Exchange JSON, or an eval article file (gold + text).")],
+    text_file: Annotated[Path | None, typer.Option("--text", help="The article text, for grounding.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
+) -> None:
+    """Run the deterministic checks on an exchange; exit 1 if its numbers contradict each other."""
+    try:
+        loaded = load_exchange_file(exchange_file)
+        text = read_text_file(text_file) if text_file is not None else loaded.text
+        report = check(loaded.exchange, text=text, published=loaded.published)
+    except PowxError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _out.print_json(json.dumps(report_dict(report), ensure_ascii=False))
+    else:
+        print_report(report, console=_out, title=str(exchange_file))
+    raise typer.Exit(EXIT_MISMATCH if report.has_mismatch else EXIT_OK)
+
+
+def _read_input(path: str) -> tuple[str, str | None]:
+    """Return (text, published) of a text file, an eval article JSON, or stdin ("-")."""
+    if path == "-":
+        return sys.stdin.read(), None
+    raw = read_text_file(Path(path))
+    if path.endswith(".json"):
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            return raw, None
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            return data["text"], data.get("published")
+    return raw, None
+
+
+def _show(path: str, result: Extraction, fmt: str) -> None:
+    if fmt == "json":
+        _out.print_json(json.dumps({"file": path, **result.to_dict()}, ensure_ascii=False, default=str))
+    elif fmt == "facts":
+        _out.print_json(json.dumps(result.facts, ensure_ascii=False))
+    else:
+        _out.print(extraction_table(result, title=path))
+        print_report(result.report, console=_out)
+
+
+@app.command("extract")
+def extract_cmd(
+    files: Annotated[list[str], typer.Argument(help="Article text files, eval article JSON files, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", help="table, json or facts.")] = "table",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    replay: ReplayOpt = False,
+    strategy: StrategyOpt = Strategy.CUED,
+) -> None:
+    """Extract the checked exchange of each article; exit 1 on a mismatch, 2 on an error (worst wins)."""
+    if fmt not in ("table", "json", "facts"):
+        raise _fail(PowxError(f"unknown format {fmt!r}; use table, json or facts"))
+    worst, extractor = EXIT_OK, None
+    for path in files:
+        try:
+            text, published = _read_input(path)
+            extractor = extractor or _connect(model=model, base_url=base_url, mode=mode, replay=replay,
+                                              strategy=strategy)
+            result = extractor.extract(text, published=published)
+        except PowxError as exc:
+            _err.print(f"[bold red]error:[/] {path}: {exc}", highlight=False, soft_wrap=True)
+            worst = EXIT_ERROR
+            continue
+        _show(path, result, fmt)
+        if result.report.has_mismatch:
+            worst = max(worst, EXIT_MISMATCH)
+    raise typer.Exit(worst)
+
+
+@app.command("eval")
+def eval_cmd(
+    directory: Annotated[Path, typer.Argument(help="A folder of eval articles (seeds/eval).")],
+    strategy: StrategyOpt = Strategy.CUED,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the report as Markdown.")] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    replay: ReplayOpt = False,
+) -> None:
+    """Extract every eval article and score its facts against gold; the last line is the total."""
+    from powx_llm.evaluate import evaluate, load_eval_dir
+    from powx_llm.render import eval_markdown
+
+    try:
+        articles = load_eval_dir(directory)
+        extractor = _connect(model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy)
+        with Progress(console=_err, transient=True) as progress:
+            task = progress.add_task(f"{strategy.value}: extracting", total=len(articles))
+            run = evaluate(extractor, articles, on_result=lambda _: progress.advance(task))
+    except PowxError as exc:
+        raise _fail(exc) from None
+    print_eval(run, console=_out)
+    if report is not None:
+        report.write_text(eval_markdown(run), encoding="utf-8")
+
+
+@app.command("serve")
+def serve_cmd(
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8765,
+) -> None:
+    """Run the embedded model's OpenAI-compatible server in the foreground (for other tools, recording)."""
+    from powx_llm.local import MODEL_ALIAS, LocalServer, model_path
+
+    try:
+        with _progress_bytes("assembling the model") as progress:
+            path = model_path(progress=progress)
+        server = LocalServer(model=path, port=port).start()
+    except PowxError as exc:
+        raise _fail(exc) from None
+    _out.print(f"serving {MODEL_ALIAS} at {server.base_url} (Ctrl+C stops it)")
+    try:
+        code = server.wait()
+    except KeyboardInterrupt:
+        server.stop()
+        code = 0
+    raise typer.Exit(0 if code in (0, -15) else EXIT_ERROR)
+
+
+@app.command("models")
+def models_cmd(
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+) -> None:
+    """Show which backend and model would be used, and why."""
+    from powx_llm.backend import resolve_backend
+    from powx_llm.local import INSTALL_HINT, MODEL_ALIAS, cache_dir, runtime_available
+
+    try:
+        backend = resolve_backend(base_url=base_url, model=model, mode=mode)
+        _out.print(f"backend: {backend.describe()}")
+    except PowxError as exc:
+        _out.print(f"backend: none ({exc})")
+    runtime = "installed" if runtime_available() else f"not installed ({INSTALL_HINT})"
+    _out.print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
+
+
+def _progress_bytes(description: str) -> _ByteProgress:
+    return _ByteProgress(description)
+
+
+class _ByteProgress:
+    """A rich progress bar for the one-time model assembly."""
+
+    def __init__(self, description: str) -> None:
+        self._progress = Progress(console=_err, transient=True)
+        self._description = description
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> _ByteProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._task is None:
+            self._task = self._progress.add_task(self._description, total=total)
+        self._progress.update(self._task, completed=done)
+
+
+def main() -> None:
+    """Run the ``powx`` command."""
+    app(prog_name="powx")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,429 @@
+"""Find every number a text states (English, Ukrainian, Russian): its span, value, kind and qualifier.
+
+Pure and fast: no I/O, every pattern compiled at import. ``text[m.start:m.end] == m.quote`` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+from itertools import pairwise
+
+from powx_llm._numwords import (
+    AGE_WORDS,
+    APOSTROPHES,
+    CURRENCIES,
+    DENOMINATORS,
+    DURATION_PREPOSITIONS,
+    DURATION_UNITS,
+    HANDING_VERBS,
+    MONTHS_EN,
+    MONTHS_GENITIVE,
+    MONTHS_OTHER,
+    QUALIFIERS,
+    WORDS,
+    Cls,
+    Phrase,
+    normalise_word,
+)
+from powx_llm.model import Qualifier
+
+__all__ = ["Mention", "MentionKind", "find_mentions", "parse_number", "states_fraction", "states_value"]
+
+
+class MentionKind(StrEnum):
+    """What a stated number is: a count of people or bodies, or a year, date, age, ordinal, ..."""
+
+    COUNT = "count"
+    FRACTION = "fraction"
+    ORDINAL = "ordinal"
+    YEAR = "year"
+    DATE = "date"
+    TIME = "time"
+    AGE = "age"
+    MONEY = "money"
+    DURATION = "duration"
+    FORMAT = "format"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number stated in a text, with the qualifier words right before it."""
+
+    start: int
+    end: int
+    quote: str
+    value: int | None
+    fraction: str | None
+    kind: MentionKind
+    qualifier: Qualifier = Qualifier.EXACT
+    qualifier_start: int | None = None
+
+
+_K = MentionKind
+_S = r"[ \t\u00a0\u202f\u2009]"  # horizontal space, including the no-break ones news sites use
+_L = r"(?![^\W\d_])"  # not followed by a letter
+_I = re.IGNORECASE
+
+
+def _alt(words: Collection[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", _S + "+") for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = (  # thousands grouped by commas, dots or spaces (one kind per number), else plain or decimal
+    rf"(?:[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d{{0,2}}(?:\.\d{{3}})+|[1-9]\d{{0,2}}(?:{_S}\d{{3}})+"
+    r"|\d+(?:[.,]\d+)?)(?!\d)"
+)
+_SCAN = re.compile(  # the leading look-ahead skips every other position fast: 15x quicker on prose
+    r"(?=[\d$€£₴₽½⅓⅔¼¾⅕⅛])(?:"
+    r"(?P<iso>(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
+    r"|(?P<dmy>(?<![\d.,/])[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)?\d\d(?![\d.]\d))"
+    r"|(?P<clock>(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]))"
+    r"|(?P<ratio>(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/]))"
+    r"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
+    rf"|(?P<cur>[$€£₴₽]){_S}?(?P<cnum>{_NUM})"
+    rf"|(?<!\w)(?<!\d[.,])(?P<num>{_NUM}))"
+)
+_GROUPED = re.compile(rf"[1-9]\d{{0,2}}(?:(?:,|\.|{_S})\d{{3}})+")
+_NON_DIGIT = re.compile(r"\D")
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8"}
+_SCALE_AFTER = re.compile(
+    rf"{_S}?(?P<w>thousand|million|billion|bn|тис|тыс|млн|млрд|тисяч[^\W\d_]*|тысяч[^\W\d_]*"
+    rf"|мільйон[^\W\d_]*|миллион[^\W\d_]*|мільярд[^\W\d_]*|миллиард[^\W\d_]*){_L}",
+    _I,
+)
+_CURRENCY_AFTER = re.compile(rf"{_S}*(?:{_alt(CURRENCIES)}){_L}", _I)
+_PERCENT_AFTER = re.compile(rf"{_S}?%|{_S}(?:percent|per{_S}cent|відсотк[^\W\d_]*|процент[^\W\d_]*){_L}", _I)
+_EN_ORD = re.compile(rf"(?:st|nd|rd|th){_L}", _I)
+_CYR_ORD = re.compile(
+    rf"[-‐‑–](?:й|го|ий|ій|ого|ому|ої|ою|ом|ім|им|му|ми|ї|я|е|є|ю|а|у|та|ту|ті|тя|ша|ше|шу|ший|х){_L}", _I
+)
+_AGE_HYPHEN = re.compile(r"[-‐‑–](?:(?:year|yr)s?[-‐‑– ]old|річн|летн)", _I)
+_LETTER = re.compile(r"[^\W\d_]")
+_CODE_BEFORE = re.compile(  # "F-16", "Су-34", but not "Mid-2022"
+    r"(?<!\w)(?!(?i:mid|pre|post|early|late)-)(?:[^\W\d_]*[A-ZА-ЯІЇЄҐ][^\W\d_]*|[^\W\d_])[-‐‑]\Z"
+)
+_MONTH_EN = _alt(MONTHS_EN)
+_MONTHS_EN = frozenset(MONTHS_EN)
+_DAY_AFTER = re.compile(
+    rf"(?:{_S}+of)?{_S}+(?:{_MONTH_EN})(?![a-z])|(?:-?го)?{_S}+(?i:{_alt(MONTHS_GENITIVE)}){_L}"
+)
+_YEAR_MONTH_BEFORE = re.compile(
+    rf"(?=[^\W\d_])(?<!\w)(?:{_MONTH_EN}|(?i:{_alt(MONTHS_GENITIVE + MONTHS_OTHER)}))\.?,?{_S}+"
+    rf"(?:[0-3]?\d(?:st|nd|rd|th)?,?{_S}+)?\Z"
+)
+_YEAR_WORD_AFTER = re.compile(
+    rf"{_S}*(?:р\.|рр\.|року|році|рік|роках|г\.|гг\.|года|году|год|годы|годах|year){_L}", _I
+)
+_YEAR_RANGE_AFTER = re.compile(rf"{_S}*[-–—/]{_S}*(?:19|20)\d\d(?!\d)")
+_YEAR_RANGE_BEFORE = re.compile(rf"(?=[12])(?<!\d)(?:19|20)\d\d{_S}*[-–—/]{_S}*\Z")
+_LOWER_WORD_AFTER = re.compile(  # case-sensitive on purpose: "in 2022 Russia" is a year, "2000 prisoners" not
+    rf"{_S}+(?!(?:and|or|the|to|in|at|on|і|й|та|и|а|але|но|що|что){_L})[a-zа-яіїєґё]"
+)
+_TIME_AFTER = re.compile(rf"{_S}*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|o['’]clock|годині){_L}", _I)
+_AGE_AFTER = re.compile(
+    rf"{_S}*[-‐‑–]?{_S}*(?:years?|yrs?){_S}*[-‐‑–]?{_S}*old{_L}|{_S}+years?{_S}+of{_S}+age{_L}", _I
+)
+_UKRU_YEARS_AFTER = re.compile(rf"{_S}+(?:років|роки|рік|лет|года|год){_L}", _I)
+_AGO_AFTER = re.compile(
+    rf"{_S}+(?:тому|назад|поспіль|подряд|ув.язнення|позбавлення|заключения|лишения|колонії|колонии|війни|войны)",
+    _I,
+)
+_DURATION_AFTER = re.compile(rf"(?:{_S}+|[-‐‑–])(?:{_alt(DURATION_UNITS)}){_L}", _I)
+_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
+_GAP = re.compile(rf"(?P<ws>{_S}+)|(?P<hy>{_S}?[-‐‑]{_S}?)|(?P<and>{_S}+and{_S}+)", _I)
+_ANOTHER_AFTER = re.compile(rf"{_S}+another{_L}", _I)
+_QUAL_OF = {normalise_word(p): Qualifier(q) for q, ps in QUALIFIERS.items() for p in ps}
+_RANGE_FROM_BEFORE = re.compile(r"(?<!\w)(?:від|от|з|с|from)\s+\S+\s+\Z", _I)
+_FORMAT_GAP = re.compile(rf"{_S}*[-‐‑–]?{_S}*(?:for|на){_S}*[-‐‑–]?{_S}*", _I)
+_RANGE_GAP = re.compile(rf"{_S}*(?:[-‐‑–—]|to|and|or|до|і|й|та|и|або|или){_S}*", _I)
+_FRACTION_STR = re.compile(r"\s*(\d{1,9})\s*/\s*(\d{1,9})\s*")
+_NO_QUALIFIER = frozenset({_K.DATE, _K.YEAR, _K.TIME, _K.ORDINAL, _K.FORMAT})
+_MAX_DIGITS = 30  # longer digit runs are ids or noise, and int() of thousands of digits is slow
+_LEXICON = frozenset(WORDS) | frozenset(DENOMINATORS)
+_DASHES = ("-", "–", "—")
+_TOKEN = re.compile(rf"[\w{APOSTROPHES}.\-–—]+")  # a word as _Text.tail reads it: "Feb.", "где-то", "–"
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    value: int | None
+    fraction: str | None = None
+    kind: MentionKind | None = None  # None: decided later from the words around it
+    needs_qualifier: bool = False
+    shape: str = ""  # "year" for bare 1900-2099, "day" for bare 1-31: may be a year or a date
+    qualifier: Qualifier = Qualifier.EXACT
+    qualifier_start: int | None = None
+    qualifier_word: str = ""
+
+
+class _Text:
+    """A text, the span of each of its words and its number words, found in one pass over it."""
+
+    __slots__ = ("_ends", "_starts", "hits", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # a few letters lower-case to two characters: keep spans true
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        spans = [m.span() for m in _TOKEN.finditer(low)]
+        words = _TOKEN.findall(low)  # the same tokens: one list built in C is faster than m.group() each
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+        self.hits: list[tuple[int, int, str]] = []  # (start, end, lexicon key) of each number word
+        for i in [i for i, w in enumerate(words) if w in _LEXICON or not w.isalpha() or "ё" in w]:
+            if words[i] in _LEXICON:
+                self.hits.append((*spans[i], words[i]))
+                continue
+            for sub in _WORD.finditer(low, *spans[i]):  # "thirty-one", "п'ять.", "трёх": word by word
+                if (key := sub.group().replace("ё", "е")) in _LEXICON:
+                    self.hits.append((*sub.span(), key))
+
+    def tail(self, end: int, n: int) -> list[tuple[int, str]]:
+        """Return up to *n* (start, word) that only whitespace separates from *end*, nearest first."""
+        out: list[tuple[int, str]] = []
+        i = bisect_right(self._ends, end) - 1
+        while i >= 0 and len(out) < n and self.text[self._ends[i] : end].isspace():
+            end = self._starts[i]
+            out.append((end, self.text[end : self._ends[i]]))
+            i -= 1
+        return out
+
+
+def _digits_value(s: str) -> int | Fraction | None:
+    if len(s) > _MAX_DIGITS:
+        return None
+    try:
+        if s.isdigit():
+            return int(s)
+        if _GROUPED.fullmatch(s):
+            return int(_NON_DIGIT.sub("", s))
+        return Fraction(s.replace(",", "."))
+    except ValueError:  # digits of other scripts that \d accepts but Fraction does not
+        return None
+
+
+def _whole(v: int | Fraction) -> int | None:
+    return v if isinstance(v, int) else int(v) if v.denominator == 1 else None
+
+
+def _frac(n: int | Fraction, d: int = 1) -> str:
+    f = Fraction(n, d)
+    return f"{f.numerator}/{f.denominator}"
+
+
+def _scale(word: str) -> int:
+    w = word.lower()
+    if w.startswith(("thou", "тис", "тыс")):
+        return 1000
+    return 10**6 if w.startswith(("mil", "мільй", "млн", "миллио")) else 10**9
+
+
+def _words(tail: list[tuple[int, str]]) -> list[str]:
+    return [w.lower() for _, w in tail]
+
+
+def _month_before(tail: list[tuple[int, str]]) -> bool:
+    words = [w.rstrip(".") for _, w in tail[:2]]  # case kept: "may" is a verb, "May" a month
+    if words[:1] == ["the"]:  # "May the 5th"
+        words = words[1:]
+    return bool(words) and words[0] in _MONTHS_EN
+
+
+def _digit_cand(t: _Text, m: re.Match[str]) -> _Cand | None:
+    """Return the candidate of one digit match, its kind fixed when its own shape or suffix tells."""
+    text, (s, e) = t.text, m.span()
+    if m["iso"]:
+        return _Cand(s, e, int(text[e - 2 : e]), kind=_K.DATE)
+    if m["dmy"]:
+        return _Cand(s, e, int(m["dmy"].split(m["sep"])[0]), kind=_K.DATE)
+    if m["clock"]:
+        return _Cand(s, e, None, kind=_K.TIME)
+    if m["ratio"]:
+        num, den = (int(x) for x in m["ratio"].split("/"))
+        return _Cand(s, e, None, _frac(num, den), _K.FRACTION) if 0 < num < den else None
+    if m["vulgar"]:
+        return _Cand(s, e, None, _VULGAR[m["vulgar"]], _K.FRACTION)
+    raw = m["cnum"] or m["num"]
+    v = _digits_value(raw)
+    if v is None:
+        return None
+    if sc := _SCALE_AFTER.match(text, e):
+        v, end = v * _scale(sc["w"]), sc.end("w")
+        money = m["cur"] or _scale(sc["w"]) >= 10**9 or _CURRENCY_AFTER.match(text, end)
+        return _Cand(s, end, _whole(v), kind=_K.MONEY if money else _K.COUNT)
+    if m["cur"] or _CURRENCY_AFTER.match(text, e):
+        return _Cand(s, e, _whole(v), kind=_K.MONEY)
+    if pc := _PERCENT_AFTER.match(text, e):
+        return _Cand(s, pc.end(), None, _frac(v, 100), _K.FRACTION)
+    if not isinstance(v, int):
+        return None  # a decimal like 5.63 with no unit states no count
+    if _CODE_BEFORE.search(text, max(0, s - 12), s):
+        return None  # "F-16", "COVID-19", "Су-34": part of a name
+    if (o := _EN_ORD.match(text, e)) or (o := _CYR_ORD.match(text, e)):
+        dated = v <= 31 and (_DAY_AFTER.match(text, o.end()) or _month_before(t.tail(s, 2)))
+        year = raw.isdigit() and 1900 <= v <= 2099 and o[0][0] in "-‐‑–"  # "у 2022-му"
+        return _Cand(s, o.end(), v, kind=_K.DATE if dated else _K.YEAR if year else _K.ORDINAL)
+    if _AGE_HYPHEN.match(text, e):
+        return _Cand(s, e, v, kind=_K.AGE)
+    if _LETTER.match(text, e):
+        return None  # glued to letters ("5km", "F16"): a code, not a stated number
+    shape = "" if not raw.isdigit() else "year" if 1900 <= v <= 2099 else "day" if 1 <= v <= 31 else ""
+    return _Cand(s, e, v, shape=shape)
+
+
+def _phrase_cand(t: _Text, g: Phrase) -> _Cand:
+    first = g.words[0]
+    start, alone = g.start, len(g.words) == 1
+    tail = t.tail(start, 1)
+    if first.cls in (Cls.MULT, Cls.SCALE) and _words(tail) in (["a"], ["an"]):
+        start, alone = tail[0][0], False  # "a hundred", "a dozen"
+    kind = _K.ORDINAL if g.words[-1].ordinal else _K.MONEY if g.value >= 10**9 else None
+    return _Cand(start, g.end, g.value, kind=kind, needs_qualifier=alone and not first.lone)
+
+
+def _word_cands(t: _Text) -> list[_Cand]:
+    text, out = t.text, list[_Cand]()
+    group: Phrase | None = None
+    for s, e, key in t.hits:
+        den, word = DENOMINATORS.get(key), WORDS.get(key)
+        gap = _GAP.fullmatch(text, group.end, s) if group is not None else None
+        if den is not None:
+            tail = t.tail(s, 1)
+            a = tail[0][0] if _words(tail) in (["a"], ["an"]) else None
+            n = group.numerator() if group is not None and gap and gap.lastgroup != "and" else None
+            if group is not None and n is not None:
+                out.append(_Cand(group.start, e, None, _frac(n, den.denominator), _K.FRACTION))
+                group, word = None, None
+            elif a is not None or not den.needs_numerator:
+                out += [_phrase_cand(t, group)] if group is not None else []
+                out.append(_Cand(s if a is None else a, e, None, _frac(1, den.denominator), _K.FRACTION))
+                group, word = None, None
+        if word is None:
+            continue  # a fraction word taken above, or "thirds" with no count before it
+        if key == "one" and (_words(t.tail(s, 1)) == ["no"] or _ANOTHER_AFTER.match(text, e)):
+            word = None  # "no one", "one another" count nobody
+        elif group is not None and gap and group.extend(word, e, gap.lastgroup or ""):
+            continue
+        out += [_phrase_cand(t, group)] if group is not None else []
+        group = Phrase(s, e, word) if word is not None else None
+    out += [_phrase_cand(t, group)] if group is not None else []
+    return out
+
+
+def _qualify(text: str, c: _Cand, tail: list[tuple[int, str]]) -> int:
+    """Set the qualifier of *c* from the words before it; return how many of *tail* it takes."""
+    words = _words(tail[:5])
+    for k in range(min(len(words), 4), 0, -1):  # the longest phrase wins: "no more than" over "more than"
+        phrase = " ".join(reversed(words[:k]))
+        if phrase not in _QUAL_OF:
+            continue
+        qs = tail[k - 1][0]
+        if phrase == "over" and words[k : k + 1] and words[k] in HANDING_VERBS:
+            return 0  # "handed over 90": a verb's particle, not "more than"
+        if phrase in ("до", "up to") and _RANGE_FROM_BEFORE.search(text, max(0, qs - 30), qs):
+            return 0  # "від 21 до 59": the end of a range, not "up to"
+        c.qualifier, c.qualifier_start, c.qualifier_word = _QUAL_OF[phrase], qs, phrase
+        return k
+    return 0
+
+
+def _classify(text: str, c: _Cand, tail: list[tuple[int, str]], k: int) -> MentionKind:
+    """Return the kind of *c* from the words around it; *k* words of *tail* are its qualifier."""
+    s, e, v = c.start, c.end, c.value or 0
+    if c.shape == "day" and (_DAY_AFTER.match(text, e) or _month_before(tail)):
+        return _K.DATE
+    if c.shape == "year":
+        if (
+            _YEAR_WORD_AFTER.match(text, e)
+            or _YEAR_RANGE_AFTER.match(text, e)
+            or _YEAR_RANGE_BEFORE.search(text, max(0, s - 8), s)
+            or _YEAR_MONTH_BEFORE.search(text, max(0, s - 24), s)
+        ):
+            return _K.YEAR
+        if c.qualifier != Qualifier.EXACT:
+            return _K.COUNT
+        if _LOWER_WORD_AFTER.match(text, e):
+            the = _words(tail[:1]) in (["the"], ["its"], ["this"], ["that"])
+            return _K.YEAR if the and 1990 <= v <= 2039 else _K.COUNT
+        return _K.YEAR
+    if _TIME_AFTER.match(text, e):
+        return _K.TIME
+    before = [w for w in _words(tail[k : k + 3]) if w not in _DASHES][:2]  # "наймолодшому – 20"
+    if _AGE_AFTER.match(text, e) or any(w in AGE_WORDS for w in before):
+        return _K.AGE
+    if _CURRENCY_AFTER.match(text, e):
+        return _K.MONEY
+    if y := _UKRU_YEARS_AFTER.match(text, e):
+        during = c.qualifier_word == "до" or (before[:1] and before[0] in DURATION_PREPOSITIONS)
+        return _K.DURATION if during or _AGO_AFTER.match(text, y.end()) else _K.AGE
+    if _DURATION_AFTER.match(text, e):
+        return _K.DURATION
+    return _K.COUNT
+
+
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Return every number stated in *text*, sorted by start and non-overlapping."""
+    t = _Text(text)
+    found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m)) is not None]
+    found += _word_cands(t)
+    found.sort(key=lambda c: (c.start, -c.end))
+    cands: list[_Cand] = []
+    for c in found:
+        if not cands or c.start >= cands[-1].end:
+            cands.append(c)
+    for c in cands:
+        tail = t.tail(c.start, 7)  # read once: a qualifier of up to 4 words, then the words before it
+        k = _qualify(text, c, tail)
+        if c.kind is None:
+            c.kind = _classify(text, c, tail, k)
+    for a, b in pairwise(cands):
+        gap = text[a.end : b.start]
+        plain = a.kind in (_K.COUNT, _K.YEAR, _K.FORMAT) and b.kind in (_K.COUNT, _K.YEAR)
+        if plain and _FORMAT_GAP.fullmatch(gap):
+            a.kind = b.kind = _K.FORMAT
+        elif _RANGE_GAP.fullmatch(gap):
+            if a.kind == _K.COUNT and b.kind in (_K.AGE, _K.DURATION):
+                a.kind = b.kind  # "від 21 до 59 років", "20 to 30 days": the unit after the last serves both
+            elif a.kind == _K.AGE and b.kind == _K.COUNT:
+                b.kind = _K.AGE  # "aged 21 to 59"
+    out: list[Mention] = []
+    for c in cands:
+        kind = c.kind or _K.COUNT
+        if kind in _NO_QUALIFIER:
+            c.qualifier, c.qualifier_start = Qualifier.EXACT, None
+        if c.needs_qualifier and c.qualifier == Qualifier.EXACT:
+            continue  # bare "тисячі" means "thousands", not 1000
+        quote = text[c.start : c.end]
+        out.append(Mention(c.start, c.end, quote, c.value, c.fraction, kind, c.qualifier, c.qualifier_start))
+    return tuple(out)
+
+
+def parse_number(words: str) -> int | None:
+    """Return the value of *words* when they are exactly one number (digits or words), else None."""
+    s = words.strip()
+    found = find_mentions(s) if s else ()
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(s):
+        return None
+    return None if found[0].kind in (_K.DATE, _K.TIME) else found[0].value
+
+
+def states_value(quote: str, value: int, *, kinds: Collection[MentionKind] | None = None) -> bool:
+    """Return whether some mention in *quote* (of one of *kinds*, if given) has *value*."""
+    return any(m.value == value and (kinds is None or m.kind in kinds) for m in find_mentions(quote))
+
+
+def states_fraction(quote: str, fraction: str) -> bool:
+    """Return whether some fraction mention in *quote* equals *fraction* ("1/3"), reduced or not."""
+    f = _FRACTION_STR.fullmatch(fraction)
+    if f is None or int(f[2]) == 0:
+        return False
+    want = _frac(int(f[1]), int(f[2]))
+    return any(m.fraction == want for m in find_mentions(quote))

@@ -1,0 +1,55 @@
+"""``powx check``: exit codes, one-line errors, table and JSON output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from powx_llm.cli import app
+from tests.conftest import EVAL_DIR, SEED_GOLD, SEED_TEXT
+
+runner = CliRunner()
+
+
+def test_seed_checks_ok_with_its_text() -> None:
+    result = runner.invoke(app, ["check", str(SEED_GOLD), "--text", str(SEED_TEXT)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "men 70 + women 5 = 75 = people 75" in result.output
+
+
+def test_inconsistent_article_exits_1() -> None:
+    result = runner.invoke(app, ["check", str(EVAL_DIR / "ua-2023-04-26-44-inconsistent.json")])
+    assert result.exit_code == 1
+    assert "mismatch" in result.output
+
+
+def test_json_output_lists_findings() -> None:
+    result = runner.invoke(app, ["check", str(EVAL_DIR / "ua-2022-11-03-107-107.json"), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["has_mismatch"] is False
+    assert {f["name"] for f in data["findings"]} >= {"rank_sum", "grounding"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        ("{not json", "is not valid JSON"),
+        ('{"transfers": [{"to": "Ukraine", "people": -3}]}', "transfers.0.people"),
+        ('{"kind": "swap"}', "invalid exchange"),
+        ("[1, 2]", "expected a JSON object"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "x.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
