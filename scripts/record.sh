@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Re-record every cassette from a freshly started embedded server, in a fixed order, then write the
+# eval floors (cassettes/eval_scores.json) from the new recordings.
+#
+#   bash scripts/record.sh
+#
+# A fresh server matters: llama.cpp's prompt cache makes outputs at temperature 0 depend slightly on
+# the requests served before, so recordings are only reproducible from a cold start in this order.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${POWX_VENV:-.venv}"
+PORT=8765
+if (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
+  echo "port $PORT is busy: stop whatever serves it first" >&2; exit 2
+fi
+"$VENV/bin/powx" serve --port $PORT > /tmp/powx-record-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$PORT/v1/models" > /dev/null && break
+  sleep 0.5
+done
+rm -rf cassettes/test_recorded
+"$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q
+"$VENV/bin/python" scripts/eval_floors.py

@@ -1,0 +1,204 @@
+"""The pipeline: article -> mentions and cues -> LLM (sides) -> grounded Exchange -> checks -> Extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from powx_llm._errors import BackendUnavailable, ConfigError
+from powx_llm.article import DEFAULT_MAX_CHARS, Article, read_article
+from powx_llm.assemble import analyse, assemble, side_problems
+from powx_llm.backend import Backend, BackendKind, resolve_backend
+from powx_llm.baseline import baseline_exchange
+from powx_llm.checks import Report, Status, check, iter_counts
+from powx_llm.facts import FactValue, facts
+from powx_llm.llm import LLM, Usage
+from powx_llm.model import Evidence, Exchange
+from powx_llm.prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
+from powx_llm.schema import FlatAnswer, Sides
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["Extraction", "Extractor", "Options", "Strategy", "extract_exchange"]
+
+
+class Strategy(StrEnum):
+    CUED = "cued"          # word cues + a small LLM decision (the default)
+    BASELINE = "baseline"  # one instructor call with a flat schema, as a user writes by hand
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How hard to try: the strategy, input size limit and LLM budget."""
+
+    strategy: Strategy = Strategy.CUED
+    max_chars: int = DEFAULT_MAX_CHARS
+    max_calls: int = 3          # LLM completions per article, validation retries and re-asks included
+    max_tokens: int = 512       # per completion
+    reask: bool = True          # re-ask once when the model's numbers are not in the text
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One article's result: the Exchange, its checks, its evidence, and what it cost."""
+
+    exchange: Exchange
+    report: Report
+    usage: Usage
+    model: str
+    backend: str
+    strategy: Strategy
+    prompt_version: str
+    raw: str
+    seconds: float
+    dropped: tuple[str, ...] = ()
+    published: dt.date | None = None
+
+    @property
+    def facts(self) -> dict[str, FactValue]:
+        """Return the flat facts of the exchange (SPEC keys)."""
+        return facts(self.exchange)
+
+    @property
+    def llm_calls(self) -> int:
+        """Return the number of LLM completions this extraction made."""
+        return self.usage.calls
+
+    @property
+    def evidence(self) -> dict[str, Evidence]:
+        """Return the span of text stating each number, by facts-style path."""
+        return {path: v.evidence for path, v in iter_counts(self.exchange) if v.evidence is not None}
+
+    @property
+    def ungrounded(self) -> int:
+        """Return how many output numbers the text does not state."""
+        return len(self.report.by_status(Status.UNGROUNDED))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready data: exchange, facts, findings and cost."""
+        from powx_llm.render import report_dict
+
+        return {
+            "exchange": self.exchange.to_json_dict(),
+            "facts": self.facts,
+            "checks": report_dict(self.report),
+            "dropped": list(self.dropped),
+            "usage": {"prompt_tokens": self.usage.prompt_tokens, "completion_tokens": self.usage.completion_tokens,
+                      "llm_calls": self.usage.calls},
+            "model": self.model, "backend": self.backend, "strategy": self.strategy.value,
+            "prompt_version": self.prompt_version, "seconds": round(self.seconds, 2),
+        }
+
+
+@dataclass
+class Extractor:
+    """A connected extractor: one backend and LLM client, reused across articles."""
+
+    backend: Backend
+    llm: LLM
+    options: Options = field(default_factory=Options)
+    _server: Any = None
+
+    @classmethod
+    def connect(
+        cls,
+        *,
+        client: Any = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        model: str | None = None,
+        mode: str | None = None,
+        http_client: httpx.Client | None = None,
+        http_retries: int = 2,
+        options: Options | None = None,
+    ) -> Extractor:
+        """Return an Extractor on the first usable backend (client > base URL > OPENAI_API_KEY > embedded)."""
+        backend = resolve_backend(base_url=base_url, api_key=api_key, model=model, mode=mode,
+                                  client_given=client is not None)
+        server = None
+        if backend.kind is BackendKind.EMBEDDED and http_client is None:
+            from powx_llm.local import shared_server
+
+            server = shared_server()
+            backend = _with_url(backend, server.base_url)
+        elif backend.kind is BackendKind.EMBEDDED:
+            backend = _with_url(backend, "http://127.0.0.1:8765/v1")  # replayed: no server is started
+        llm = LLM(backend, client=client, http_client=http_client, http_retries=http_retries)
+        return cls(backend=backend, llm=llm, options=options or Options(), _server=server)
+
+    def extract(self, text: object, *, published: dt.date | str | None = None) -> Extraction:
+        """Return the checked Extraction of one article."""
+        article = read_article(text, published=published, max_chars=self.options.max_chars)
+        started = time.perf_counter()
+        try:
+            if self.options.strategy is Strategy.BASELINE:
+                exchange, dropped, usage, raw = self._baseline(article)
+            else:
+                exchange, dropped, usage, raw = self._cued(article)
+        except BackendUnavailable as exc:
+            if self._server is not None and not self._server.alive():
+                raise BackendUnavailable(
+                    f"the embedded model server stopped (exit code {self._server.exit_code()}) during the "
+                    "request; run again to restart it"
+                ) from exc
+            raise
+        report = check(exchange, text=article.text, published=article.date)
+        return Extraction(
+            exchange=exchange, report=report, usage=usage, model=self.backend.model,
+            backend=self.backend.kind.value, strategy=self.options.strategy, prompt_version=PROMPT_VERSION,
+            raw=raw, seconds=time.perf_counter() - started, dropped=dropped, published=article.date,
+        )
+
+    def _cued(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
+        analysis = analyse(article)
+        messages = sides_messages(article.text)
+        retries = max(0, min(1, self.options.max_calls - 1))
+        answer = self.llm.ask(messages, Sides, max_tokens=self.options.max_tokens, validation_retries=retries)
+        usage, raw = answer.usage, answer.raw
+        problems = side_problems(analysis, answer.parsed)
+        if problems and self.options.reask and usage.calls < self.options.max_calls:
+            follow = [*messages, {"role": "assistant", "content": answer.raw},
+                      regrounding_message([p.message for p in problems])]
+            again = self.llm.ask(follow, Sides, max_tokens=self.options.max_tokens, validation_retries=0)
+            usage.add(again.usage)
+            answer, raw = again, again.raw
+        exchange, dropped = assemble(analysis, answer.parsed)
+        return exchange, dropped, usage, raw
+
+    def _baseline(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
+        messages = [{"role": "system", "content": BASELINE_SYSTEM}, {"role": "user", "content": article.text}]
+        answer = self.llm.ask(messages, FlatAnswer, max_tokens=self.options.max_tokens, validation_retries=2)
+        return baseline_exchange(answer.parsed), (), answer.usage, answer.raw
+
+
+def _with_url(backend: Backend, url: str) -> Backend:
+    return Backend(kind=backend.kind, model=backend.model, mode=backend.mode, reason=backend.reason,
+                   base_url=url, api_key=backend.api_key)
+
+
+def extract_exchange(
+    text: object,
+    *,
+    published: dt.date | str | None = None,
+    client: Any = None,
+    base_url: str | None = None,
+    model: str | None = None,
+    options: Options | None = None,
+    extractor: Extractor | None = None,
+) -> Extraction:
+    """Return the typed, grounded, checked Exchange of one article.
+
+    Uses *extractor* if given, else connects: an explicit OpenAI *client*, else *base_url*, else
+    ``OPENAI_API_KEY``, else the embedded offline model.
+    """
+    if extractor is None:
+        # Reject unusable input before starting a server or spending a call.
+        read_article(text, published=published, max_chars=(options or Options()).max_chars)
+        if client is not None and base_url is not None:
+            raise ConfigError("pass either client or base_url, not both")
+        extractor = Extractor.connect(client=client, base_url=base_url, model=model, options=options)
+    return extractor.extract(text, published=published)

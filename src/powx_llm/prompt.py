@@ -1,0 +1,35 @@
+"""The words we send to the model. Short on purpose: a small model is very prompt-sensitive."""
+
+from __future__ import annotations
+
+__all__ = ["BASELINE_SYSTEM", "PROMPT_VERSION", "SIDES_SYSTEM", "regrounding_message", "sides_messages"]
+
+# Bump when any text below changes: results record it, and recorded cassettes match on it.
+PROMPT_VERSION = "2026-11-26.1"
+
+SIDES_SYSTEM = (
+    "You read a news report about a prisoner-of-war exchange. Say what kind of event it reports and, "
+    "for each side that received people or bodies in this exchange, who received them, from whom, and "
+    "how many, copying the article's exact words for each number. Leave out totals since the war began, "
+    "earlier exchanges, planned exchanges and people still held. Mediators are other countries or "
+    "international organisations credited with mediating or helping, never the two sides' own officials."
+)
+
+BASELINE_SYSTEM = "Extract the prisoner exchange facts from the article. Use null for anything not stated."
+
+
+def sides_messages(text: str) -> list[dict[str, str]]:
+    """Return the chat messages that ask for the sides of the exchange in *text*."""
+    return [{"role": "system", "content": SIDES_SYSTEM}, {"role": "user", "content": text}]
+
+
+def regrounding_message(problems: list[str]) -> dict[str, str]:
+    """Return the follow-up that tells the model exactly which numbers were not in the text."""
+    listed = "; ".join(problems)
+    return {
+        "role": "user",
+        "content": (
+            f"Some numbers are not stated by the article: {listed}. Answer again. For every number, copy "
+            "words from the article that contain it, or use null."
+        ),
+    }

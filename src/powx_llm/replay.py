@@ -1,0 +1,90 @@
+"""Replay recorded LLM traffic offline: an httpx transport over vcrpy-format cassettes.
+
+The test suite records cassettes with pytest-recording (vcrpy); this transport answers from the same
+files without patching anything, so ``powx extract --replay``, ``powx eval --replay`` and the example
+notebooks run with no network and no key. Requests match on method, path and JSON body.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from powx_llm._errors import ConfigError
+
+__all__ = ["CASSETTES", "REPLAY_BASE_URL", "ReplayMiss", "ReplayTransport", "replay_client"]
+
+CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
+REPLAY_BASE_URL = "http://127.0.0.1:8765/v1"  # the recording server's URL; only the path is matched
+
+
+class ReplayMiss(ConfigError):
+    """No recorded response matches a request."""
+
+
+def _body_key(body: bytes | str | None) -> str:
+    if not body:
+        return ""
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    try:
+        return json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False)
+    except json.JSONDecodeError:
+        return text
+
+
+def _key(method: str, url: str, body: bytes | str | None) -> tuple[str, str, str]:
+    return method.upper(), httpx.URL(url).path, _body_key(body)
+
+
+def _as_bytes(value: Any) -> bytes:
+    if value is None:
+        return b""
+    return value if isinstance(value, bytes) else str(value).encode("utf-8")
+
+
+class ReplayTransport(httpx.BaseTransport):
+    """Answer requests from recorded cassettes; an unrecorded request raises ReplayMiss."""
+
+    def __init__(self, cassettes: Iterable[Path]) -> None:
+        self._responses: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.files = [Path(p) for p in cassettes]
+        for path in self.files:
+            self._load(path)
+        if not self._responses:
+            raise ConfigError("no recorded responses found in: " + ", ".join(str(p) for p in self.files))
+
+    def _load(self, path: Path) -> None:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"cannot read cassette {path}: {exc}") from exc
+        for interaction in data.get("interactions", []):
+            req = interaction["request"]
+            self._responses.setdefault(_key(req["method"], req["uri"], req.get("body")), interaction["response"])
+
+    def __len__(self) -> int:
+        return len(self._responses)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Return the recorded response for *request*."""
+        recorded = self._responses.get(_key(request.method, str(request.url), request.read()))
+        if recorded is None:
+            raise ReplayMiss(
+                f"no recorded response for this {request.method} {request.url.path} request "
+                "(the prompt, model or article differ from the recording); re-record: see CONTRIBUTING.md"
+            )
+        headers = [(k, v) for k, values in (recorded.get("headers") or {}).items() for v in values
+                   if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
+        return httpx.Response(recorded["status"]["code"], headers=headers,
+                              content=_as_bytes(recorded["body"]["string"]))
+
+
+def replay_client(cassettes: Iterable[Path] | None = None) -> httpx.Client:
+    """Return an httpx client that answers from *cassettes* (default: every cassette shipped)."""
+    files = sorted(CASSETTES.rglob("*.yaml")) if cassettes is None else list(cassettes)
+    return httpx.Client(transport=ReplayTransport(files))

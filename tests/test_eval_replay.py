@@ -1,0 +1,52 @@
+"""`powx eval --replay`: the dev-set evaluation of both strategies on frozen responses must not regress.
+
+The responses are the real embedded-model recordings of tests/test_recorded.py; the floors in
+cassettes/eval_scores.json are the F1 each strategy scored when they were recorded
+(written by scripts/record.sh).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from powx_llm.cli import app
+from powx_llm.evaluate import evaluate, load_eval_dir
+from powx_llm.extract import Extractor, Options, Strategy
+from powx_llm.replay import CASSETTES, REPLAY_BASE_URL, replay_client
+from tests.conftest import EVAL_DIR
+
+FLOORS = json.loads((CASSETTES / "eval_scores.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("strategy", list(Strategy))
+def test_dev_eval_does_not_regress(strategy: Strategy) -> None:
+    client = replay_client(sorted((CASSETTES / "test_recorded").glob("*.yaml")))
+    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=client, http_retries=0,
+                           options=Options(strategy=strategy))
+    run = evaluate(ex, load_eval_dir(EVAL_DIR))
+    assert [r.error for r in run.results if r.error] == []
+    assert run.total.f1 >= FLOORS[strategy.value]["f1"] - 1e-9
+    if strategy is Strategy.CUED:
+        assert run.ungrounded == 0
+
+
+def test_default_strategy_beats_the_baseline_by_half() -> None:
+    assert FLOORS["cued"]["f1"] >= 1.5 * FLOORS["baseline"]["f1"]
+
+
+def test_cli_eval_replay_prints_the_total_last() -> None:
+    result = CliRunner().invoke(app, ["eval", str(EVAL_DIR), "--replay"])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("facts P=")
+    assert float(last.split("F1=")[1]) >= FLOORS["cued"]["f1"] - 1e-9
+
+
+def test_cli_extract_replay_seed_table() -> None:
+    result = CliRunner().invoke(app, ["extract", "seeds/seed-ua-2024-05-31-75.txt", "--replay"])
+    assert result.exit_code == 0, result.output
+    assert "ukraine.people" in result.output
+    assert "sex_sum" in result.output
