@@ -23,6 +23,7 @@ from powx_llm.model import (
     Exchange,
     Fraction,
     Kind,
+    Qualifier,
     Transfer,
     Unit,
     UnitCount,
@@ -30,7 +31,7 @@ from powx_llm.model import (
 from powx_llm.names import canonical_name, mediator_of, mediators_named, party_of
 from powx_llm.schema import Side, Sides
 
-__all__ = ["Analysis", "Problem", "analyse", "assemble", "side_problems"]
+__all__ = ["Analysis", "Problem", "analyse", "assemble", "candidates", "side_problems"]
 
 _BREAKDOWN = frozenset({Role.MEN, Role.WOMEN, Role.OFFICERS, Role.ENLISTED, Role.CIVILIANS, Role.UNIT,
                         Role.COHORT, Role.WOUNDED})
@@ -120,13 +121,20 @@ def _find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Ment
     same = [m for m in a.mentions if m.value == value and m.kind not in _NOT_A_TOTAL_KINDS]
     if not same:
         return None, f"{value} is not stated in the article"
-    return min(same, key=lambda m: (_is_part(a, m), _FUTURE.search(_sentence(a, m)) is not None,
+    return min(same, key=lambda m: (_is_part(a, m), _future_before(a, m),
                                     a.cue_at(m) is not None, m.start)), None
 
 
+_OF_THE_WHOLE = re.compile(r"\s+(?:of|з|із|из)\s+(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
+
+
 def _is_part(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* counts only part of a group: a breakdown cue, or "two of the five"."""
     cue = a.cue_at(m)
-    return cue is not None and cue.role in _BREAKDOWN
+    if cue is not None and cue.role in _BREAKDOWN:
+        return True
+    nxt = next((n for n in a.mentions if n.start >= m.end), None)
+    return nxt is not None and _OF_THE_WHOLE.fullmatch(" " + a.article.text[m.end : nxt.start]) is not None
 
 
 def _is_bodies(a: Analysis, m: Mention) -> bool:
@@ -134,16 +142,28 @@ def _is_bodies(a: Analysis, m: Mention) -> bool:
     return (cue is not None and cue.role is Role.BODIES) or _BODY_WORDS.search(_sentence(a, m)) is not None
 
 
+def _running_total(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* is a running total: a cue says so, or it dwarfs the other totals stated."""
+    cue = a.cue_at(m)
+    if cue is not None and cue.role in (Role.CUMULATIVE_PEOPLE, Role.CUMULATIVE_EXCHANGES):
+        return True
+    if m.value is None or m.value < 1000 or _is_bodies(a, m):
+        return False
+    others = [n.value for n in a.mentions if n.kind is MentionKind.COUNT and n.value and n.value >= 2
+              and not _is_part(a, n) and n.value * 10 <= m.value and not _ASIDE.search(_sentence(a, n))]
+    return bool(others) and _RETURN.search(_sentence(a, m)) is not None
+
+
 def _why_not_total(a: Analysis, m: Mention, label: str) -> str | None:
     """Return why mention *m* cannot be this exchange's number of *label* (people or bodies), if so."""
     cue = a.cue_at(m)
-    if cue is not None and cue.role in (Role.CUMULATIVE_PEOPLE, Role.CUMULATIVE_EXCHANGES):
+    if _running_total(a, m):
         return f"{m.quote} is a running total over all exchanges, not this exchange"
     if m.kind in _NOT_A_TOTAL_KINDS or m.kind is MentionKind.FORMAT:
         return f"{m.quote} is a {m.kind.value}, not a number of {label}"
     if cue is not None and cue.role in _BREAKDOWN:
         return f"{m.quote} counts only the {cue.words} among them, not everyone"
-    if _FUTURE.search(_sentence(a, m)):
+    if _future_before(a, m):
         return f"{m.quote} belongs to a planned or agreed exchange, not one that happened"
     if label == "bodies" and not _is_bodies(a, m):
         return f"{m.quote} is not a number of bodies"
@@ -157,9 +177,37 @@ def _resolve(a: Analysis, label: str, value: int | None, words: str | None) -> t
     m, why = _find_total(a, value, words)
     if m is None:
         return label, None, why
-    if label == "people" and a.cue_at(m) is not None and a.cue_at(m).role is Role.BODIES:  # type: ignore[union-attr]
+    if label == "people" and any(c.role is Role.BODIES and c.mention.value == m.value for c in a.cues):
         label = "bodies"  # the model put bodies under people: the words say bodies
     return label, m, _why_not_total(a, m, label)
+
+
+_CLAUSE_STOP = re.compile(r"[.;:!?()\n«»\"“”]")
+
+
+def _clause(text: str, m: Mention, *, width: int = 60) -> str:
+    left = text[max(0, m.start - width) : m.start]
+    right = text[m.end : m.end + width]
+    stops = list(_CLAUSE_STOP.finditer(left))
+    left = left[stops[-1].end():] if stops else left.split(" ", 1)[-1]
+    stop = _CLAUSE_STOP.search(right)
+    right = right[: stop.start()] if stop else right.rsplit(" ", 1)[0]
+    clause = " ".join(f"{left}{m.quote}{right}".split())
+    return re.sub(r"^date \d{4}-\d{2}-\d{2} ", "", clause)
+
+
+def candidates(a: Analysis) -> list[tuple[int, str]]:
+    """Return the numbers that may be a side's total (value, the words around it), first mention each."""
+    out: dict[int, str] = {}
+    for m in a.mentions:
+        if m.value is None or m.value < 2 or m.value in out or m.kind is not MentionKind.COUNT:
+            continue
+        if _is_part(a, m) or (_why_not_total(a, m, "people") is not None and not _is_bodies(a, m)):
+            continue
+        if _ASIDE.search(_sentence(a, m)):
+            continue
+        out[m.value] = _clause(a.article.text, m)
+    return list(out.items())
 
 
 def side_problems(a: Analysis, sides: Sides) -> list[Problem]:
@@ -213,6 +261,8 @@ def _drafts(a: Analysis, sides: Iterable[Side], dropped: list[str]) -> list[_Dra
         d = drafts.setdefault(to, _Draft(to, _party(side.released_by)))
         d.from_ = d.from_ or _party(side.released_by)
         _take(a, d, side, dropped)
+    if drafts:  # the model saw an exchange: add the sides the words state that it left out
+        _stated_sides(a, drafts)
     _bodies_fallback(a, list(drafts.values()))
     out = [d for d in drafts.values() if d.people is not None or d.bodies is not None]
     for d in drafts.values():
@@ -223,6 +273,68 @@ def _drafts(a: Analysis, sides: Iterable[Side], dropped: list[str]) -> list[_Dra
         values = {c.value for c in (d.people, d.bodies) if c is not None}
         d.anchors = [m.start for m in a.mentions if m.value in values and not _is_part(a, m)]
     return out
+
+
+_RETURN = re.compile(
+    r"return\w*|exchang\w*|\bfree[sd]?\b|releas\w*|rescu\w*|врятува\w*|спас\w*|came\s+back|come\s+(?:back|home)|coming\s+home|got\s+back|"
+    r"hand\w*\s+(?:over|back)|swap\w*|brought\s+(?:back|home)|brings?\s+home|received|repatriat\w*|"
+    r"поверн\w*|поверта\w*|звільн\w*|визвол\w*|поверну\w*|передан\w*|переда\w*|обмін\w*|вернул\w*|"
+    r"верну\w*|возвра\w*|освобо\w*|обмен\w*|получил\w*|отримал\w*",
+    re.IGNORECASE,
+)
+_RECEIVED_BY = re.compile(r"(?:got\s+back|received|brings?\s+home|brought\s+home|получил\w*|отримал\w*|"
+                          r"повернул\w*|вернул\w*)", re.IGNORECASE)
+
+
+def _receiver(a: Analysis, m: Mention) -> str | None:
+    """Return the party the words around *m* say received it: "94 Russians", "Russia got back 63"."""
+    text = a.article.text
+    head = " ".join(text[m.end : m.end + 40].split()[:2])
+    if (party := party_of(head)) is not None:
+        return party
+    left = text[max(0, m.start - 60) : m.start]
+    stops = list(_CLAUSE_STOP.finditer(left)) + list(re.finditer(r",", left))
+    clause = left[max(x.end() for x in stops):] if stops else left
+    verb = _RECEIVED_BY.search(clause)
+    return party_of(clause[: verb.start()]) if verb is not None else None
+
+
+def _stated_sides(a: Analysis, drafts: dict[str | None, _Draft]) -> None:
+    """Add the sides the words state ("195 Russian soldiers were exchanged") that the model left out."""
+    for m in a.mentions:
+        if m.kind is not MentionKind.COUNT or not m.value or m.value < 2:
+            continue
+        cue = a.cue_at(m)
+        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or _ASIDE.search(_sentence(a, m)):
+            continue
+        if not _RETURN.search(_sentence(a, m)) or _future_before(a, m):
+            continue
+        party = _receiver(a, m)
+        if party is None:
+            continue
+        label = "bodies" if _is_bodies(a, m) else "people"
+        d = drafts.setdefault(party, _Draft(party, _releaser(a, m)))
+        if getattr(d, label) is None and (label == "people" or d.people is None):
+            setattr(d, label, _count(m, a.article.text))
+
+
+_RELEASED = re.compile(r"\bfree[sd]?\b|releas\w*|hand\w*\s+over|set\s+free|звільнил\w*|відпуст\w*|"
+                       r"освободил\w*|отпустил\w*|передал\w*", re.IGNORECASE)
+
+
+def _releaser(a: Analysis, m: Mention) -> str | None:
+    """Return the party the clause before *m* says released it: "Israel is releasing 39 ..."."""
+    left = a.article.text[max(0, m.start - 60) : m.start]
+    stops = list(_CLAUSE_STOP.finditer(left)) + list(re.finditer(r",", left))
+    clause = left[max(x.end() for x in stops):] if stops else left
+    verb = _RELEASED.search(clause)
+    return party_of(clause[: verb.start()]) if verb is not None else None
+
+
+def _future_before(a: Analysis, m: Mention) -> bool:
+    text = a.article.text
+    s, _ = next(((s, e) for s, e in sentence_bounds(text) if s <= m.start < e), (0, len(text)))
+    return _FUTURE.search(text[s : m.start]) is not None
 
 
 def _fill_from(drafts: list[_Draft]) -> None:
@@ -242,6 +354,13 @@ def _owner(a: Analysis, cue: Cue, drafts: list[_Draft]) -> _Draft:
     """Return the transfer a breakdown cue belongs to: the one whose total was stated last before it."""
     before = [(max(x for x in d.anchors if x < cue.mention.start), i)
               for i, d in enumerate(drafts) if any(x < cue.mention.start for x in d.anchors)]
+    named = party_of(_clause(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
+    match = [d for d in drafts if named is not None and d.to == named]
+    if match:
+        return match[0]  # "Thirty-one members of Armenia's armed forces"
+    home = [d for d in drafts if d.to == "Ukraine"]
+    if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(drafts) > 1:
+        return home[0]  # the branches in the lexicon are Ukraine's
     if before:
         best = max(before)[0]
         tied = [drafts[i] for pos, i in before if pos == best]
@@ -299,6 +418,34 @@ def _transfer(a: Analysis, d: _Draft) -> Transfer:
     })
 
 
+def _adding_up(a: Analysis, t: Transfer) -> Transfer:
+    """Return *t* with the stated whole its parts add up to, when the model chose a part of it.
+
+    "205 українців: 185 військових і ще 20 цивільних": the model may take 185; 185 + 20 civilians = 205,
+    which the text states, so 205 is the total. Likewise when the units and civilians sum to a stated number
+    above the chosen one. The checks are the verifier: prefer the reading whose parts add up.
+    """
+    if t.people is None or t.people.qualifier is not Qualifier.EXACT:
+        return t
+    civilians = t.civilians.value if t.civilians is not None else 0
+    sums = []
+    if civilians:
+        sums.append(t.people.value + civilians)
+    top = [u.count.value for u in t.units if u.within is None and u.count is not None]
+    if top:
+        sums.append(sum(top) + civilians)
+    if len(t.sex) == 2:
+        sums.append(sum(c.value for c in t.sex.values()))
+    for total in sums:
+        if total <= t.people.value:
+            continue
+        whole = next((m for m in a.mentions if m.value == total and m.kind is MentionKind.COUNT
+                      and not _is_part(a, m) and not _running_total(a, m)), None)
+        if whole is not None:
+            return t.model_copy(update={"people": _count(whole, a.article.text)})
+    return t
+
+
 def _wounded(m: Mention, text: str) -> Count | Fraction | None:
     if m.fraction is not None:
         return Fraction(fraction=m.fraction, qualifier=m.qualifier, evidence=_evidence(m, text))
@@ -307,9 +454,16 @@ def _wounded(m: Mention, text: str) -> Count | Fraction | None:
 
 # ---- the whole exchange --------------------------------------------------------------------------
 
-def _kind(model_kind: str, transfers: list[Transfer]) -> Kind:
+def _bodies_received(a: Analysis) -> bool:
+    """Return whether the article reports bodies handed over with the living, counted or not."""
+    text = a.article.text
+    return any(_BODY_WORDS.search(text[s:e]) and _RETURN.search(text[s:e]) and not _ASIDE.search(text[s:e])
+               for s, e in sentence_bounds(text))
+
+
+def _kind(model_kind: str, transfers: list[Transfer], a: Analysis) -> Kind:
     people = any(t.people is not None for t in transfers)
-    bodies = any(t.bodies is not None for t in transfers)
+    bodies = any(t.bodies is not None for t in transfers) or (people and _bodies_received(a))
     if not transfers:
         return Kind.NONE
     if people and bodies:
@@ -405,9 +559,9 @@ def assemble(a: Analysis, sides: Sides) -> tuple[Exchange, tuple[str, ...]]:
     for cue in a.cues:
         if cue.role in _BREAKDOWN and drafts and not _aside(a, cue):
             _owner(a, cue, drafts).cues.append(cue)
-    transfers = [_transfer(a, d) for d in drafts]
+    transfers = [_adding_up(a, _transfer(a, d)) for d in drafts]
     ordinal = _ordinal(a)
-    kind = _kind(sides.kind, transfers)
+    kind = _kind(sides.kind, transfers, a)
     exchange = Exchange(
         exchange_date=exchange_date(a.article.text, article_date=a.article.date) if transfers else None,
         kind=kind,

@@ -53,17 +53,17 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(alternatives) + r")", _F)
 
 
-# Words that may stand between a number and the noun that names its group.
+# Words that may stand between a number and the noun that names its group (one at a time).
 _FILLER = re.compile(
-    r"^(?:\s*[-–—]\s*)?(?:(?:of|the|our|more|other|ukrainian|russian|israeli|armenian|azerbaijani|"
+    r"^(?:\s*[-–—]\s*)?(?:(?:of\s+(?:the|them|those|whom)(?:\s+[\w,]+)?\s+(?:are|were|is)|of\s+(?:them|whom)|of|the|our|more|other|ukrainian|russian|israeli|armenian|azerbaijani|"
     r"palestinian|american|iranian|freed|released|returned|rescued|fallen|representatives?|members?|"
     r"soldiers?|servicem[ae]n|service\s+members|fighters?|military|personnel|from|in|with|state|"
     r"\w+'s|belong\w*\s+to|serve\s+in|belong\w*\s+to|належ\w*\s+до|служ\w*\s+в|державн\w*|"
-    r"of\s+(?:the|them|those|whom)(?:\s+[\d,]+)?\s+(?:are|were|is)|"
+
     r"з|із|зі|з-поміж|из|нас|наших|представник\w*|військовослужбовц\w*|військов\w*|бійц\w*|бойц\w*|"
     r"воїн\w*|захисник\w*|оборонц\w*|визволен\w*|звільнен\w*|врятован\w*|"
     r"военнослужащ\w*|военн\w*|защитник\w*|освобожденн\w*|наш\w*|українськ\w*|российск\w*|"
-    r"de|los|las|soldados|militares|defensores)\s+){0,5}",
+    r"de|los|las|soldados|militares|defensores)\s+)",
     _F,
 )
 
@@ -163,6 +163,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _after(text: str, m: Mention, nxt: int) -> str:
+    if re.fullmatch(r"\s+(?:of|з|із|из)\s+(?:the\s+)?", text[m.end : nxt], _F):
+        nxt = len(text)  # "Two of the 116 are officers": the group is named after the whole
     window = text[m.end : min(nxt, m.end + 90)]
     lead = re.match(r"^\s*[-–—]\s*", window)  # "11 – тероборонці": a dash right after the number is fine
     rest = window[lead.end():] if lead else window
@@ -176,12 +178,15 @@ def _before(text: str, m: Mention, prev: int) -> str:
     return window[stops[-1].end():] if stops else window
 
 
-def _noun(after: str) -> tuple[str, int]:
-    """Return the words after the fillers, and how many filler characters were skipped."""
-    stripped = after.lstrip()
-    f = _FILLER.match(stripped)
-    skipped = (f.end() if f else 0) + len(after) - len(stripped)
-    return after[skipped:], skipped
+def _nouns(after: str) -> list[str]:
+    """Return the words after the number, then after each filler word ("representatives of the ...")."""
+    out = [after.lstrip()]
+    for _ in range(6):
+        f = _FILLER.match(out[-1])
+        if f is None or not f.end():
+            break
+        out.append(out[-1][f.end():])
+    return out
 
 
 def _unit_at(words: str) -> tuple[Unit, str | None, str] | None:
@@ -212,18 +217,27 @@ def _cohort(clause: str, before: str = "") -> str | None:
     return None
 
 
+def _named_group(m: Mention, after: str, before: str) -> Cue | None:
+    """Return the cue of the first group named right after the number (fillers skipped one by one)."""
+    for words in _nouns(after):
+        for role, rx in _ROLE_WORDS:
+            hit = rx.match(words)
+            if hit:
+                if role is Role.BODIES and (cohort := _cohort(after[:90], before)) is not None:
+                    return Cue(m, Role.COHORT, after.strip(), label=cohort)  # bodies counted by place
+                label = " ".join(hit.group(0).lower().split()) if role is Role.COHORT else None
+                return Cue(m, role, hit.group(0), label=label)
+        unit = _unit_at(words)
+        if unit is not None:
+            return Cue(m, Role.UNIT, unit[2], unit=unit[0], label=unit[1])
+    return None
+
+
 def _role_of(text: str, m: Mention, after: str, before: str, sentence: str) -> Cue | None:
-    words, _ = _noun(after)
-    for role, rx in _ROLE_WORDS:
-        hit = rx.match(words)
-        if hit:
-            if role is Role.BODIES and (cohort := _cohort(after[:90], before)) is not None:
-                return Cue(m, Role.COHORT, after.strip(), label=cohort)  # bodies counted by place
-            label = " ".join(hit.group(0).lower().split()) if role is Role.COHORT else None
-            return Cue(m, role, hit.group(0), label=label)
-    unit = _unit_at(words)
-    if unit is not None:
-        return Cue(m, Role.UNIT, unit[2], unit=unit[0], label=unit[1])
+    words = _nouns(after)[-1]
+    named = _named_group(m, after, before)
+    if named is not None:
+        return named
     if re.search(r"bod(?:y|ies)\s+of\s*$|тіла\s*$|тела\s*$|(?:cuerpos|cad[aá]veres)\s+de\s*$", before, _F):
         cohort = _cohort(after[:90])
         if cohort is not None:
@@ -257,6 +271,7 @@ def _with_nesting(cues: list[Cue], text: str, sentences: list[tuple[int, int]]) 
         parent = next((c for c in reversed(out) if c.role is Role.UNIT and _same(c, cue, sentences)), None)
         if cue.role is Role.UNIT and parent is not None and parent.unit is not cue.unit:
             between = text[parent.mention.end : cue.mention.start]
+            between = between[between.rfind(parent.words) + len(parent.words):] if parent.words in between else between
             if _INCLUDING.search(between) and (parent.within is None):
                 cue = Cue(cue.mention, cue.role, cue.words, unit=cue.unit, label=cue.label, within=parent.unit)
             elif parent.within is not None and not re.search(r"[.;]|\balso\b|\bтакож\b|\bтакже\b", between):
@@ -291,7 +306,7 @@ def find_cues(text: str, mentions: tuple[Mention, ...]) -> tuple[Cue, ...]:
 
 def named_units(text: str, mentions: tuple[Mention, ...]) -> list[tuple[Unit, Unit]]:
     """Return units named without a count as part of the Armed Forces ("ЗСУ, зокрема ВМС, ДШВ")."""
-    counted = [m.start for m in mentions if m.kind is MentionKind.COUNT]
+    counted = [m.start for m in mentions]  # brigade numbers ("the 25th Airborne Brigade") are not branches
     armed = dict(_UNIT_WORDS)[Unit.ARMED_FORCES]
     out: list[tuple[Unit, Unit]] = []
     for s, e in sentence_bounds(text):

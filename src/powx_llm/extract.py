@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from powx_llm._errors import BackendUnavailable, ConfigError
 from powx_llm.article import DEFAULT_MAX_CHARS, Article, read_article
-from powx_llm.assemble import analyse, assemble, side_problems
+from powx_llm.assemble import analyse, assemble, candidates, side_problems
 from powx_llm.backend import Backend, BackendKind, resolve_backend
 from powx_llm.baseline import baseline_exchange
 from powx_llm.checks import Report, Status, check, iter_counts
@@ -40,6 +40,7 @@ class Options:
     max_calls: int = 3          # LLM completions per article, validation retries and re-asks included
     max_tokens: int = 512       # per completion
     reask: bool = True          # re-ask once when the model's numbers are not in the text
+    hints: bool = True          # list the numbers that may be totals after the article
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class Extractor:
 
     def _cued(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         analysis = analyse(article)
-        messages = sides_messages(article.text)
+        messages = sides_messages(article.text, candidates=candidates(analysis) if self.options.hints else None)
         retries = max(0, min(1, self.options.max_calls - 1))
         answer = self.llm.ask(messages, Sides, max_tokens=self.options.max_tokens, validation_retries=retries)
         usage, raw = answer.usage, answer.raw

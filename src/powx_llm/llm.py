@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
@@ -42,6 +43,7 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     calls: int = 0
+    seconds: float = 0.0  # wall time spent waiting for the LLM
 
     @property
     def total_tokens(self) -> int:
@@ -53,6 +55,7 @@ class Usage:
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.calls += other.calls
+        self.seconds += other.seconds
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class LLM:
     ) -> Answer[T]:
         """Return *response_model* filled by the model; raise an LLMError subclass on any failure."""
         self._seen.clear()
+        started = time.perf_counter()
         try:
             parsed = self._client.chat.completions.create(
                 model=self.backend.model, response_model=response_model, messages=messages,  # type: ignore[arg-type]
@@ -135,7 +139,9 @@ class LLM:
             )
         except Exception as exc:
             raise self._translate(exc) from exc
-        return Answer(parsed=parsed, raw=self._last_raw(), usage=self.usage())
+        usage = self.usage()
+        usage.seconds = time.perf_counter() - started
+        return Answer(parsed=parsed, raw=self._last_raw(), usage=usage)
 
     def usage(self) -> Usage:
         """Return the tokens of every completion seen by the last ``ask`` (failed attempts too)."""

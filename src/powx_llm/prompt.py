@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = ["BASELINE_SYSTEM", "PROMPT_VERSION", "SIDES_SYSTEM", "regrounding_message", "sides_messages"]
 
 # Bump when any text below changes: results record it, and recorded cassettes match on it.
-PROMPT_VERSION = "2026-11-26.1"
+PROMPT_VERSION = "2026-11-26.2"
 
 SIDES_SYSTEM = (
     "You read a news report about a prisoner-of-war exchange. Say what kind of event it reports and, "
@@ -18,9 +18,17 @@ SIDES_SYSTEM = (
 BASELINE_SYSTEM = "Extract the prisoner exchange facts from the article. Use null for anything not stated."
 
 
-def sides_messages(text: str) -> list[dict[str, str]]:
-    """Return the chat messages that ask for the sides of the exchange in *text*."""
-    return [{"role": "system", "content": SIDES_SYSTEM}, {"role": "user", "content": text}]
+def sides_messages(text: str, *, candidates: list[tuple[int, str]] | None = None) -> list[dict[str, str]]:
+    """Return the chat messages that ask for the sides of the exchange in *text*.
+
+    *candidates* (value, the words around it) lists the numbers that may be totals, so the model
+    chooses among stated numbers instead of recalling them.
+    """
+    user = text
+    if candidates:
+        listed = "\n".join(f"- {value}: \"{words}\"" for value, words in candidates)
+        user = f"{text}\n\n---\nNumbers in this article that may count the people or bodies received:\n{listed}"
+    return [{"role": "system", "content": SIDES_SYSTEM}, {"role": "user", "content": user}]
 
 
 def regrounding_message(problems: list[str]) -> dict[str, str]:
