@@ -21,5 +21,7 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 rm -rf cassettes/test_recorded
-"$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q
+status=0
+"$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q || status=$?
 "$VENV/bin/python" scripts/eval_floors.py
+exit $status

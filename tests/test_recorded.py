@@ -35,7 +35,9 @@ def test_dev_article(article_id: str, strategy: Strategy) -> None:
         assert result.ungrounded == 0
         for path, ev in result.evidence.items():
             assert art["text"][ev.start : ev.end] == ev.quote, path
-        assert len(result.evidence) == sum(1 for f in result.report.findings if f.name == "grounding")
+        grounding = [f for f in result.report.findings if f.name == "grounding"]
+        assert all(f.status is Status.OK for f in grounding)
+        assert len(grounding) >= len(result.evidence)
 
 
 SEED_RIGHT = {

@@ -14,6 +14,7 @@ from powx_llm._errors import (
     ServerError,
 )
 from powx_llm.checks import DEFAULT_CHECKS, Finding, Report, Status, check
+from powx_llm.extract import Extraction, Extractor, Options, Strategy, extract_exchange
 from powx_llm.facts import facts, score
 from powx_llm.mentions import Mention, MentionKind, find_mentions
 from powx_llm.model import (
@@ -41,7 +42,9 @@ __all__ = [
     "Cumulative",
     "Evidence",
     "Exchange",
+    "Extraction",
     "ExtractionFailed",
+    "Extractor",
     "Finding",
     "Fraction",
     "InputError",
@@ -51,6 +54,7 @@ __all__ = [
     "Mention",
     "MentionKind",
     "ModelFileError",
+    "Options",
     "OutputTruncated",
     "PowxError",
     "Qualifier",
@@ -58,11 +62,13 @@ __all__ = [
     "Report",
     "ServerError",
     "Status",
+    "Strategy",
     "Transfer",
     "Unit",
     "UnitCount",
     "__version__",
     "check",
+    "extract_exchange",
     "facts",
     "find_mentions",
     "score",

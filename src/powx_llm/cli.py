@@ -46,7 +46,18 @@ def _connect(*, model: str | None, base_url: str | None, mode: str | None, repla
 
         return Extractor.connect(base_url=base_url or REPLAY_BASE_URL, model=model, mode=mode,
                                  http_client=replay_client(), http_retries=0, options=options)
+    _prepare_embedded(base_url=base_url, model=model, mode=mode)
     return Extractor.connect(base_url=base_url, model=model, mode=mode, options=options)
+
+
+def _prepare_embedded(*, base_url: str | None, model: str | None, mode: str | None) -> None:
+    """Assemble the embedded model with a progress bar, if that is the backend about to be used."""
+    from powx_llm.backend import BackendKind, resolve_backend
+    from powx_llm.local import model_path
+
+    if resolve_backend(base_url=base_url, model=model, mode=mode).kind is BackendKind.EMBEDDED:
+        with _progress_bytes("assembling the embedded model (first use only)") as progress:
+            model_path(progress=progress)
 
 
 @app.command("check")

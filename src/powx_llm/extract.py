@@ -8,17 +8,22 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from tenacity import RetryCallState, Retrying, retry_if_result, stop_after_attempt, stop_any
+from tenacity.stop import stop_base
+
 from powx_llm._errors import BackendUnavailable, ConfigError
+from powx_llm.analysis import analyse
 from powx_llm.article import DEFAULT_MAX_CHARS, Article, read_article
-from powx_llm.assemble import analyse, assemble, candidates, side_problems
+from powx_llm.assemble import assemble
 from powx_llm.backend import Backend, BackendKind, resolve_backend
 from powx_llm.baseline import baseline_exchange
 from powx_llm.checks import Report, Status, check, iter_counts
 from powx_llm.facts import FactValue, facts
-from powx_llm.llm import LLM, Usage
+from powx_llm.llm import LLM, Answer, Usage
 from powx_llm.model import Evidence, Exchange
 from powx_llm.prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
 from powx_llm.schema import FlatAnswer, Sides
+from powx_llm.sides import Problem, candidates, side_problems
 
 if TYPE_CHECKING:
     import httpx
@@ -39,7 +44,7 @@ class Options:
     max_chars: int = DEFAULT_MAX_CHARS
     max_calls: int = 3          # LLM completions per article, validation retries and re-asks included
     max_tokens: int = 512       # per completion
-    reask: bool = True          # re-ask once when the model's numbers are not in the text
+    reasks: int = 1             # re-asks when the model's numbers are not stated by the text (0 disables)
     hints: bool = True          # list the numbers that may be totals after the article
 
 
@@ -157,23 +162,46 @@ class Extractor:
     def _cued(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         analysis = analyse(article)
         messages = sides_messages(article.text, candidates=candidates(analysis) if self.options.hints else None)
-        retries = max(0, min(1, self.options.max_calls - 1))
-        answer = self.llm.ask(messages, Sides, max_tokens=self.options.max_tokens, validation_retries=retries)
-        usage, raw = answer.usage, answer.raw
-        problems = side_problems(analysis, answer.parsed)
-        if problems and self.options.reask and usage.calls < self.options.max_calls:
-            follow = [*messages, {"role": "assistant", "content": answer.raw},
-                      regrounding_message([p.message for p in problems])]
-            again = self.llm.ask(follow, Sides, max_tokens=self.options.max_tokens, validation_retries=0)
-            usage.add(again.usage)
-            answer, raw = again, again.raw
-        exchange, dropped = assemble(analysis, answer.parsed)
-        return exchange, dropped, usage, raw
+        usage = Usage()
+        answers: list[Answer[Sides]] = []
+
+        def ask() -> list[Problem]:
+            """Ask (or, after a first answer, re-ask with its exact problems); return what is still wrong."""
+            if answers:
+                problems = side_problems(analysis, answers[-1].parsed)
+                follow = [*messages, {"role": "assistant", "content": answers[-1].raw},
+                          regrounding_message([p.message for p in problems])]
+                answer = self.llm.ask(follow, Sides, max_tokens=self.options.max_tokens, validation_retries=0)
+            else:
+                retries = max(0, min(1, self.options.max_calls - 1))
+                answer = self.llm.ask(messages, Sides, max_tokens=self.options.max_tokens, validation_retries=retries)
+            usage.add(answer.usage)
+            answers.append(answer)
+            return side_problems(analysis, answer.parsed)
+
+        # Re-ask while numbers are ungrounded, within the re-ask and call budgets; keep the last answer.
+        Retrying(
+            stop=stop_any(stop_after_attempt(1 + self.options.reasks), _CallBudget(usage, self.options.max_calls)),
+            retry=retry_if_result(bool),
+            retry_error_callback=lambda state: state.outcome.result() if state.outcome else None,
+        )(ask)
+        exchange, dropped = assemble(analysis, answers[-1].parsed)
+        return exchange, dropped, usage, answers[-1].raw
 
     def _baseline(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         messages = [{"role": "system", "content": BASELINE_SYSTEM}, {"role": "user", "content": article.text}]
         answer = self.llm.ask(messages, FlatAnswer, max_tokens=self.options.max_tokens, validation_retries=2)
         return baseline_exchange(answer.parsed), (), answer.usage, answer.raw
+
+
+class _CallBudget(stop_base):
+    """Stop re-asking once the article's LLM calls reach the budget."""
+
+    def __init__(self, usage: Usage, limit: int) -> None:
+        self.usage, self.limit = usage, limit
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.usage.calls >= self.limit
 
 
 def _with_url(backend: Backend, url: str) -> Backend:

@@ -1,0 +1,240 @@
+"""Turn the model's sides into grounded totals: verify each number against the words around it, and add
+the sides the words state that the model left out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from powx_llm.analysis import (
+    ASIDE,
+    BREAKDOWN,
+    CLAUSE_STOP,
+    FUTURE,
+    NOT_A_TOTAL_KINDS,
+    RETURN_WORDS,
+    Analysis,
+    clause_of,
+    count_of,
+    future_before,
+    is_aside,
+    is_bodies,
+    is_part,
+    mentions_in,
+    running_total,
+    sentence_of,
+)
+from powx_llm.cues import Cue, Role
+from powx_llm.grounding import locate
+from powx_llm.mentions import Mention, MentionKind
+from powx_llm.model import Count
+from powx_llm.names import canonical_name, party_of
+from powx_llm.schema import Side, Sides
+
+__all__ = ["Draft", "Problem", "candidates", "drafts_from", "home_draft", "side_problems"]
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A number the model gave that the text does not support, in words the model can act on."""
+
+    where: str
+    message: str
+
+
+def party_named(name: str | None) -> str | None:
+    """Return the canonical party the model meant ("Минобороны России" -> "Russia"); unknown names as given."""
+    if not name or not name.strip():
+        return None
+    return party_of(name) or canonical_name(name.strip().strip("."))
+
+
+def _find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Mention | None, str | None]:
+    """Return the mention that states this side's total, or the reason there is none."""
+    text = a.article.text
+    value = value or None  # small models answer 0 for "not stated"
+    if words:
+        span = locate(text, words)
+        if span is not None:
+            inside = [m for m in mentions_in(a, span) if m.value is not None]
+            pick = next((m for m in inside if value is None or m.value == value), None)
+            if pick is not None and (value is None or not is_part(a, pick)):
+                return pick, None
+    if value is None:
+        return None, f"{words!r} states no number" if words else None
+    same = [m for m in a.mentions if m.value == value and m.kind not in NOT_A_TOTAL_KINDS]
+    if not same:
+        return None, f"{value} is not stated in the article"
+    return min(same, key=lambda m: (is_part(a, m), future_before(a, m),
+                                    a.cue_at(m) is not None, m.start)), None
+
+
+def _why_not_total(a: Analysis, m: Mention, label: str) -> str | None:
+    """Return why mention *m* cannot be this exchange's number of *label* (people or bodies), if so."""
+    cue = a.cue_at(m)
+    if running_total(a, m):
+        return f"{m.quote} is a running total over all exchanges, not this exchange"
+    if m.kind in NOT_A_TOTAL_KINDS or m.kind is MentionKind.FORMAT:
+        return f"{m.quote} is a {m.kind.value}, not a number of {label}"
+    if cue is not None and cue.role in BREAKDOWN:
+        return f"{m.quote} counts only the {cue.words} among them, not everyone"
+    if future_before(a, m):
+        return f"{m.quote} belongs to a planned or agreed exchange, not one that happened"
+    if label == "bodies" and not is_bodies(a, m):
+        return f"{m.quote} is not a number of bodies"
+    return None
+
+
+def _resolve(a: Analysis, label: str, value: int | None, words: str | None) -> tuple[str, Mention | None, str | None]:
+    """Return (label, mention, problem) for one number of a side; people that are bodies become bodies."""
+    if not value and not words:
+        return label, None, None
+    m, why = _find_total(a, value, words)
+    if m is None:
+        return label, None, why
+    if label == "people" and any(c.role is Role.BODIES and c.mention.value == m.value for c in a.cues):
+        label = "bodies"  # the model put bodies under people: the words say bodies
+    return label, m, _why_not_total(a, m, label)
+
+
+def candidates(a: Analysis) -> list[tuple[int, str]]:
+    """Return the numbers that may be a side's total (value, the words around it), first mention each."""
+    out: dict[int, str] = {}
+    for m in a.mentions:
+        if m.value is None or m.value < 2 or m.value in out or m.kind is not MentionKind.COUNT:
+            continue
+        if is_part(a, m) or (_why_not_total(a, m, "people") is not None and not is_bodies(a, m)):
+            continue
+        if ASIDE.search(sentence_of(a, m)):
+            continue
+        out[m.value] = clause_of(a.article.text, m)
+    return list(out.items())
+
+
+def side_problems(a: Analysis, sides: Sides) -> list[Problem]:
+    """Return what is wrong with the numbers of *sides*: not in the text, or not this exchange's."""
+    problems: list[Problem] = []
+    for i, side in enumerate(sides.sides):
+        for label, value, words in (("people", side.people, side.people_words),
+                                    ("bodies", side.bodies, side.bodies_words)):
+            _, _, why = _resolve(a, label, value, words)
+            if why:
+                problems.append(Problem(f"sides[{i}].{label}", f"{label} of {side.received_by}: {why}"))
+    return problems
+
+
+@dataclass
+class Draft:
+    to: str | None
+    from_: str | None
+    people: Count | None = None
+    bodies: Count | None = None
+    anchors: list[int] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+
+
+def _take(a: Analysis, d: Draft, side: Side, dropped: list[str]) -> None:
+    for label, value, words in (("people", side.people, side.people_words),
+                                ("bodies", side.bodies, side.bodies_words)):
+        label, m, why = _resolve(a, label, value, words)
+        if why:
+            dropped.append(f"{label} to {d.to}: {why}")
+        elif m is not None and getattr(d, label) is None:
+            setattr(d, label, count_of(m, a.article.text))
+
+
+def _bodies_fallback(a: Analysis, drafts: list[Draft]) -> None:
+    """Give the home side the bodies the words state when the model missed them ("три тіла")."""
+    used = {c.value for d in drafts for c in (d.people, d.bodies) if c is not None}
+    cue = next((c for c in a.cues if c.role is Role.BODIES and c.mention.value and c.mention.value not in used
+                and not is_aside(a, c) and not FUTURE.search(sentence_of(a, c.mention))), None)
+    if cue is None or not drafts or any(d.bodies is not None for d in drafts):
+        return
+    home_draft(drafts).bodies = count_of(cue.mention, a.article.text)
+
+
+def drafts_from(a: Analysis, sides: Iterable[Side], dropped: list[str]) -> list[Draft]:
+    drafts: dict[str | None, Draft] = {}
+    for side in sides:
+        to = party_named(side.received_by)
+        d = drafts.setdefault(to, Draft(to, party_named(side.released_by)))
+        d.from_ = d.from_ or party_named(side.released_by)
+        _take(a, d, side, dropped)
+    if drafts:  # the model saw an exchange: add the sides the words state that it left out
+        _stated_sides(a, drafts)
+    _bodies_fallback(a, list(drafts.values()))
+    out = [d for d in drafts.values() if d.people is not None or d.bodies is not None]
+    for d in drafts.values():
+        if d not in out:
+            dropped.append(f"side to {d.to}: no number of people or bodies the text states")
+    _fill_from(out)
+    for d in out:
+        values = {c.value for c in (d.people, d.bodies) if c is not None}
+        d.anchors = [m.start for m in a.mentions if m.value in values and not is_part(a, m)]
+    return out
+
+
+_RECEIVED_BY = re.compile(r"(?:got\s+back|received|brings?\s+home|brought\s+home|получил\w*|отримал\w*|"
+                          r"повернул\w*|вернул\w*)", re.IGNORECASE)
+
+
+def _receiver(a: Analysis, m: Mention) -> str | None:
+    """Return the party the words around *m* say received it: "94 Russians", "Russia got back 63"."""
+    text = a.article.text
+    head = " ".join(text[m.end : m.end + 40].split()[:2])
+    if (party := party_of(head)) is not None:
+        return party
+    left = text[max(0, m.start - 60) : m.start]
+    stops = list(CLAUSE_STOP.finditer(left)) + list(re.finditer(r",", left))
+    clause = left[max(x.end() for x in stops):] if stops else left
+    verb = _RECEIVED_BY.search(clause)
+    return party_of(clause[: verb.start()]) if verb is not None else None
+
+
+def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
+    """Add the sides the words state ("195 Russian soldiers were exchanged") that the model left out."""
+    for m in a.mentions:
+        if m.kind is not MentionKind.COUNT or not m.value or m.value < 2:
+            continue
+        cue = a.cue_at(m)
+        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or ASIDE.search(sentence_of(a, m)):
+            continue
+        if not RETURN_WORDS.search(sentence_of(a, m)) or future_before(a, m):
+            continue
+        party = _receiver(a, m)
+        if party is None:
+            continue
+        label = "bodies" if is_bodies(a, m) else "people"
+        d = drafts.setdefault(party, Draft(party, _releaser(a, m)))
+        if getattr(d, label) is None and (label == "people" or d.people is None):
+            setattr(d, label, count_of(m, a.article.text))
+
+
+_RELEASED = re.compile(r"\bfree[sd]?\b|releas\w*|hand\w*\s+over|set\s+free|звільнил\w*|відпуст\w*|"
+                       r"освободил\w*|отпустил\w*|передал\w*", re.IGNORECASE)
+
+
+def _releaser(a: Analysis, m: Mention) -> str | None:
+    """Return the party the clause before *m* says released it: "Israel is releasing 39 ..."."""
+    left = a.article.text[max(0, m.start - 60) : m.start]
+    stops = list(CLAUSE_STOP.finditer(left)) + list(re.finditer(r",", left))
+    clause = left[max(x.end() for x in stops):] if stops else left
+    verb = _RELEASED.search(clause)
+    return party_of(clause[: verb.start()]) if verb is not None else None
+
+
+def _fill_from(drafts: list[Draft]) -> None:
+    parties = {d.to for d in drafts if d.to}
+    for d in drafts:
+        if d.from_ is not None and (d.from_ == d.to or party_of(d.from_) is None):
+            d.from_ = None  # a place or an agency, not the other party
+        if d.from_ is None:
+            others = sorted(parties - {d.to})
+            if len(others) == 1:
+                d.from_ = others[0]
+            elif d.to in ("Ukraine", "Russia") and not others:
+                d.from_ = "Russia" if d.to == "Ukraine" else "Ukraine"
+
+
+def home_draft(drafts: list[Draft]) -> Draft:
+    return next((d for d in drafts if d.to == "Ukraine"), drafts[0])
