@@ -14,8 +14,8 @@ from enum import StrEnum
 
 from powx_llm.article import article_date
 from powx_llm.grounding import GroundingStatus, ground
-from powx_llm.model import Count, Exchange, Fraction, Kind, Qualifier, Transfer
-from powx_llm.names import name_key
+from powx_llm.model import Count, Exchange, Fraction, Kind, Qualifier, Transfer, Unit
+from powx_llm.names import name_key, slug
 
 __all__ = [
     "DEFAULT_CHECKS",
@@ -316,10 +316,11 @@ def iter_counts(exchange: Exchange) -> Iterator[tuple[str, Count | Fraction]]:
             yield f"{to}.{k}", c
         for u in t.units:
             if u.count is not None:
-                yield f"{to}.unit.{_unit_label(u.unit.value, u.label)}", u.count
+                name = f"other.{slug(u.label)}" if u.unit is Unit.OTHER and u.label else u.unit.value
+                yield f"{to}.unit.{name}", u.count
         for co in t.cohorts:
             if co.count is not None:
-                yield f"{to}.cohort.{co.label}", co.count
+                yield f"{to}.cohort.{slug(co.label)}", co.count
         if t.wounded_or_ill is not None and (isinstance(t.wounded_or_ill, Count) or t.wounded_or_ill.is_numeric):
             yield f"{to}.wounded_or_ill", t.wounded_or_ill
     cum = exchange.cumulative

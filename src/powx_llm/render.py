@@ -59,13 +59,13 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 def extraction_table(result: Extraction, *, title: str | None = None) -> Table:
     """Return a table of every fact with the words that state it."""
-    evidence = {path.lower(): ev for path, ev in result.evidence.items()}
+    evidence = result.evidence
     table = Table(title=title)
     table.add_column("fact")
     table.add_column("value")
     table.add_column("evidence", overflow="fold")
     for key, value in result.facts.items():
-        ev = evidence.get(key.lower()) or evidence.get(_evidence_path(key))
+        ev = evidence.get(key)
         shown = ", ".join(value) if isinstance(value, list) else str(value)
         where = f"“{ev.quote}” [{ev.start}:{ev.end}]" if ev is not None else ""
         table.add_row(key, shown, where)
@@ -76,14 +76,6 @@ def extraction_table(result: Extraction, *, title: str | None = None) -> Table:
     for line in result.dropped:
         table.caption += f"\ndropped: {line}"
     return table
-
-
-def _evidence_path(key: str) -> str:
-    """Map a facts key to the evidence path of iter_counts ("ukraine.unit.navy")."""
-    parts = key.split(".")
-    if len(parts) >= 3 and parts[1] == "unit" and parts[2] == "other":
-        return key
-    return key.lower()
 
 
 def _group_rows(run: EvalRun) -> list[tuple[str, str, str, str, str]]:

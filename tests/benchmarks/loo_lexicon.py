@@ -1,0 +1,94 @@
+"""Leave-one-out for the cue lexicons (not a test): score each dev article without the lexicon entries
+that only it could have taught us.
+
+    .venv/bin/python tests/benchmarks/loo_lexicon.py [--base-url URL]
+
+The lexicons (role words, unit names, places in cues.py) were written while reading the dev set. For
+each article A, every lexicon alternative that matches A's text and no other dev article's is removed,
+and A is extracted again: from the recordings when the request is unchanged, else live (the embedded
+model, or --base-url). The total is micro-averaged like `powx eval`. Run it alone on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from powx_llm import cues
+from powx_llm.evaluate import PRF, load_eval_dir
+from powx_llm.extract import Extractor
+from powx_llm.facts import score
+from powx_llm.files import EvalArticle
+from powx_llm.replay import CASSETTES, REPLAY_BASE_URL, ReplayMiss, replay_client
+
+EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
+TABLES = ("_ROLE_WORDS", "_UNIT_WORDS", "_PLACES")
+
+
+def _entries() -> Iterator[tuple[str, int, str]]:
+    for table in TABLES:
+        for i, (_, rx) in enumerate(getattr(cues, table)):
+            for alt in cues.ALTERNATIVES[rx]:
+                yield table, i, alt
+
+
+def _taught_only_by(articles: list[EvalArticle]) -> dict[str, list[tuple[str, int, str]]]:
+    out: dict[str, list[tuple[str, int, str]]] = {a.id: [] for a in articles}
+    for entry in _entries():
+        hits = [a.id for a in articles if re.search(entry[2], a.text, re.IGNORECASE | re.UNICODE)]
+        if len(hits) == 1:
+            out[hits[0]].append(entry)
+    return out
+
+
+@contextmanager
+def _without(entries: list[tuple[str, int, str]]) -> Iterator[None]:
+    saved = {t: getattr(cues, t) for t in TABLES}
+    try:
+        for table in TABLES:
+            rows = list(getattr(cues, table))
+            for i, (key, rx) in enumerate(rows):
+                drop = {alt for t, j, alt in entries if t == table and j == i}
+                kept = [alt for alt in cues.ALTERNATIVES[rx] if alt not in drop]
+                rows[i] = (key, re.compile("(?:" + "|".join(kept) + ")" if kept else r"(?!x)x", rx.flags))
+            setattr(cues, table, tuple(rows))
+        yield
+    finally:
+        for table, rows in saved.items():
+            setattr(cues, table, rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base-url", default=None)
+    args = ap.parse_args()
+    articles = load_eval_dir(EVAL)
+    unique = _taught_only_by(articles)
+    replay = Extractor.connect(base_url=REPLAY_BASE_URL, http_retries=0,
+                               http_client=replay_client(sorted((CASSETTES / "test_recorded").glob("*.yaml"))))
+    live: Extractor | None = None
+    full, loo = PRF(), PRF()
+    for art in articles:
+        base = score(replay.extract(art.text, published=art.published).facts, art.facts, published=art.published)
+        with _without(unique[art.id]):
+            try:
+                result = replay.extract(art.text, published=art.published)
+                how = "replayed"
+            except ReplayMiss:
+                live = live or Extractor.connect(base_url=args.base_url)
+                result = live.extract(art.text, published=art.published)
+                how = "live"
+        s = score(result.facts, art.facts, published=art.published)
+        full, loo = full + PRF(base.right, base.predicted, base.gold), loo + PRF(s.right, s.predicted, s.gold)
+        dropped = ", ".join(alt for _, _, alt in unique[art.id]) or "-"
+        print(f"{art.id:50s} full {base.right}/{base.predicted}/{base.gold}  loo {s.right}/{s.predicted}/{s.gold} "
+              f"({how}); without: {dropped}")
+    print(f"full lexicon   facts {full.line()}")
+    print(f"leave-one-out  facts {loo.line()}")
+
+
+if __name__ == "__main__":
+    main()
