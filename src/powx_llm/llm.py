@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
@@ -25,6 +26,10 @@ from powx_llm._errors import (
 from powx_llm.backend import Backend, Mode
 
 __all__ = ["LLM", "Answer", "Usage"]
+
+# instructor logs each failed attempt at ERROR level; without a handler of the user's, Python would print
+# those lines to stderr next to our one-line error. A NullHandler keeps them for users who configure logging.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 T = TypeVar("T", bound=BaseModel)
 
