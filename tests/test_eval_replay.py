@@ -8,6 +8,7 @@ cassettes/eval_scores.json are the F1 each strategy scored when they were record
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -50,3 +51,22 @@ def test_cli_extract_replay_seed_table() -> None:
     assert result.exit_code == 0, result.output
     assert "ukraine.people" in result.output
     assert "sex_sum" in result.output
+
+
+def test_cli_extract_processes_every_file_and_exits_with_the_worst(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    files = ["seeds/seed-ua-2024-05-31-75.txt", str(tmp_path / "missing.txt"), str(empty)]
+    result = CliRunner().invoke(app, ["extract", *files, "--replay", "--format", "facts"])
+    assert result.exit_code == 2
+    assert '"ukraine.people": 75' in result.output
+    assert "missing.txt: cannot read" in result.output
+    assert "empty.txt: the article is empty" in result.output
+
+
+def test_cli_extract_exits_1_when_the_article_does_not_add_up() -> None:
+    path = EVAL_DIR / "ua-2023-04-26-44-inconsistent.json"
+    result = CliRunner().invoke(app, ["extract", str(path), "--replay", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.output)
+    assert [f["name"] for f in data["checks"]["findings"] if f["status"] == "mismatch"] == ["rank_sum"]

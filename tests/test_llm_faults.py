@@ -117,7 +117,8 @@ def test_connection_refused_is_backend_unavailable() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "empty"), ("   \n\t ", "empty"), (b"\x00\x01\x02\xff\xfe", "binary"), (42, "must be text"),
-     ("\x00\x01\x02\x03\x04 75 returned", "binary"), ("x" * 20_001, "over the limit")],
+     ("\x00\x01\x02\x03\x04 75 returned", "binary"), ("\x00\x01\x02binary", "binary"),
+     ("x" * 20_001, "over the limit")],
 )
 def test_unusable_input_is_rejected_before_any_call(text: object, message: str) -> None:
     def handler(request: httpx.Request) -> httpx.Response:

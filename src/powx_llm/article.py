@@ -57,7 +57,7 @@ def read_article(
         raise InputError(f"the article must be text (str), not {type(text).__name__}")
     if not text.strip():
         raise InputError("the article is empty; pass the text of a news report")
-    if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
+    if "\x00" in text or len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise InputError("the article looks like binary data, not text; pass the article's text")
     if len(text) > max_chars:
         raise InputError(
