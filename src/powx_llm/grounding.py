@@ -87,8 +87,13 @@ def _states(quote: str, value: Count | Fraction) -> bool:
     return states_value(quote, value.value)
 
 
+@lru_cache(maxsize=16)
+def _mentions_of(text: str) -> tuple[Mention, ...]:
+    return find_mentions(text)
+
+
 def _anywhere(text: str, value: Count | Fraction) -> Mention | None:
-    for m in find_mentions(text):
+    for m in _mentions_of(text):
         if isinstance(value, Fraction):
             if m.fraction == value.fraction:
                 return m

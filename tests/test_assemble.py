@@ -1,0 +1,75 @@
+"""Assembly: whatever the model answers and whatever the text, the result is a valid, grounded Exchange."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from powx_llm import Exchange, Status, check
+from powx_llm.analysis import analyse
+from powx_llm.article import read_article
+from powx_llm.assemble import assemble
+from powx_llm.schema import Side, Sides
+from tests.conftest import SEED_TEXT
+
+WORDS = ["75", "70 men", "five women", "3,210", "the 52nd exchange", "Ukraine", "Russia", "returned", "bodies of",
+         "12", "including", "13 from the Navy", "at least a third", "civilians", "шестеро", "цивільних", "п'ять",
+         "обмін", "Україна", "2024", "31 May", ".", ",", "\n", "of the", "were freed", "UAE", "mediated", "—"]
+
+sides = st.builds(
+    Sides,
+    kind=st.sampled_from(["prisoner_exchange", "body_repatriation", "release", "mixed", "none"]),
+    sides=st.lists(st.builds(
+        Side,
+        received_by=st.sampled_from(["Ukraine", "Russia", "Kyiv", "Бахмут", "", "SSU"]),
+        released_by=st.one_of(st.none(), st.sampled_from(["Russia", "Ukraine", "Moscow"])),
+        people=st.one_of(st.none(), st.integers(min_value=-5, max_value=5000)),
+        people_words=st.one_of(st.none(), st.sampled_from(WORDS), st.text(max_size=20)),
+        bodies=st.one_of(st.none(), st.integers(min_value=-5, max_value=5000)),
+        bodies_words=st.one_of(st.none(), st.sampled_from(WORDS)),
+    ), max_size=3),
+    mediators=st.lists(st.sampled_from(["UAE", "Ukraine", "ICRC", "Qatar", "x"]), max_size=3),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join), sides)
+def test_any_answer_on_any_text_gives_a_grounded_exchange(words: str, answer: Sides) -> None:
+    text = f"Report: {words}"
+    exchange, dropped = assemble(analyse(read_article(text)), answer)
+    assert isinstance(exchange, Exchange)
+    report = check(exchange, text=text)
+    assert not report.by_status(Status.UNGROUNDED)  # every number comes from a mention of the text
+    assert all(isinstance(line, str) and line for line in dropped)
+
+
+@pytest.mark.parametrize(
+    ("side", "dropped"),
+    [
+        (Side(received_by="Ukraine", people=3210), "running total"),
+        (Side(received_by="Ukraine", people=70), "counts only the men"),
+        (Side(received_by="Ukraine", people=999), "999 is not stated"),
+        (Side(received_by="Ukraine", people=75, bodies=75), "not a number of bodies"),
+    ],
+)
+def test_numbers_that_are_not_this_exchanges_total_are_dropped_with_a_reason(side: Side, dropped: str) -> None:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    exchange, notes = assemble(analyse(read_article(text)), Sides(kind="prisoner_exchange", sides=[side]))
+    assert any(dropped in note for note in notes), notes
+
+
+def test_the_seed_breakdown_comes_from_the_words() -> None:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    answer = Sides(kind="prisoner_exchange", mediators=["UAE"],
+                   sides=[Side(received_by="Ukraine", released_by="Russia", people=75)])
+    exchange, _ = assemble(analyse(read_article(text)), answer)
+    t = exchange.transfers[0]
+    assert (t.sex["men"].value, t.sex["women"].value, t.rank["officers"].value, t.rank["enlisted"].value) == (
+        70, 5, 6, 65)
+    assert {(u.unit.value, u.count.value if u.count else None, u.within) for u in t.units} >= {
+        ("navy", 13, "armed_forces"), ("armed_forces", 37, None)}
+    assert exchange.cumulative is not None
+    assert exchange.cumulative.people is not None
+    assert exchange.cumulative.people.value == 3210
+    assert exchange.mediators == ("United Arab Emirates",)
