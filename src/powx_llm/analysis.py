@@ -17,8 +17,8 @@ __all__ = [
     "mentions_in", "running_total", "sentence_of",
 ]
 
-BREAKDOWN = frozenset({Role.MEN, Role.WOMEN, Role.OFFICERS, Role.ENLISTED, Role.CIVILIANS, Role.UNIT,
-                        Role.COHORT, Role.WOUNDED})
+BREAKDOWN = frozenset({Role.MEN, Role.WOMEN, Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS,
+                       Role.CIVILIANS, Role.UNIT, Role.COHORT, Role.WOUNDED})
 NOT_A_TOTAL_KINDS = frozenset({MentionKind.YEAR, MentionKind.DATE, MentionKind.TIME, MentionKind.AGE,
                                 MentionKind.MONEY, MentionKind.DURATION, MentionKind.ORDINAL})
 ASIDE = re.compile(

@@ -80,7 +80,7 @@ def _transfer(a: Analysis, d: Draft) -> Transfer:
         c = count_of(m, text)
         if cue.role in (Role.MEN, Role.WOMEN):
             sex.setdefault(cue.role.value, c)
-        elif cue.role in (Role.OFFICERS, Role.ENLISTED):
+        elif cue.role in (Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS):
             rank.setdefault(cue.role.value, c)
         elif cue.role is Role.CIVILIANS:
             civilians = civilians or c

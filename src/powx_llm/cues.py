@@ -19,12 +19,13 @@ __all__ = ["Cue", "Role", "find_cues", "named_units", "sentence_bounds"]
 
 
 class Role(StrEnum):
-    PEOPLE = "people"          # a generic group of living people ("75 of our people", "140 человек")
     BODIES = "bodies"
     MEN = "men"
     WOMEN = "women"
     OFFICERS = "officers"
-    ENLISTED = "enlisted"
+    ENLISTED = "enlisted"      # privates and sergeants as one group
+    PRIVATES = "privates"      # only when the article counts them apart from sergeants
+    SERGEANTS = "sergeants"
     CIVILIANS = "civilians"
     UNIT = "unit"
     COHORT = "cohort"
@@ -88,30 +89,42 @@ _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
         r"rank[- ]and[- ]file", r"enlisted", r"non-commissioned\s+officers\s+and\s+(?:soldiers|privates)",
         r"рядов\w*\s+(?:та|і|й)\s+сержант\w*(?:\s+склад\w*)?", r"сержант\w*\s+(?:та|і)\s+солдат\w*",
         r"рядового\s+и\s+сержантского(?:\s+состава)?", r"сержант\w*\s+и\s+солдат\w*",
-        r"солдат\w*\s+и\s+сержант\w*")),
+        r"солдат\w*\s+и\s+сержант\w*", r"рядов\w*\s+і\s+сержантськ\w*\s+склад\w*")),
+    (Role.PRIVATES, _rx(r"privates\b", r"рядових\b", r"рядовых\b", r"рядового\s+склад\w*",
+                        r"рядового\s+состав\w*")),
+    (Role.SERGEANTS, _rx(r"sergeants\b", r"сержант(?:ів|и|ов|ы)\b", r"сержантського\s+склад\w*",
+                         r"сержантского\s+состав\w*")),
     (Role.CIVILIANS, _rx(r"civilians?\b", r"цивільн\w*", r"мирн\w*\s+(?:жител|мешкан)\w*",
-                         r"гражданск\w*", r"civiles\b")),
+                         r"гражданск\w*", r"civiles\b", r"мирних\b", r"мирных\b")),
 )
 
 _UNIT_WORDS: tuple[tuple[Unit, re.Pattern[str]], ...] = (
     (Unit.NAVY, _rx(r"naval\s+forces", r"navy", r"naval", r"маринар\w*", r"ВМС", r"військово-морськ\w*",
                     r"военно-морск\w*", r"моряк\w*")),
-    (Unit.MARINES, _rx(r"marines?\b", r"морськ\w*\s+піхот\w*", r"морск\w*\s+пехот\w*", r"морпіх\w*")),
-    (Unit.AIR_FORCE, _rx(r"air\s+force", r"повітрян\w*\s+сил", r"ВВС", r"ПС\s+ЗСУ")),
+    (Unit.MARINES, _rx(r"marines?\b", r"морськ\w*\s+піхот\w*", r"морск\w*\s+пехот\w*", r"морпіх\w*",
+                       r"морпех\w*")),
+    (Unit.AIR_FORCE, _rx(r"air\s+force", r"повітрян\w*\s+сил", r"ВВС", r"ПС\s+ЗСУ", r"воздушн\w*\s+сил",
+                         r"військово-повітрян\w*", r"военно-воздушн\w*")),
     (Unit.AIRBORNE_ASSAULT, _rx(r"air\s+assault", r"airborne", r"ДШВ", r"десантно-штурмов\w*",
                                 r"десантник\w*")),
     (Unit.TERRITORIAL_DEFENSE, _rx(r"territorial\s+defen[cs]e", r"teroboron\w*", r"тероборон\w*", r"ТРО\b",
                                    r"ТрО\b", r"територіальн\w*\s+оборон\w*", r"территориальн\w*\s+оборон\w*")),
-    (Unit.SPECIAL_OPERATIONS, _rx(r"special\s+operations", r"ССО\b", r"сил\w*\s+спеціальних\s+операцій")),
+    (Unit.SPECIAL_OPERATIONS, _rx(r"special\s+operations", r"special\s+forces", r"ССО\b",
+                                  r"сил\w*\s+спеціальних\s+операцій", r"сил\w*\s+специальных\s+операций",
+                                  r"спецназ\w*")),
     (Unit.NATIONAL_GUARD, _rx(r"national\s+guard\w*", r"НГУ\b", r"національн\w*\s+гварді\w*", r"нацгвард\w*",
                               r"национальн\w*\s+гварди\w*", r"guardia\s+nacional")),
     (Unit.BORDER_GUARD, _rx(r"border\s*guard\w*", r"border\s+service", r"прикордонн?ик\w*", r"ДПСУ\b",
-                            r"ГПСУ\b", r"прикордонн\w*\s+служб\w*", r"пограничн\w*", r"guardias?\s+fronteriz\w*")),
-    (Unit.NATIONAL_POLICE, _rx(r"police\w*", r"поліцейськ\w*", r"поліці\w*", r"нацполіці\w*", r"полицейск\w*")),
-    (Unit.SBU, _rx(r"SBU\b", r"security\s+service\s+of\s+ukraine", r"СБУ\b")),
+                            r"ГПСУ\b", r"прикордонн\w*\s+служб\w*", r"пограничн\w*", r"guardias?\s+fronteriz\w*",
+                            r"держприкордонслужб\w*", r"госпогранслужб\w*", r"пограничник\w*")),
+    (Unit.NATIONAL_POLICE, _rx(r"police\w*", r"поліцейськ\w*", r"поліці\w*", r"нацполіці\w*", r"полицейск\w*",
+                               r"національн\w*\s+поліці\w*", r"национальн\w*\s+полици\w*")),
+    (Unit.SBU, _rx(r"SBU\b", r"SSU\b", r"security\s+service\s+of\s+ukraine", r"СБУ\b",
+                   r"служб\w*\s+безпеки\s+україни", r"служб\w*\s+безопасности\s+украины")),
     (Unit.SPECIAL_TRANSPORT, _rx(r"special\s+transport", r"спеціальн\w*\s+служб\w*\s+транспорту", r"ДССТ\b",
                                  r"спецтранс\w*")),
-    (Unit.EMERGENCY_SERVICE, _rx(r"emergency\s+service", r"rescuers", r"ДСНС\b", r"рятувальник\w*")),
+    (Unit.EMERGENCY_SERVICE, _rx(r"emergency\s+service", r"rescuers", r"ДСНС\b", r"рятувальник\w*",
+                                 r"ГСЧС\b", r"спасател\w*")),
     (Unit.GROUND_FORCES, _rx(r"ground\s+forces", r"сухопутн\w*\s+військ\w*", r"сухопутн\w*\s+войск\w*")),
     (Unit.ARMED_FORCES, _rx(r"armed\s+forces", r"ЗСУ\b", r"ВСУ\b", r"збройн\w*\s+сил\w*", r"вооруж[её]нн\w*\s+сил\w*",
                             r"fuerzas\s+armadas")),
@@ -137,7 +150,19 @@ _PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Avdiivka", _rx(r"avdiiv\w*", r"avdiyiv\w*", r"avdeev\w*", r"авдіїв\w*", r"авдеев\w*")),
     ("Marinka", _rx(r"mariinsk\w*", r"marinka", r"мар'?їнськ\w*", r"марьинск\w*")),
     ("Vuhledar", _rx(r"vuhledar\w*", r"vugledar\w*", r"вугледар\w*", r"угледар\w*")),
-    ("Kreminna", _rx(r"kreminna", r"кремінн\w*")),
+    ("Kreminna", _rx(r"kreminna", r"кремінн\w*", r"кременн\w*")),
+    ("Olenivka", _rx(r"olenivka", r"оленівк\w*", r"еленовк\w*", r"оленовк\w*")),
+    ("Sievierodonetsk", _rx(r"sievierodonetsk", r"severodonetsk", r"сєвєродонецьк\w*", r"северодонецк\w*")),
+    ("Lysychansk", _rx(r"lysychansk", r"лисичанськ\w*", r"лисичанск\w*")),
+    ("Soledar", _rx(r"soledar", r"соледар\w*")),
+    ("Izium", _rx(r"izium", r"izyum", r"ізюм\w*", r"изюм\w*")),
+    ("Kupiansk", _rx(r"kupiansk", r"kupyansk", r"куп'?янськ\w*", r"купянск\w*")),
+    ("Pokrovsk", _rx(r"pokrovsk", r"покровськ\w*", r"покровск\w*")),
+    ("Toretsk", _rx(r"toretsk", r"торецьк\w*", r"торецк\w*")),
+    ("Chasiv Yar", _rx(r"chasiv\s+yar", r"часів\s+яр\w*", r"часов\s+яр\w*")),
+    ("Kursk", _rx(r"kursk", r"курськ\w*", r"курск\w*")),
+    ("Krynky", _rx(r"krynky", r"кринк\w*")),
+    ("Robotyne", _rx(r"robotyne", r"роботин\w*")),
 )
 _FRONT = _rx(r"front\b", r"direction", r"dirección", r"напрям\w*", r"направлени\w*")
 _DEFENDED = _rx(r"defen[cd]\w*", r"guard(?:ed|ing)", r"fought", r"обороня\w*", r"оборонц\w*", r"захисник\w*",
