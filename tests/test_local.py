@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,6 @@ from powx_llm import BackendUnavailable, ConfigError, ModelFileError, local
 from powx_llm.backend import Backend, BackendKind, Mode
 from powx_llm.llm import LLM
 from powx_llm.schema import Sides
-
-needs_runtime = pytest.mark.skipif(not local.runtime_available(),
-                                   reason="the [local] extra (llama-cpp-python) is not installed")
 
 
 def test_wrong_hash_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,7 +62,7 @@ def test_busy_port_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path:
             local.LocalServer(model=tmp_path / "m.gguf", port=port).start()
 
 
-@needs_runtime
+@pytest.mark.local_model
 def test_server_that_crashes_on_start_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "not-a-model.gguf"
     bad.write_bytes(b"GGUF but not really")
@@ -74,9 +72,7 @@ def test_server_that_crashes_on_start_is_one_clear_error(tmp_path: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def server() -> local.LocalServer:
-    if not local.runtime_available():
-        pytest.skip("the [local] extra (llama-cpp-python) is not installed")
+def server() -> Iterator[local.LocalServer]:
     srv = local.LocalServer(model=local.model_path()).start()
     yield srv
     srv.stop()
