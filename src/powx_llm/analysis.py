@@ -4,7 +4,7 @@ number say about it (a part of a group, bodies, a running total, a plan, an asid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from powx_llm.article import Article
 from powx_llm.cues import Cue, Role, find_cues, sentence_bounds
@@ -45,21 +45,29 @@ _OF_THE_WHOLE = re.compile(r"\s+(?:of|з|із|из)\s+(?:the\s+|these\s+|those\s
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The deterministic reading of an article: every number mention and the cues about them."""
+    """The deterministic reading of an article: every number mention, the cues about them, its sentences."""
 
     article: Article
     mentions: tuple[Mention, ...]
     cues: tuple[Cue, ...]
+    sentences: tuple[tuple[int, int], ...]
+    _cue_of: dict[int, Cue] = field(default_factory=dict, repr=False)
 
     def cue_at(self, m: Mention) -> Cue | None:
         """Return the cue of mention *m*, if any."""
-        return next((c for c in self.cues if c.mention is m), None)
+        return self._cue_of.get(m.start)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding character *pos*."""
+        return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.article.text)))
 
 
 def analyse(article: Article) -> Analysis:
-    """Return all number mentions of *article* and the word cues about them."""
+    """Return all number mentions of *article*, the word cues about them and its sentences."""
     mentions = find_mentions(article.text)
-    return Analysis(article, mentions, find_cues(article.text, mentions))
+    cues = find_cues(article.text, mentions)
+    return Analysis(article, mentions, cues, tuple(sentence_bounds(article.text)),
+                    {c.mention.start: c for c in cues})
 
 
 def evidence_of(m: Mention, text: str) -> Evidence:
@@ -103,15 +111,15 @@ def running_total(a: Analysis, m: Mention) -> bool:
 
 
 def future_before(a: Analysis, m: Mention) -> bool:
-    text = a.article.text
-    s, _ = next(((s, e) for s, e in sentence_bounds(text) if s <= m.start < e), (0, len(text)))
-    return FUTURE.search(text[s : m.start]) is not None
+    """Return whether the sentence speaks of a plan or agreement before it states *m*."""
+    s, _ = a.sentence_span(m.start)
+    return FUTURE.search(a.article.text[s : m.start]) is not None
 
 
 def sentence_of(a: Analysis, m: Mention) -> str:
-    text = a.article.text
-    s, e = next(((s, e) for s, e in sentence_bounds(text) if s <= m.start < e), (0, len(text)))
-    return text[s:e]
+    """Return the sentence that states *m*."""
+    s, e = a.sentence_span(m.start)
+    return a.article.text[s:e]
 
 
 def clause_of(text: str, m: Mention, *, width: int = 60) -> str:
@@ -126,8 +134,7 @@ def clause_of(text: str, m: Mention, *, width: int = 60) -> str:
 
 
 def is_aside(a: Analysis, cue: Cue) -> bool:
-    text = a.article.text
-    s, e = next(((s, e) for s, e in sentence_bounds(text) if s <= cue.mention.start < e), (0, len(text)))
-    sentence = text[s:e]
+    """Return whether *cue* sits in a sentence about other people: running totals, those still held, plans."""
+    s, e = a.sentence_span(cue.mention.start)
     cumulative = any(c.role is Role.CUMULATIVE_PEOPLE and s <= c.mention.start < e for c in a.cues)
-    return cumulative or ASIDE.search(sentence) is not None
+    return cumulative or ASIDE.search(a.article.text[s:e]) is not None

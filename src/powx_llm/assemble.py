@@ -22,7 +22,7 @@ from powx_llm.analysis import (
     running_total,
     sentence_of,
 )
-from powx_llm.cues import Cue, Role, named_units, sentence_bounds
+from powx_llm.cues import Cue, Role, named_units
 from powx_llm.dates import exchange_date
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Cohort, Count, Cumulative, Exchange, Fraction, Kind, Qualifier, Transfer, Unit, UnitCount
@@ -136,7 +136,7 @@ def _bodies_received(a: Analysis) -> bool:
     """Return whether the article reports bodies handed over with the living, counted or not."""
     text = a.article.text
     return any(BODY_WORDS.search(text[s:e]) and RETURN_WORDS.search(text[s:e]) and not ASIDE.search(text[s:e])
-               for s, e in sentence_bounds(text))
+               for s, e in a.sentences)
 
 
 def _kind(model_kind: str, transfers: list[Transfer], a: Analysis) -> Kind:
@@ -173,13 +173,16 @@ def _cumulative(a: Analysis, transfers: list[Transfer], ordinal: Cue | None) -> 
     return Cumulative(to=home, exchanges=ex_value, people=count)
 
 
+# "nearly 1,600 in 2022": a year's total, not a total since the war began.
+_ONE_YEAR = re.compile(r"\b(?:in|during|у|в|за)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def _large_total(a: Analysis, this: int) -> Cue | None:
-    """Return a number of returned people far larger than this exchange's: a running total."""
+    """Return a number of returned people far larger than this exchange's, stated without a cue."""
     for m in a.mentions:
         if m.kind is MentionKind.COUNT and m.value and m.value >= max(1000, 10 * this) and a.cue_at(m) is None:
             cue = Cue(m, Role.CUMULATIVE_PEOPLE, m.quote)
-            if not is_aside(a, cue) and re.search(r"rescu|return|freed|releas|повернул|вернул|звільн|освобод",
-                                                 sentence_of(a, m), re.IGNORECASE):
+            if running_total(a, m) and not is_aside(a, cue) and not _ONE_YEAR.search(sentence_of(a, m)):
                 return cue
     return None
 
@@ -205,7 +208,7 @@ def _mediators(a: Analysis, names: list[str], parties: set[str], dropped: list[s
     text = a.article.text
     credited: set[str] = set()
     involved: set[str] = set()
-    for s, e in sentence_bounds(text):
+    for s, e in a.sentences:
         sentence = text[s:e]
         named = {name for _, name in mediators_named(sentence)}
         if _MEDIATION.search(sentence):

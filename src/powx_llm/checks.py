@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from powx_llm.article import article_date
+from powx_llm.facts import iter_counts
 from powx_llm.grounding import GroundingStatus, ground
-from powx_llm.model import Count, Exchange, Fraction, Kind, Qualifier, Transfer, Unit
-from powx_llm.names import name_key, slug
+from powx_llm.model import Count, Exchange, Fraction, Kind, Qualifier, Transfer
+from powx_llm.names import name_key
 
 __all__ = [
     "DEFAULT_CHECKS",
@@ -28,7 +29,6 @@ __all__ = [
     "cumulative",
     "date",
     "grounding",
-    "iter_counts",
     "rank_sum",
     "sex_sum",
     "unit_nesting",
@@ -192,8 +192,7 @@ def unit_sum(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
             continue
         if t.civilians is not None:
             parts.append(("civilians", t.civilians))
-        out.append(_compare_parts("unit_sum", t, [(k, c) for k, c in parts if c is not None],
-                                  must_cover=False))
+        out.append(_compare_parts("unit_sum", t, parts, must_cover=False))
     return tuple(out)
 
 
@@ -302,38 +301,6 @@ def date(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
         return (Finding("date", Status.MISMATCH, f"exchange date {d} is after the article's date {a}",
                         numbers, "exchange"),)
     return (Finding("date", Status.OK, f"exchange date {d} ≤ article date {a}", numbers, "exchange"),)
-
-
-def iter_counts(exchange: Exchange) -> Iterator[tuple[str, Count | Fraction]]:
-    """Yield every stated number of *exchange* with its facts-style path ("ukraine.men")."""
-    for t in exchange.transfers:
-        to = name_key(t.to or "unspecified")
-        for label in ("people", "bodies", "civilians"):
-            c = getattr(t, label)
-            if c is not None:
-                yield f"{to}.{label}", c
-        for k, c in (*t.sex.items(), *t.rank.items()):
-            yield f"{to}.{k}", c
-        for u in t.units:
-            if u.count is not None:
-                name = f"other.{slug(u.label)}" if u.unit is Unit.OTHER and u.label else u.unit.value
-                yield f"{to}.unit.{name}", u.count
-        for co in t.cohorts:
-            if co.count is not None:
-                yield f"{to}.cohort.{slug(co.label)}", co.count
-        if t.wounded_or_ill is not None and (isinstance(t.wounded_or_ill, Count) or t.wounded_or_ill.is_numeric):
-            yield f"{to}.wounded_or_ill", t.wounded_or_ill
-    cum = exchange.cumulative
-    if cum is not None:
-        to = name_key(cum.to or "all")
-        for label in ("people", "bodies"):
-            c = getattr(cum, label)
-            if c is not None:
-                yield f"cumulative.{to}.{label}", c
-        if cum.exchanges is not None:
-            yield f"cumulative.{to}.exchanges", Count(value=cum.exchanges)
-    if exchange.ordinal is not None:
-        yield "ordinal", Count(value=exchange.ordinal)
 
 
 def grounding(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:

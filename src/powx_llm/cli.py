@@ -56,7 +56,7 @@ def _prepare_embedded(*, base_url: str | None, model: str | None, mode: str | No
     from powx_llm.local import model_path
 
     if resolve_backend(base_url=base_url, model=model, mode=mode).kind is BackendKind.EMBEDDED:
-        with _progress_bytes("assembling the embedded model (first use only)") as progress:
+        with _ByteProgress("assembling the embedded model (first use only)") as progress:
             model_path(progress=progress)
 
 
@@ -170,7 +170,7 @@ def serve_cmd(
     from powx_llm.local import MODEL_ALIAS, LocalServer, model_path
 
     try:
-        with _progress_bytes("assembling the model") as progress:
+        with _ByteProgress("assembling the model") as progress:
             path = model_path(progress=progress)
         server = LocalServer(model=path, port=port).start()
     except PowxError as exc:
@@ -201,10 +201,6 @@ def models_cmd(
         _out.print(f"backend: none ({exc})")
     runtime = "installed" if runtime_available() else f"not installed ({INSTALL_HINT})"
     _out.print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
-
-
-def _progress_bytes(description: str) -> _ByteProgress:
-    return _ByteProgress(description)
 
 
 class _ByteProgress:

@@ -166,7 +166,7 @@ _PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FRONT = _rx(r"front\b", r"direction", r"dirección", r"напрям\w*", r"направлени\w*")
 _DEFENDED = _rx(r"defen[cd]\w*", r"guard(?:ed|ing)", r"fought", r"обороня\w*", r"оборонц\w*", r"захисник\w*",
-                r"захищал\w*", r"защитник\w*", r"обороня\w*", r"combat\w*", r"ca[ií]d\w*", r"muert\w*")
+                r"захищал\w*", r"защитник\w*", r"combat\w*", r"ca[ií]d\w*", r"muert\w*")
 _MORGUE = _rx(r"morgues?\b", r"морг\w*")
 _MISSING = _rx(r"missing", r"зниклими\s+безвісти", r"пропавш\w*\s+без\s+вести")
 _WOUND = _rx(r"\bwound\w*", r"\binjur\w*", r"\bill(?:ness|nesses)?\b", r"disabilit\w*", r"травм\w*", r"поранен\w*",
@@ -265,7 +265,7 @@ def _named_group(m: Mention, after: str, before: str) -> Cue | None:
     return None
 
 
-def _role_of(text: str, m: Mention, after: str, before: str, sentence: str) -> Cue | None:
+def _role_of(m: Mention, after: str, before: str, sentence: str) -> Cue | None:
     words = _nouns(after)[-1]
     named = _named_group(m, after, before)
     if named is not None:
@@ -284,16 +284,15 @@ def _role_of(text: str, m: Mention, after: str, before: str, sentence: str) -> C
     wound = _WOUND.search(clause)
     if wound is not None:
         return Cue(m, Role.WOUNDED, wound.group(0))
-    if _CUMULATIVE.search(sentence) and not _NOT_RETURNED.search(sentence):
-        return Cue(m, Role.CUMULATIVE_PEOPLE, _CUMULATIVE.search(sentence).group(0))  # type: ignore[union-attr]
+    if (since := _CUMULATIVE.search(sentence)) is not None and not _NOT_RETURNED.search(sentence):
+        return Cue(m, Role.CUMULATIVE_PEOPLE, since.group(0))
     return None
 
 
-def _ordinal_cue(text: str, m: Mention, sentence: str) -> Cue | None:
+def _ordinal_cue(text: str, m: Mention) -> Cue | None:
     near = text[max(0, m.start - 40) : m.end + 40]
-    if _EXCHANGE_WORD.search(near):
-        return Cue(m, Role.ORDINAL, _EXCHANGE_WORD.search(near).group(0))  # type: ignore[union-attr]
-    return None
+    word = _EXCHANGE_WORD.search(near)
+    return Cue(m, Role.ORDINAL, word.group(0)) if word is not None else None
 
 
 def _with_nesting(cues: list[Cue], text: str, sentences: list[tuple[int, int]]) -> list[Cue]:
@@ -324,11 +323,11 @@ def find_cues(text: str, mentions: tuple[Mention, ...]) -> tuple[Cue, ...]:
         sent = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
         sentence = text[sent[0] : sent[1]]
         if m.kind is MentionKind.ORDINAL:
-            cue = _ordinal_cue(text, m, sentence)
+            cue = _ordinal_cue(text, m)
         elif m.kind in (MentionKind.COUNT, MentionKind.FRACTION):
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
-            cue = _role_of(text, m, _after(text, m, nxt), _before(text, m, prev), sentence)
+            cue = _role_of(m, _after(text, m, nxt), _before(text, m, prev), sentence)
         else:
             cue = None
         if cue is not None:

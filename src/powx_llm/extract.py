@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -17,8 +17,8 @@ from powx_llm.article import DEFAULT_MAX_CHARS, Article, read_article
 from powx_llm.assemble import assemble
 from powx_llm.backend import Backend, BackendKind, resolve_backend
 from powx_llm.baseline import baseline_exchange
-from powx_llm.checks import Report, Status, check, iter_counts
-from powx_llm.facts import FactValue, facts
+from powx_llm.checks import Report, Status, check
+from powx_llm.facts import FactValue, facts, iter_counts
 from powx_llm.llm import LLM, Answer, Usage
 from powx_llm.model import Evidence, Exchange
 from powx_llm.prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
@@ -130,15 +130,18 @@ class Extractor:
             from powx_llm.local import shared_server
 
             server = shared_server()
-            backend = _with_url(backend, server.base_url)
+            backend = replace(backend, base_url=server.base_url)
         elif backend.kind is BackendKind.EMBEDDED:
-            backend = _with_url(backend, "http://127.0.0.1:8765/v1")  # replayed: no server is started
+            backend = replace(backend, base_url="http://127.0.0.1:8765/v1")  # replayed: no server is started
         llm = LLM(backend, client=client, http_client=http_client, http_retries=http_retries)
         return cls(backend=backend, llm=llm, options=options or Options(), _server=server)
 
     def extract(self, text: object, *, published: dt.date | str | None = None) -> Extraction:
         """Return the checked Extraction of one article."""
-        article = read_article(text, published=published, max_chars=self.options.max_chars)
+        return self.extract_article(read_article(text, published=published, max_chars=self.options.max_chars))
+
+    def extract_article(self, article: Article) -> Extraction:
+        """Return the checked Extraction of an article already read (see ``read_article``)."""
         started = time.perf_counter()
         try:
             if self.options.strategy is Strategy.BASELINE:
@@ -204,11 +207,6 @@ class _CallBudget(stop_base):
         return self.usage.calls >= self.limit
 
 
-def _with_url(backend: Backend, url: str) -> Backend:
-    return Backend(kind=backend.kind, model=backend.model, mode=backend.mode, reason=backend.reason,
-                   base_url=url, api_key=backend.api_key)
-
-
 def extract_exchange(
     text: object,
     *,
@@ -224,10 +222,11 @@ def extract_exchange(
     Uses *extractor* if given, else connects: an explicit OpenAI *client*, else *base_url*, else
     ``OPENAI_API_KEY``, else the embedded offline model.
     """
+    max_chars = (extractor.options if extractor is not None else options or Options()).max_chars
+    # Read (and reject unusable input) before starting a server or spending a call.
+    article = read_article(text, published=published, max_chars=max_chars)
     if extractor is None:
-        # Reject unusable input before starting a server or spending a call.
-        read_article(text, published=published, max_chars=(options or Options()).max_chars)
         if client is not None and base_url is not None:
             raise ConfigError("pass either client or base_url, not both")
         extractor = Extractor.connect(client=client, base_url=base_url, model=model, options=options)
-    return extractor.extract(text, published=published)
+    return extractor.extract_article(article)

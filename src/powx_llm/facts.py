@@ -2,55 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from powx_llm.model import Count, Exchange, Fraction, Qualifier, Transfer
+from powx_llm.model import Count, Exchange, Fraction, Qualifier, Unit, UnitCount
 from powx_llm.names import canonical_name, name_key, slug
 
-__all__ = ["FactValue", "Score", "facts", "score"]
+__all__ = ["FactValue", "Score", "facts", "iter_counts", "score"]
 
 FactValue = str | int | list[str]
 
 
-def _put_count(out: dict[str, FactValue], key: str, c: Count | Fraction | None) -> None:
-    if c is None:
-        return
-    if isinstance(c, Fraction):
-        if not c.is_numeric:
-            return  # a vague share ("most") states no number
-        out[key] = c.fraction
-    else:
-        out[key] = c.value
-    if c.qualifier is not Qualifier.EXACT:
-        out[key + "_qualifier"] = c.qualifier.value
+def iter_counts(exchange: Exchange) -> Iterator[tuple[str, Count | Fraction]]:
+    """Yield every stated number of *exchange* under its facts key ("ukraine.men"); vague shares are skipped."""
+    for t in exchange.transfers:
+        to = name_key(t.to or "unspecified")
+        for label in ("people", "bodies"):
+            if (c := getattr(t, label)) is not None:
+                yield f"{to}.{label}", c
+        for k, c in (*t.sex.items(), *t.rank.items()):
+            yield f"{to}.{k}", c
+        if t.civilians is not None:
+            yield f"{to}.civilians", t.civilians
+        for u in t.units:
+            if u.count is not None:
+                yield f"{to}.unit.{_unit_name(u)}", u.count
+        for co in t.cohorts:
+            share = Fraction(fraction=co.fraction, qualifier=co.qualifier) if co.fraction else None
+            if (c2 := co.count or share) is not None and (isinstance(c2, Count) or c2.is_numeric):
+                yield f"{to}.cohort.{slug(co.label)}", c2
+        w = t.wounded_or_ill
+        if w is not None and (isinstance(w, Count) or w.is_numeric):
+            yield f"{to}.wounded_or_ill", w
+    cum = exchange.cumulative
+    if cum is not None:
+        to = name_key(cum.to or "all")
+        if cum.exchanges is not None:
+            yield f"cumulative.{to}.exchanges", Count(value=cum.exchanges)
+        for label in ("people", "bodies"):
+            if (c := getattr(cum, label)) is not None:
+                yield f"cumulative.{to}.{label}", c
+    if exchange.ordinal is not None:
+        yield "ordinal", Count(value=exchange.ordinal)
 
 
-def _transfer_facts(out: dict[str, FactValue], t: Transfer) -> None:
-    to = name_key(t.to or "unspecified")
-    if t.from_:
-        out[f"{to}.from"] = canonical_name(t.from_).lower()
-    _put_count(out, f"{to}.people", t.people)
-    _put_count(out, f"{to}.bodies", t.bodies)
-    for sex_key, c in t.sex.items():
-        _put_count(out, f"{to}.{sex_key}", c)
-    for rank_key, c in t.rank.items():
-        _put_count(out, f"{to}.{rank_key}", c)
-    _put_count(out, f"{to}.civilians", t.civilians)
-    for u in t.units:
-        name = u.unit.value
-        if name == "other" and u.label:
-            name = f"other.{slug(u.label)}"
-        _put_count(out, f"{to}.unit.{name}", u.count)
-        if u.within is not None:
-            out[f"{to}.unit.{name}.within"] = u.within.value
-    for co in t.cohorts:
-        key = f"{to}.cohort.{slug(co.label)}"
-        if co.count is not None:
-            _put_count(out, key, co.count)
-        elif co.fraction is not None:
-            _put_count(out, key, Fraction(fraction=co.fraction, qualifier=co.qualifier))
-    _put_count(out, f"{to}.wounded_or_ill", t.wounded_or_ill)
+def _unit_name(u: UnitCount) -> str:
+    return f"other.{slug(u.label)}" if u.unit is Unit.OTHER and u.label else u.unit.value
 
 
 def facts(exchange: Exchange) -> dict[str, FactValue]:
@@ -59,19 +57,19 @@ def facts(exchange: Exchange) -> dict[str, FactValue]:
     if exchange.exchange_date is not None:
         out["exchange_date"] = exchange.exchange_date.isoformat()
     out["kind"] = exchange.kind.value
-    if exchange.ordinal is not None:
-        out["ordinal"] = exchange.ordinal
     if exchange.mediators:
         out["mediators"] = sorted(canonical_name(m).lower() for m in exchange.mediators)
     for t in exchange.transfers:
-        _transfer_facts(out, t)
-    cum = exchange.cumulative
-    if cum is not None:
-        to = name_key(cum.to or "all")
-        if cum.exchanges is not None:
-            out[f"cumulative.{to}.exchanges"] = cum.exchanges
-        _put_count(out, f"cumulative.{to}.people", cum.people)
-        _put_count(out, f"cumulative.{to}.bodies", cum.bodies)
+        to = name_key(t.to or "unspecified")
+        if t.from_:
+            out[f"{to}.from"] = canonical_name(t.from_).lower()
+        for u in t.units:
+            if u.within is not None:
+                out[f"{to}.unit.{_unit_name(u)}.within"] = u.within.value
+    for key, c in iter_counts(exchange):
+        out[key] = c.fraction if isinstance(c, Fraction) else c.value
+        if c.qualifier is not Qualifier.EXACT:
+            out[key + "_qualifier"] = c.qualifier.value
     return out
 
 

@@ -67,9 +67,6 @@ class ReplayTransport(httpx.BaseTransport):
             req = interaction["request"]
             self._responses.setdefault(_key(req["method"], req["uri"], req.get("body")), interaction["response"])
 
-    def __len__(self) -> int:
-        return len(self._responses)
-
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Return the recorded response for *request*."""
         recorded = self._responses.get(_key(request.method, str(request.url), request.read()))

@@ -182,13 +182,7 @@ def _receiver(a: Analysis, m: Mention) -> str | None:
     """Return the party the words around *m* say received it: "94 Russians", "Russia got back 63"."""
     text = a.article.text
     head = " ".join(text[m.end : m.end + 40].split()[:2])
-    if (party := party_of(head)) is not None:
-        return party
-    left = text[max(0, m.start - 60) : m.start]
-    stops = list(CLAUSE_STOP.finditer(left)) + list(re.finditer(r",", left))
-    clause = left[max(x.end() for x in stops):] if stops else left
-    verb = _RECEIVED_BY.search(clause)
-    return party_of(clause[: verb.start()]) if verb is not None else None
+    return party_of(head) or _subject_of(a, m, _RECEIVED_BY)
 
 
 def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
@@ -216,10 +210,15 @@ _RELEASED = re.compile(r"\bfree[sd]?\b|releas\w*|hand\w*\s+over|set\s+free|зв�
 
 def _releaser(a: Analysis, m: Mention) -> str | None:
     """Return the party the clause before *m* says released it: "Israel is releasing 39 ..."."""
+    return _subject_of(a, m, _RELEASED)
+
+
+def _subject_of(a: Analysis, m: Mention, verbs: re.Pattern[str]) -> str | None:
+    """Return the party named before a *verbs* verb in the clause that leads up to *m*."""
     left = a.article.text[max(0, m.start - 60) : m.start]
-    stops = list(CLAUSE_STOP.finditer(left)) + list(re.finditer(r",", left))
-    clause = left[max(x.end() for x in stops):] if stops else left
-    verb = _RELEASED.search(clause)
+    stops = [x.end() for x in CLAUSE_STOP.finditer(left)] + [x.end() for x in re.finditer(",", left)]
+    clause = left[max(stops):] if stops else left
+    verb = verbs.search(clause)
     return party_of(clause[: verb.start()]) if verb is not None else None
 
 
