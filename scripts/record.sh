@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Re-record every cassette from a freshly started embedded server, in a fixed order, then write the
-# eval floors (cassettes/eval_scores.json) from the new recordings.
+# eval floors (tests/eval_floors.json) from the new recordings.
 #
 #   bash scripts/record.sh
 #
 # A fresh server matters: llama.cpp's prompt cache makes outputs at temperature 0 depend slightly on
 # the requests served before, so recordings are only reproducible from a cold start in this order.
+#
+# Threads and context are pinned, not taken from the machine: the thread count changes the order of
+# floating-point sums, and so the tokens at temperature 0. Record with these values on every machine.
 set -euo pipefail
+export POWX_THREADS=2 POWX_CTX=32768
 cd "$(dirname "$0")/.."
 VENV="${POWX_VENV:-.venv}"
 PORT=8765
@@ -20,7 +24,7 @@ for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/v1/models" > /dev/null && break
   sleep 0.5
 done
-rm -rf cassettes/test_recorded
+rm -rf tests/cassettes/test_recorded
 status=0
 "$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q || status=$?
 "$VENV/bin/python" scripts/eval_floors.py

@@ -13,6 +13,9 @@ EVAL_DIR = ROOT / "seeds" / "eval"
 EVAL_FILES = sorted(EVAL_DIR.glob("*.json"))
 SEED_TEXT = ROOT / "seeds" / "seed-ua-2024-05-31-75.txt"
 SEED_GOLD = ROOT / "seeds" / "seed-ua-2024-05-31-75.gold.json"
+CASSETTES = ROOT / "tests" / "cassettes"
+RECORDED = CASSETTES / "test_recorded"  # the dev set's recordings (tests/test_recorded.py)
+FLOORS_FILE = ROOT / "tests" / "eval_floors.json"  # written by scripts/eval_floors.py
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -30,10 +33,11 @@ def _no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # ---- recorded LLM traffic (pytest-recording / vcrpy) ----------------------------------------------
-# Cassettes live in <repo>/cassettes/<test module>/. They are recorded from the embedded model
-# (Qwen2.5-Coder-1.5B-Instruct Q4_K_M, llama-cpp-python 0.3.36 server, n_threads=2, n_ctx=4096,
-# temperature 0, instructor Mode.TOOLS) by `bash scripts/record.sh`; CI replays them with
-# --record-mode=none. Requests match on method, path and JSON body, so the host does not matter.
+# Cassettes live in tests/cassettes/<test module>/ (pytest-recording's convention). They are recorded
+# from the embedded model (Qwen2.5-Coder-1.5B-Instruct Q4_K_M, llama-cpp-python 0.3.36 server,
+# n_threads=2 and n_ctx=32768, pinned by record.sh, temperature 0, instructor Mode.TOOLS) by
+# `bash scripts/record.sh`; CI replays them with --record-mode=none. Requests match on method, path
+# and JSON body, so the host does not matter.
 RECORD_URL = "http://127.0.0.1:8765/v1"
 SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie",
                   "set-cookie"]
@@ -41,7 +45,7 @@ SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization"
 
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
-    return str(ROOT / "cassettes" / request.module.__name__.split(".")[-1])
+    return str(CASSETTES / request.module.__name__.split(".")[-1])
 
 
 @pytest.fixture(scope="module")

@@ -26,12 +26,22 @@ def test_inconsistent_article_exits_1() -> None:
     assert "mismatch" in result.output
 
 
-def test_json_output_lists_findings() -> None:
-    result = runner.invoke(app, ["check", str(EVAL_DIR / "ua-2022-11-03-107-107.json"), "--json"])
+@pytest.mark.parametrize("flag", [["--json"], ["--format", "jsonl"]])
+def test_json_output_is_one_line_with_findings(flag: list[str]) -> None:
+    path = str(EVAL_DIR / "ua-2022-11-03-107-107.json")
+    result = runner.invoke(app, ["check", path, *flag])
     assert result.exit_code == 0
-    data = json.loads(result.output)
+    (line,) = result.output.splitlines()
+    data = json.loads(line)
+    assert (data["schema_version"], data["file"], data["status"], data["error"]) == (1, path, "ok", None)
     assert data["has_mismatch"] is False
     assert {f["name"] for f in data["findings"]} >= {"rank_sum", "grounding"}
+
+
+def test_a_format_the_command_does_not_offer_is_one_line() -> None:
+    result = runner.invoke(app, ["check", str(SEED_GOLD), "--format", "html"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: powx check has no --format html; use one of: table, jsonl"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """`powx eval --replay`: the dev-set evaluation of both strategies on frozen responses must not regress.
 
 The responses are the real embedded-model recordings of tests/test_recorded.py; the floors in
-cassettes/eval_scores.json are the F1 each strategy scored when they were recorded
+tests/eval_floors.json are the F1 each strategy scored when they were recorded
 (written by scripts/record.sh).
 """
 
@@ -16,15 +16,15 @@ from typer.testing import CliRunner
 from powx_llm.cli import app
 from powx_llm.evaluate import evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.replay import CASSETTES, REPLAY_BASE_URL, replay_client
-from tests.conftest import EVAL_DIR
+from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from tests.conftest import CASSETTES, EVAL_DIR, FLOORS_FILE, RECORDED
 
-FLOORS = json.loads((CASSETTES / "eval_scores.json").read_text(encoding="utf-8"))
+FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("strategy", list(Strategy))
 def test_dev_eval_does_not_regress(strategy: Strategy) -> None:
-    client = replay_client(sorted((CASSETTES / "test_recorded").glob("*.yaml")))
+    client = replay_client(RECORDED)
     ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=client, http_retries=0,
                            options=Options(strategy=strategy))
     run = evaluate(ex, load_eval_dir(EVAL_DIR))
@@ -39,7 +39,7 @@ def test_default_strategy_beats_the_baseline_by_half() -> None:
 
 
 def test_cli_eval_replay_prints_the_total_last() -> None:
-    result = CliRunner().invoke(app, ["eval", str(EVAL_DIR), "--replay"])
+    result = CliRunner().invoke(app, ["eval", str(EVAL_DIR), "--replay", str(CASSETTES)])
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("facts P=")
@@ -47,7 +47,7 @@ def test_cli_eval_replay_prints_the_total_last() -> None:
 
 
 def test_cli_extract_replay_seed_table() -> None:
-    result = CliRunner().invoke(app, ["extract", "seeds/seed-ua-2024-05-31-75.txt", "--replay"])
+    result = CliRunner().invoke(app, ["extract", "seeds/seed-ua-2024-05-31-75.txt", "--replay", str(CASSETTES)])
     assert result.exit_code == 0, result.output
     assert "ukraine.people" in result.output
     assert "sex_sum" in result.output
@@ -57,7 +57,7 @@ def test_cli_extract_processes_every_file_and_exits_with_the_worst(tmp_path: Pat
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     files = ["seeds/seed-ua-2024-05-31-75.txt", str(tmp_path / "missing.txt"), str(empty)]
-    result = CliRunner().invoke(app, ["extract", *files, "--replay", "--format", "facts"])
+    result = CliRunner().invoke(app, ["extract", *files, "--replay", str(CASSETTES), "--format", "facts"])
     assert result.exit_code == 2
     assert '"ukraine.people": 75' in result.output
     assert "missing.txt: cannot read" in result.output
@@ -66,7 +66,9 @@ def test_cli_extract_processes_every_file_and_exits_with_the_worst(tmp_path: Pat
 
 def test_cli_extract_exits_1_when_the_article_does_not_add_up() -> None:
     path = EVAL_DIR / "ua-2023-04-26-44-inconsistent.json"
-    result = CliRunner().invoke(app, ["extract", str(path), "--replay", "--format", "json"])
+    result = CliRunner().invoke(app, ["extract", str(path), "--replay", str(CASSETTES), "--format", "jsonl"])
     assert result.exit_code == 1, result.output
-    data = json.loads(result.output)
+    (line,) = result.stdout.splitlines()
+    data = json.loads(line)
+    assert data["status"] == "mismatch"
     assert [f["name"] for f in data["checks"]["findings"] if f["status"] == "mismatch"] == ["rank_sum"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -105,3 +106,35 @@ def test_killing_the_server_mid_request_is_one_clear_error(server: local.LocalSe
     killer.join()
     assert time.monotonic() - started < 60
     assert not server.alive()
+
+
+@pytest.mark.parametrize(
+    ("env", "threads", "ctx"),
+    [({"POWX_THREADS": "3", "POWX_CTX": "8192"}, 3, 8192), ({"POWX_CTX": "100000"}, None, local.MAX_CTX)],
+)
+def test_threads_and_context_can_be_pinned(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], threads: int | None, ctx: int
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    server = local.LocalServer(model=Path("m.gguf"), port=1)
+    assert server.n_ctx == ctx
+    assert server.n_threads == (threads or local.default_threads())
+    assert ["--n_threads", str(server.n_threads), "--n_ctx", str(ctx)] == server.command()[-4:]
+
+
+def test_threads_and_context_come_from_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("POWX_THREADS", raising=False)
+    monkeypatch.delenv("POWX_CTX", raising=False)
+    assert local.default_threads() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(local, "_available_memory", lambda: 64 * 2**30)
+    assert local.default_ctx() == local.MAX_CTX
+    monkeypatch.setattr(local, "_available_memory", lambda: 2 * 2**30)
+    assert local.default_ctx() == 4096
+
+
+@pytest.mark.parametrize(("name", "value"), [("POWX_THREADS", "0"), ("POWX_THREADS", "two"), ("POWX_CTX", "100")])
+def test_a_bad_pin_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=f"{name}='{value}' is not a whole number"):
+        local.LocalServer(model=Path("m.gguf"))

@@ -1,7 +1,7 @@
 """The pipeline on real recorded responses of the embedded model, for every dev article.
 
-Cassettes: cassettes/test_recorded/, recorded by `bash scripts/record.sh` from the embedded model
-(Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama-cpp-python 0.3.36's server, n_threads=2, n_ctx=4096,
+Cassettes: tests/cassettes/test_recorded/, recorded by `bash scripts/record.sh` from the embedded model
+(Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama-cpp-python 0.3.36's server, n_threads=2, n_ctx=32768 (pinned by record.sh),
 temperature 0, instructor Mode.TOOLS), from a freshly started server, in this file's order.
 """
 

@@ -11,6 +11,7 @@ from powx_llm._errors import (
     OutputTruncated,
     PowxError,
     RateLimited,
+    ReplayMiss,
     ServerError,
 )
 from powx_llm.checks import DEFAULT_CHECKS, Finding, Report, Status, check
@@ -31,7 +32,7 @@ from powx_llm.model import (
     UnitCount,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 
 __all__ = [
     "DEFAULT_CHECKS",
@@ -59,6 +60,7 @@ __all__ = [
     "PowxError",
     "Qualifier",
     "RateLimited",
+    "ReplayMiss",
     "Report",
     "ServerError",
     "Status",

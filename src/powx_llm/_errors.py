@@ -7,7 +7,8 @@ and what to do::
     ├── InputError            the article or a file given to us is unusable (empty, binary, too long,
     │                         invalid JSON, a schema error)
     ├── ConfigError           no usable backend, a missing runtime or weight package, a bad setting
-    │   └── ModelFileError    the embedded model's weights are missing or fail their hash check
+    │   ├── ModelFileError    the embedded model's weights are missing or fail their hash check
+    │   └── ReplayMiss        replaying recordings: no recorded response matches a request
     └── LLMError              the LLM call failed
         ├── BackendUnavailable    connection refused, DNS, the embedded server died or never started
         ├── LLMTimeout            no answer in time
@@ -33,6 +34,7 @@ __all__ = [
     "OutputTruncated",
     "PowxError",
     "RateLimited",
+    "ReplayMiss",
     "ServerError",
 ]
 
@@ -51,6 +53,10 @@ class ConfigError(PowxError):
 
 class ModelFileError(ConfigError):
     """The embedded model's weight file is missing, incomplete or corrupt."""
+
+
+class ReplayMiss(ConfigError):
+    """No recorded response matches a request (the prompt, model or article differ from the recording)."""
 
 
 class LLMError(PowxError):

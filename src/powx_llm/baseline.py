@@ -1,6 +1,6 @@
 """The baseline strategy's answer as an Exchange: the reference peer's flat mapping, field for field.
 
-The peer (``shared/eval/baseline.py``) assumes Ukraine receives from Russia when the model names no
+The peer assumes Ukraine receives from Russia when the model names no
 party, and reads ``other_side_received`` as the reverse direction. Nothing here is grounded or
 checked before output: that is the point of the comparison.
 """

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from powx_llm.article import article_date
 from powx_llm.facts import iter_counts
@@ -79,6 +80,17 @@ class Report:
     def by_status(self, status: Status) -> tuple[Finding, ...]:
         """Return the findings with *status*."""
         return tuple(f for f in self.findings if f.status is status)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON-ready data (see docs/checks.md)."""
+        return {
+            "has_mismatch": self.has_mismatch,
+            "findings": [
+                {"name": f.name, "status": f.status.value, "subject": f.subject, "message": f.message,
+                 "numbers": dict(f.numbers)}
+                for f in self.findings
+            ],
+        }
 
 
 Check = Callable[[Exchange, CheckContext], tuple[Finding, ...]]

@@ -1,21 +1,29 @@
-"""The ``powx`` command line: a thin layer over the public API."""
+"""The ``powx`` command line: a thin layer over the public API.
+
+Output for programs is JSON Lines: one object per input, each with ``schema_version``, the input's
+name, its ``status`` (``ok``, ``mismatch`` or ``error``) and the one-line ``error`` (docs/cli.md).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, TaskID
 
-from powx_llm._errors import PowxError
+from powx_llm import __version__
+from powx_llm._errors import InputError, PowxError
+from powx_llm.article import article_date
 from powx_llm.checks import check
 from powx_llm.extract import Extraction, Extractor, Options, Strategy
 from powx_llm.files import load_exchange_file, read_text_file
-from powx_llm.render import extraction_table, print_eval, print_report, report_dict
+from powx_llm.model import SCHEMA_VERSION, Exchange
+from powx_llm.render import extraction_html, extraction_table, print_eval, print_report
 
 __all__ = ["app", "main"]
 
@@ -26,10 +34,44 @@ _err = Console(stderr=True)
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
+
+class Format(StrEnum):
+    """Every output format of the command line; each command accepts the ones it lists."""
+
+    TABLE = "table"  # rich tables for people
+    JSONL = "jsonl"  # one JSON object per input, for programs
+    FACTS = "facts"  # JSON Lines with the flat facts only
+    HTML = "html"    # one self-contained page showing every figure in its words
+
+
+class Breakdown(StrEnum):
+    """How ``powx eval --by`` breaks the scores down."""
+
+    LANGUAGE = "language"
+
+
+EXTRACT_FORMATS = (Format.TABLE, Format.JSONL, Format.FACTS, Format.HTML)
+CHECK_FORMATS = (Format.TABLE, Format.JSONL)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"powx {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn prisoner-exchange reports into checked, structured data."""
+
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name (default per backend; POWX_MODEL).")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="An OpenAI-compatible endpoint (POWX_BASE_URL).")]
 ModeOpt = Annotated[str | None, typer.Option("--mode", help="instructor mode: tools, json, json_schema, md_json.")]
-ReplayOpt = Annotated[bool, typer.Option("--replay", help="Answer from the recorded cassettes (offline).")]
+ReplayOpt = Annotated[Path | None, typer.Option(
+    "--replay", metavar="PATH", help="Answer from recorded cassettes: a folder of *.yaml or one file (offline).")]
 StrategyOpt = Annotated[Strategy, typer.Option("--strategy", help="cued (default) or baseline.")]
 
 
@@ -38,14 +80,25 @@ def _fail(exc: PowxError) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _connect(*, model: str | None, base_url: str | None, mode: str | None, replay: bool,
+def _emit(obj: dict[str, Any]) -> None:
+    """Print one JSON object on one line, plainly (no colour, no wrapping)."""
+    print(json.dumps(obj, ensure_ascii=False, default=str), flush=True)
+
+
+def _check_format(fmt: Format, allowed: tuple[Format, ...], command: str) -> None:
+    if fmt not in allowed:
+        names = ", ".join(f.value for f in allowed)
+        raise _fail(InputError(f"powx {command} has no --format {fmt.value}; use one of: {names}"))
+
+
+def _connect(*, model: str | None, base_url: str | None, mode: str | None, replay: Path | None,
              strategy: Strategy = Strategy.CUED) -> Extractor:
     options = Options(strategy=strategy)
-    if replay:
+    if replay is not None:
         from powx_llm.replay import REPLAY_BASE_URL, replay_client
 
         return Extractor.connect(base_url=base_url or REPLAY_BASE_URL, model=model, mode=mode,
-                                 http_client=replay_client(), http_retries=0, options=options)
+                                 http_client=replay_client(replay), http_retries=0, options=options)
     _prepare_embedded(base_url=base_url, model=model, mode=mode)
     return Extractor.connect(base_url=base_url, model=model, mode=mode, options=options)
 
@@ -64,17 +117,21 @@ def _prepare_embedded(*, base_url: str | None, model: str | None, mode: str | No
 def check_cmd(
     exchange_file: Annotated[Path, typer.Argument(help="Exchange JSON, or an eval article file (gold + text).")],
     text_file: Annotated[Path | None, typer.Option("--text", help="The article text, for grounding.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.TABLE,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format jsonl.")] = False,
 ) -> None:
     """Run the deterministic checks on an exchange; exit 1 if its numbers contradict each other."""
+    fmt = Format.JSONL if as_json else fmt
+    _check_format(fmt, CHECK_FORMATS, "check")
     try:
         loaded = load_exchange_file(exchange_file)
         text = read_text_file(text_file) if text_file is not None else loaded.text
         report = check(loaded.exchange, text=text, published=loaded.published)
     except PowxError as exc:
         raise _fail(exc) from None
-    if as_json:
-        _out.print_json(json.dumps(report_dict(report), ensure_ascii=False))
+    if fmt is Format.JSONL:
+        _emit({"schema_version": SCHEMA_VERSION, "file": str(exchange_file),
+               "status": "mismatch" if report.has_mismatch else "ok", "error": None, **report.to_dict()})
     else:
         print_report(report, console=_out, title=str(exchange_file))
     raise typer.Exit(EXIT_MISMATCH if report.has_mismatch else EXIT_OK)
@@ -95,69 +152,102 @@ def _read_input(path: str) -> tuple[str, str | None]:
     return raw, None
 
 
-def _show(path: str, result: Extraction, fmt: str) -> None:
-    if fmt == "json":
-        _out.print_json(json.dumps({"file": path, **result.to_dict()}, ensure_ascii=False, default=str))
-    elif fmt == "facts":
-        _out.print_json(json.dumps(result.facts, ensure_ascii=False))
-    else:
+def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
+    """Print one input's result (or error) in *fmt*; HTML is written once, after every input."""
+    if isinstance(result, PowxError):
+        _err.print(f"[bold red]error:[/] {path}: {result}", highlight=False, soft_wrap=True)
+        if fmt in (Format.JSONL, Format.FACTS):
+            _emit({"schema_version": SCHEMA_VERSION, "file": path, "status": "error", "error": str(result)})
+    elif fmt is Format.JSONL:
+        _emit({"schema_version": SCHEMA_VERSION, "file": path, **result.to_dict(), "error": None})
+    elif fmt is Format.FACTS:
+        _emit({"schema_version": SCHEMA_VERSION, "file": path, "status": result.status, "error": None,
+               "facts": result.facts})
+    elif fmt is Format.TABLE:
         _out.print(extraction_table(result, title=path))
         print_report(result.report, console=_out)
+
+
+def _published(value: str | None) -> str | None:
+    if value is not None:
+        article_date("", published=value)  # one-line InputError unless YYYY-MM-DD
+    return value
 
 
 @app.command("extract")
 def extract_cmd(
     files: Annotated[list[str], typer.Argument(help="Article text files, eval article JSON files, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", help="table, json or facts.")] = "table",
+    fmt: Annotated[Format, typer.Option("--format", help="table, jsonl, facts or html.")] = Format.TABLE,
+    published: Annotated[str | None, typer.Option(
+        "--published", metavar="YYYY-MM-DD", help="The articles' date, resolving 'today' (wins over a date line).")
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
-    replay: ReplayOpt = False,
+    replay: ReplayOpt = None,
     strategy: StrategyOpt = Strategy.CUED,
 ) -> None:
     """Extract the checked exchange of each article; exit 1 on a mismatch, 2 on an error (worst wins)."""
-    if fmt not in ("table", "json", "facts"):
-        raise _fail(PowxError(f"unknown format {fmt!r}; use table, json or facts"))
+    _check_format(fmt, EXTRACT_FORMATS, "extract")
+    try:
+        published = _published(published)
+    except PowxError as exc:
+        raise _fail(exc) from None
     worst, extractor = EXIT_OK, None
+    shown: list[tuple[str, Extraction | PowxError]] = []
     for path in files:
         try:
-            text, published = _read_input(path)
+            text, dated = _read_input(path)
             extractor = extractor or _connect(model=model, base_url=base_url, mode=mode, replay=replay,
                                               strategy=strategy)
-            result = extractor.extract(text, published=published)
+            result: Extraction | PowxError = extractor.extract(text, published=published or dated)
         except PowxError as exc:
-            _err.print(f"[bold red]error:[/] {path}: {exc}", highlight=False, soft_wrap=True)
-            worst = EXIT_ERROR
-            continue
+            result = exc
         _show(path, result, fmt)
-        if result.report.has_mismatch:
-            worst = max(worst, EXIT_MISMATCH)
+        shown.append((path, result))
+        code = EXIT_ERROR if isinstance(result, PowxError) else EXIT_MISMATCH * result.report.has_mismatch
+        worst = max(worst, code)
+    if fmt is Format.HTML:
+        print(extraction_html(shown), end="")
     raise typer.Exit(worst)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of an Exchange (the ``exchange`` of ``powx extract --format jsonl``)."""
+    _emit_pretty(Exchange.model_json_schema(by_alias=True, mode="serialization"))
+
+
+def _emit_pretty(obj: dict[str, Any]) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
 @app.command("eval")
 def eval_cmd(
     directory: Annotated[Path, typer.Argument(help="A folder of eval articles (seeds/eval).")],
     strategy: StrategyOpt = Strategy.CUED,
+    split: Annotated[str | None, typer.Option(
+        "--split", help="Only this split's articles (named in DIR/splits.json, e.g. original, new).")] = None,
+    by: Annotated[Breakdown | None, typer.Option("--by", help="Also break the scores down: language.")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="Also write the report as Markdown.")] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
-    replay: ReplayOpt = False,
+    replay: ReplayOpt = None,
 ) -> None:
     """Extract every eval article and score its facts against gold; the last line is the total."""
     from powx_llm.evaluate import evaluate, load_eval_dir
     from powx_llm.render import eval_markdown
 
     try:
-        articles = load_eval_dir(directory)
+        articles = load_eval_dir(directory, split=split)
         extractor = _connect(model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy)
         with Progress(console=_err, transient=True) as progress:
             task = progress.add_task(f"{strategy.value}: extracting", total=len(articles))
             run = evaluate(extractor, articles, on_result=lambda _: progress.advance(task))
     except PowxError as exc:
         raise _fail(exc) from None
-    print_eval(run, console=_out)
+    print_eval(run, console=_out, by_language=by is Breakdown.LANGUAGE)
     if report is not None:
         report.write_text(eval_markdown(run), encoding="utf-8")
 
@@ -175,7 +265,8 @@ def serve_cmd(
         server = LocalServer(model=path, port=port).start()
     except PowxError as exc:
         raise _fail(exc) from None
-    _out.print(f"serving {MODEL_ALIAS} at {server.base_url} (Ctrl+C stops it)")
+    _out.print(f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads and a "
+               f"{server.n_ctx}-token context (Ctrl+C stops it)")
     try:
         code = server.wait()
     except KeyboardInterrupt:
@@ -192,7 +283,7 @@ def models_cmd(
 ) -> None:
     """Show which backend and model would be used, and why."""
     from powx_llm.backend import resolve_backend
-    from powx_llm.local import INSTALL_HINT, MODEL_ALIAS, cache_dir, runtime_available
+    from powx_llm.local import INSTALL_HINT, MODEL_ALIAS, cache_dir, default_ctx, default_threads, runtime_available
 
     try:
         backend = resolve_backend(base_url=base_url, model=model, mode=mode)
@@ -201,6 +292,11 @@ def models_cmd(
         _out.print(f"backend: none ({exc})")
     runtime = "installed" if runtime_available() else f"not installed ({INSTALL_HINT})"
     _out.print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
+    try:
+        _out.print(f"embedded server: {default_threads()} threads (POWX_THREADS), "
+                   f"{default_ctx()}-token context (POWX_CTX)")
+    except PowxError as exc:
+        raise _fail(exc) from None
 
 
 class _ByteProgress:

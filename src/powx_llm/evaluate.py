@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from powx_llm._errors import PowxError
+from powx_llm._errors import InputError, PowxError
 from powx_llm.extract import Extraction, Extractor
 from powx_llm.facts import Score, score
 from powx_llm.files import EvalArticle, load_eval_article
 
-__all__ = ["GROUPS", "PRF", "ArticleResult", "EvalRun", "evaluate", "group_of", "load_eval_dir"]
+__all__ = ["GROUPS", "PRF", "ArticleResult", "EvalRun", "LanguageRow", "evaluate", "group_of", "load_eval_dir",
+           "recipients"]
 
+# Key groups of the facts, then "recipients": not a key group but a measure over transfers (a gold
+# transfer is found when some predicted transfer has the same receiving party).
 GROUPS = ("people/bodies", "sex", "rank", "civilians", "units", "cohorts", "wounded", "mediators",
-          "date/kind/ordinal", "cumulative", "parties")
+          "date/kind/ordinal", "cumulative", "parties", "recipients")
+SPLITS_FILE = "splits.json"
+
+
+def recipients(keys: Iterable[str]) -> set[str]:
+    """Return the receiving parties that facts *keys* describe ("ukraine.people" -> "ukraine")."""
+    return {k.split(".", 1)[0] for k in keys if "." in k and not k.startswith("cumulative.")}
 
 
 def group_of(key: str) -> str:
@@ -83,7 +93,19 @@ class ArticleResult:
             out[group_of(key)] = out.get(group_of(key), PRF()) + PRF(int(key in right), 1, 0)
         for key in self.score.gold_keys:
             out[group_of(key)] = out.get(group_of(key), PRF()) + PRF(0, 0, 1)
+        gold, predicted = recipients(self.score.gold_keys), recipients(self.score.predicted_keys)
+        if gold or predicted:
+            out["recipients"] = PRF(len(gold & predicted), len(predicted), len(gold))
         return out
+
+
+@dataclass(frozen=True)
+class LanguageRow:
+    """One language's articles, gold keys and key counts in an evaluation run."""
+
+    language: str
+    articles: int
+    prf: PRF
 
 
 @dataclass
@@ -111,13 +133,42 @@ class EvalRun:
         """Return how many output numbers were not stated by their article."""
         return sum(r.extraction.ungrounded for r in self.results if r.extraction is not None)
 
+    def by_language(self) -> list[LanguageRow]:
+        """Return micro-averaged counts per article language, most articles first."""
+        rows: dict[str, LanguageRow] = {}
+        for r in self.results:
+            lang = r.article.language or "unknown"
+            old = rows.get(lang, LanguageRow(lang, 0, PRF()))
+            rows[lang] = LanguageRow(lang, old.articles + 1, old.prf + PRF(r.score.right, r.score.predicted,
+                                                                          r.score.gold))
+        return sorted(rows.values(), key=lambda row: (-row.articles, row.language))
 
-def load_eval_dir(directory: Path) -> list[EvalArticle]:
-    """Return every eval article (``*.json``) in *directory*, sorted by file name."""
-    files = sorted(directory.glob("*.json"))
+
+def _split_ids(directory: Path, split: str) -> set[str]:
+    path = directory / SPLITS_FILE
+    try:
+        splits = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"--split needs {path}, a JSON object of split name -> article ids: {exc}") from exc
+    if not isinstance(splits, dict) or split not in splits:
+        known = ", ".join(sorted(splits)) if isinstance(splits, dict) else "none"
+        raise InputError(f"no split {split!r} in {path}; splits there: {known}")
+    return {str(i) for i in splits[split]}
+
+
+def load_eval_dir(directory: Path, *, split: str | None = None) -> list[EvalArticle]:
+    """Return the eval articles (``*.json``) in *directory*, sorted by file name; only *split*'s if given."""
+    files = sorted(f for f in directory.glob("*.json") if f.name != SPLITS_FILE)
     if not files:
-        raise PowxError(f"no eval articles (*.json) in {directory}")
-    return [load_eval_article(f) for f in files]
+        raise InputError(f"no eval articles (*.json) in {directory}: give a folder of eval files (docs/evaluation.md)")
+    articles = [load_eval_article(f) for f in files]
+    if split is None:
+        return articles
+    ids = _split_ids(directory, split)
+    missing = ids - {a.id for a in articles}
+    if missing:
+        raise InputError(f"split {split!r} names articles not in {directory}: {', '.join(sorted(missing))}")
+    return [a for a in articles if a.id in ids]
 
 
 def evaluate(

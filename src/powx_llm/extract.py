@@ -20,7 +20,7 @@ from powx_llm.baseline import baseline_exchange
 from powx_llm.checks import Report, Status, check
 from powx_llm.facts import FactValue, facts, iter_counts
 from powx_llm.llm import LLM, Answer, Usage
-from powx_llm.model import Evidence, Exchange
+from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange
 from powx_llm.prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
 from powx_llm.schema import FlatAnswer, Sides
 from powx_llm.sides import Problem, candidates, side_problems
@@ -63,10 +63,11 @@ class Extraction:
     seconds: float
     dropped: tuple[str, ...] = ()
     published: dt.date | None = None
+    text: str = ""              # the article as read: every evidence span indexes it
 
     @property
     def facts(self) -> dict[str, FactValue]:
-        """Return the flat facts of the exchange (SPEC keys)."""
+        """Return the flat facts of the exchange (docs/facts.md)."""
         return facts(self.exchange)
 
     @property
@@ -80,18 +81,24 @@ class Extraction:
         return {path: v.evidence for path, v in iter_counts(self.exchange) if v.evidence is not None}
 
     @property
+    def status(self) -> str:
+        """Return ``"mismatch"`` when the article's figures contradict each other, else ``"ok"``."""
+        return "mismatch" if self.report.has_mismatch else "ok"
+
+    @property
     def ungrounded(self) -> int:
         """Return how many output numbers the text does not state."""
         return len(self.report.by_status(Status.UNGROUNDED))
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready data: exchange, facts, findings and cost."""
-        from powx_llm.render import report_dict
-
+        """Return JSON-ready data: status, exchange, facts, evidence, findings and cost (docs/cli.md)."""
         return {
+            "schema_version": SCHEMA_VERSION,
+            "status": self.status,
             "exchange": self.exchange.to_json_dict(),
             "facts": self.facts,
-            "checks": report_dict(self.report),
+            "evidence": {key: ev.model_dump(mode="json") for key, ev in self.evidence.items()},
+            "checks": self.report.to_dict(),
             "dropped": list(self.dropped),
             "usage": {"prompt_tokens": self.usage.prompt_tokens, "completion_tokens": self.usage.completion_tokens,
                       "llm_calls": self.usage.calls},
@@ -160,6 +167,7 @@ class Extractor:
             exchange=exchange, report=report, usage=usage, model=self.backend.model,
             backend=self.backend.kind.value, strategy=self.options.strategy, prompt_version=PROMPT_VERSION,
             raw=raw, seconds=time.perf_counter() - started, dropped=dropped, published=article.date,
+            text=article.text,
         )
 
     def _cued(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:

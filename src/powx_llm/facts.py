@@ -1,4 +1,4 @@
-"""The flat ``facts`` view of an Exchange (SPEC keys) and key-by-key scoring against gold facts."""
+"""The flat ``facts`` view of an Exchange (docs/facts.md) and key-by-key scoring against gold facts."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def _unit_name(u: UnitCount) -> str:
 
 
 def facts(exchange: Exchange) -> dict[str, FactValue]:
-    """Return the flat facts of *exchange*: only keys whose value is known (SPEC, "Flat facts")."""
+    """Return the flat facts of *exchange*: only keys whose value is known (docs/facts.md)."""
     out: dict[str, FactValue] = {}
     if exchange.exchange_date is not None:
         out["exchange_date"] = exchange.exchange_date.isoformat()

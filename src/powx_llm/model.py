@@ -1,4 +1,4 @@
-"""The domain model of SPEC.md: an ``Exchange`` and its parts, frozen and validated."""
+"""The domain model (docs/data-model.md): an ``Exchange`` and its parts, frozen and validated."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from powx_llm.names import canonical_name
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Cohort",
     "Count",
     "Cumulative",
@@ -24,6 +25,10 @@ __all__ = [
     "Unit",
     "UnitCount",
 ]
+
+# The version of every JSON object powx_llm writes for programs (CLI JSON Lines, Extraction.to_dict());
+# bumped when a field is renamed or removed, not when one is added.
+SCHEMA_VERSION = 1
 
 _FRACTION = re.compile(r"\d+/\d+")
 
@@ -197,5 +202,5 @@ class Exchange(_Frozen):
         return () if v is None else v
 
     def to_json_dict(self) -> dict[str, Any]:
-        """Return the SPEC's JSON form (``from`` spelled as in SPEC, empty parts left out)."""
+        """Return the documented JSON form (``from`` spelled as in JSON, empty parts left out)."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)

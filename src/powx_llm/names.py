@@ -1,4 +1,4 @@
-"""Canonical English names of parties and mediators, and label slugs (the SPEC's spelling rules)."""
+"""Canonical English names of parties and mediators, and label slugs (docs/facts.md)."""
 
 from __future__ import annotations
 

@@ -1,13 +1,17 @@
 """Replay recorded LLM traffic offline: an httpx transport over vcrpy-format cassettes.
 
 The test suite records cassettes with pytest-recording (vcrpy); this transport answers from the same
-files without patching anything, so ``powx extract --replay``, ``powx eval --replay`` and the example
-notebooks run with no network and no key. Requests match on method, path and JSON body.
+files without patching anything, so ``powx extract --replay DIR``, ``powx eval --replay DIR`` and the
+example notebooks run with no network and no key. Requests match on method, path and JSON body.
+
+The recordings are data the caller brings: a folder of cassettes (searched recursively), one cassette
+file, or a list of files. The library never assumes where a checkout keeps them.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,16 +19,11 @@ from typing import Any
 import httpx
 import yaml
 
-from powx_llm._errors import ConfigError
+from powx_llm._errors import ConfigError, ReplayMiss
 
-__all__ = ["CASSETTES", "REPLAY_BASE_URL", "ReplayMiss", "ReplayTransport", "replay_client"]
+__all__ = ["REPLAY_BASE_URL", "ReplayTransport", "cassette_files", "replay_client"]
 
-CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
 REPLAY_BASE_URL = "http://127.0.0.1:8765/v1"  # the recording server's URL; only the path is matched
-
-
-class ReplayMiss(ConfigError):
-    """No recorded response matches a request."""
 
 
 def _body_key(body: bytes | str | None) -> str:
@@ -81,7 +80,18 @@ class ReplayTransport(httpx.BaseTransport):
                               content=_as_bytes(recorded["body"]["string"]))
 
 
-def replay_client(cassettes: Iterable[Path] | None = None) -> httpx.Client:
-    """Return an httpx client that answers from *cassettes* (default: every cassette shipped)."""
-    files = sorted(CASSETTES.rglob("*.yaml")) if cassettes is None else list(cassettes)
-    return httpx.Client(transport=ReplayTransport(files))
+def cassette_files(recordings: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Return the cassette files of *recordings*: a folder (searched recursively), a file, or a list of files."""
+    if isinstance(recordings, (str, os.PathLike)):
+        path = Path(recordings)
+        if path.is_dir():
+            return sorted(path.rglob("*.yaml"))
+        if path.is_file():
+            return [path]
+        raise ConfigError(f"no recordings at {path}: give a folder of cassettes (*.yaml) or a cassette file")
+    return [Path(p) for p in recordings]
+
+
+def replay_client(recordings: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> httpx.Client:
+    """Return an httpx client that answers from the cassettes in *recordings* (a folder, a file, or files)."""
+    return httpx.Client(transport=ReplayTransport(cassette_files(recordings)))

@@ -6,7 +6,7 @@ Two schemas, one per strategy:
   this is, who received how many from whom in *this* exchange, and who mediated. Every number comes
   with the article's own words, so it can be grounded.
 - ``FlatAnswer`` (the ``baseline`` strategy): the flat schema a user writes by hand
-  (the reference peer in ``shared/eval/baseline.py``), kept to measure the gain.
+  (the reference peer: a plain instructor call measured on the dev set), kept to measure the gain.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ UnitLiteral = Literal[
 ]
 
 
-# The reference peer's flat schema (shared/eval/baseline.py), field for field. Class names and the
+# The reference peer's flat schema, field for field. Class names and the
 # absence of docstrings are kept too: instructor sends them as the tool's name and description.
 class UnitCount(BaseModel):
     unit: UnitLiteral

@@ -17,14 +17,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from powx_llm import cues
+from powx_llm import ReplayMiss, cues
 from powx_llm.evaluate import PRF, load_eval_dir
 from powx_llm.extract import Extractor
 from powx_llm.facts import score
 from powx_llm.files import EvalArticle
-from powx_llm.replay import CASSETTES, REPLAY_BASE_URL, ReplayMiss, replay_client
+from powx_llm.replay import REPLAY_BASE_URL, replay_client
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
+RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"
 TABLES = ("_ROLE_WORDS", "_UNIT_WORDS", "_PLACES")
 
 
@@ -68,7 +69,7 @@ def main() -> None:
     articles = load_eval_dir(EVAL)
     unique = _taught_only_by(articles)
     replay = Extractor.connect(base_url=REPLAY_BASE_URL, http_retries=0,
-                               http_client=replay_client(sorted((CASSETTES / "test_recorded").glob("*.yaml"))))
+                               http_client=replay_client(RECORDED))
     live: Extractor | None = None
     full, loo = PRF(), PRF()
     for art in articles:

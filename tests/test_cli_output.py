@@ -1,0 +1,138 @@
+"""The command line's output contract: JSON Lines per input, schema_version, --version, schema, html."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import powx_llm
+from powx_llm import ConfigError, Exchange, ReplayMiss
+from powx_llm.cli import app
+from powx_llm.replay import cassette_files, replay_client
+from tests.conftest import CASSETTES, EVAL_DIR, SEED_TEXT
+
+runner = CliRunner()
+SEED = str(SEED_TEXT)
+
+
+def _lines(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def _inputs(tmp_path: Path) -> list[str]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    return [SEED, str(tmp_path / "missing.txt"), str(empty)]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "facts"])
+def test_json_lines_give_one_parseable_object_per_input(tmp_path: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["extract", *_inputs(tmp_path), "--replay", str(CASSETTES), "--format", fmt])
+    assert result.exit_code == 2
+    rows = _lines(result.stdout)
+    assert [r["file"] for r in rows] == _inputs(tmp_path)
+    assert [r["status"] for r in rows] == ["ok", "error", "error"]
+    assert all(r["schema_version"] == 1 for r in rows)
+    assert rows[0]["error"] is None
+    assert "cannot read" in str(rows[1]["error"])
+    assert "the article is empty" in str(rows[2]["error"])
+    facts = rows[0]["facts"]
+    assert isinstance(facts, dict)
+    assert facts["ukraine.people"] == 75
+
+
+def test_jsonl_carries_the_exchange_evidence_and_checks() -> None:
+    result = runner.invoke(app, ["extract", SEED, "--replay", str(CASSETTES), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (row,) = _lines(result.stdout)
+    assert Exchange.model_validate(row["exchange"]).transfers[0].people is not None
+    evidence = row["evidence"]
+    assert isinstance(evidence, dict)
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    men = evidence["ukraine.men"]
+    assert text[men["start"] : men["end"]] == men["quote"] == "70"
+    checks = row["checks"]
+    assert isinstance(checks, dict)
+    assert checks["has_mismatch"] is False
+
+
+def test_a_mismatch_is_a_status_and_exit_1() -> None:
+    path = str(EVAL_DIR / "ua-2023-04-26-44-inconsistent.json")
+    result = runner.invoke(app, ["extract", path, "--replay", str(CASSETTES), "--format", "jsonl"])
+    assert result.exit_code == 1
+    (row,) = _lines(result.stdout)
+    assert row["status"] == "mismatch"
+
+
+def test_html_marks_every_figure_in_its_article(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    result = runner.invoke(app, ["extract", SEED, missing, "--replay", str(CASSETTES), "--format", "html"])
+    assert result.exit_code == 2
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.rstrip().endswith("</html>")
+    assert '<mark title="ukraine.men">70</mark>' in page
+    assert f"<h2>{missing}</h2>" in page
+    assert "error: cannot read" in page
+    assert "<script" not in page
+
+
+def test_html_escapes_the_article() -> None:
+    from powx_llm.render import extraction_html
+
+    page = extraction_html([("<b>.txt", powx_llm.InputError("bad <input>"))])
+    assert "&lt;b&gt;.txt" in page
+    assert "bad &lt;input&gt;" in page
+
+
+def test_published_option_dates_the_article(tmp_path: Path) -> None:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("date ")
+    result = runner.invoke(app, ["extract", SEED, "--replay", str(CASSETTES), "--format", "jsonl",
+                                 "--published", "2024-05-31"])
+    assert result.exit_code == 0, result.output
+    (row,) = _lines(result.stdout)
+    facts = row["facts"]
+    assert isinstance(facts, dict)
+    assert facts["exchange_date"] == "2024-05-31"
+
+
+@pytest.mark.parametrize("value", ["31.05.2024", "yesterday", "2024-13-01"])
+def test_a_bad_published_date_is_one_line(value: str) -> None:
+    result = runner.invoke(app, ["extract", SEED, "--replay", str(CASSETTES), "--published", value])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: published date {value!r} is not YYYY-MM-DD"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"powx {powx_llm.__version__}"
+
+
+def test_schema_is_the_json_schema_of_an_exchange() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["title"] == "Exchange"
+    assert {"kind", "transfers", "mediators"} <= set(schema["properties"])
+    assert "from" in json.dumps(schema["$defs"]["Transfer"])
+
+
+def test_replay_takes_the_recordings_path(tmp_path: Path) -> None:
+    assert len(cassette_files(CASSETTES)) > 1
+    one = cassette_files(CASSETTES)[0]
+    assert cassette_files(one) == [one]
+    with pytest.raises(ConfigError, match="no recordings at"):
+        replay_client(tmp_path / "nowhere")
+
+
+def test_replay_of_an_unrecorded_article_is_one_line() -> None:
+    result = runner.invoke(app, ["extract", "-", "--replay", str(CASSETTES)],
+                           input="date 2024-01-01 Ten prisoners were exchanged today.")
+    assert result.exit_code == 2
+    assert "no recorded response" in result.output
+    assert issubclass(ReplayMiss, ConfigError)
