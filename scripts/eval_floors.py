@@ -18,13 +18,23 @@ FLOORS_FILE = ROOT / "tests" / "eval_floors.json"
 def main() -> None:
     scores = {}
     for strategy in Strategy:
-        ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(RECORDED), http_retries=0,
-                               options=Options(strategy=strategy))
+        ex = Extractor.connect(
+            base_url=REPLAY_BASE_URL,
+            http_client=replay_client(RECORDED),
+            http_retries=0,
+            options=Options(strategy=strategy),
+        )
         run = evaluate(ex, load_eval_dir(ROOT / "seeds" / "eval"))
         t = run.total
-        scores[strategy.value] = {"precision": round(t.precision, 4), "recall": round(t.recall, 4),
-                                  "f1": math.floor(t.f1 * 1e4) / 1e4, "right": t.right, "predicted": t.predicted,
-                                  "gold": t.gold, "ungrounded": run.ungrounded}
+        scores[strategy.value] = {
+            "precision": round(t.precision, 4),
+            "recall": round(t.recall, 4),
+            "f1": math.floor(t.f1 * 1e4) / 1e4,
+            "right": t.right,
+            "predicted": t.predicted,
+            "gold": t.gold,
+            "ungrounded": run.ungrounded,
+        }
         print(strategy.value, t.line())
     FLOORS_FILE.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
 

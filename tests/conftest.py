@@ -39,8 +39,15 @@ def _no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
 # `bash scripts/record.sh`; CI replays them with --record-mode=none. Requests match on method, path
 # and JSON body, so the host does not matter.
 RECORD_URL = "http://127.0.0.1:8765/v1"
-SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie",
-                  "set-cookie"]
+SECRET_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+]
 
 
 @pytest.fixture(scope="module")

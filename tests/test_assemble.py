@@ -13,22 +13,53 @@ from powx_llm.assemble import assemble
 from powx_llm.schema import Side, Sides
 from tests.conftest import SEED_TEXT
 
-WORDS = ["75", "70 men", "five women", "3,210", "the 52nd exchange", "Ukraine", "Russia", "returned", "bodies of",
-         "12", "including", "13 from the Navy", "at least a third", "civilians", "шестеро", "цивільних", "п'ять",
-         "обмін", "Україна", "2024", "31 May", ".", ",", "\n", "of the", "were freed", "UAE", "mediated", "—"]
+WORDS = [
+    "75",
+    "70 men",
+    "five women",
+    "3,210",
+    "the 52nd exchange",
+    "Ukraine",
+    "Russia",
+    "returned",
+    "bodies of",
+    "12",
+    "including",
+    "13 from the Navy",
+    "at least a third",
+    "civilians",
+    "шестеро",
+    "цивільних",
+    "п'ять",
+    "обмін",
+    "Україна",
+    "2024",
+    "31 May",
+    ".",
+    ",",
+    "\n",
+    "of the",
+    "were freed",
+    "UAE",
+    "mediated",
+    "—",
+]
 
 sides = st.builds(
     Sides,
     kind=st.sampled_from(["prisoner_exchange", "body_repatriation", "release", "mixed", "none"]),
-    sides=st.lists(st.builds(
-        Side,
-        received_by=st.sampled_from(["Ukraine", "Russia", "Kyiv", "Бахмут", "", "SSU"]),
-        released_by=st.one_of(st.none(), st.sampled_from(["Russia", "Ukraine", "Moscow"])),
-        people=st.one_of(st.none(), st.integers(min_value=-5, max_value=5000)),
-        people_words=st.one_of(st.none(), st.sampled_from(WORDS), st.text(max_size=20)),
-        bodies=st.one_of(st.none(), st.integers(min_value=-5, max_value=5000)),
-        bodies_words=st.one_of(st.none(), st.sampled_from(WORDS)),
-    ), max_size=3),
+    sides=st.lists(
+        st.builds(
+            Side,
+            received_by=st.sampled_from(["Ukraine", "Russia", "Kyiv", "Бахмут", "", "SSU"]),
+            released_by=st.one_of(st.none(), st.sampled_from(["Russia", "Ukraine", "Moscow"])),
+            people=st.one_of(st.none(), st.integers(min_value=-5, max_value=5000)),
+            people_words=st.one_of(st.none(), st.sampled_from(WORDS), st.text(max_size=20)),
+            bodies=st.one_of(st.none(), st.integers(min_value=-5, max_value=5000)),
+            bodies_words=st.one_of(st.none(), st.sampled_from(WORDS)),
+        ),
+        max_size=3,
+    ),
     mediators=st.lists(st.sampled_from(["UAE", "Ukraine", "ICRC", "Qatar", "x"]), max_size=3),
 )
 
@@ -61,14 +92,23 @@ def test_numbers_that_are_not_this_exchanges_total_are_dropped_with_a_reason(sid
 
 def test_the_seed_breakdown_comes_from_the_words() -> None:
     text = SEED_TEXT.read_text(encoding="utf-8")
-    answer = Sides(kind="prisoner_exchange", mediators=["UAE"],
-                   sides=[Side(received_by="Ukraine", released_by="Russia", people=75)])
+    answer = Sides(
+        kind="prisoner_exchange",
+        mediators=["UAE"],
+        sides=[Side(received_by="Ukraine", released_by="Russia", people=75)],
+    )
     exchange, _ = assemble(analyse(read_article(text)), answer)
     t = exchange.transfers[0]
     assert (t.sex["men"].value, t.sex["women"].value, t.rank["officers"].value, t.rank["enlisted"].value) == (
-        70, 5, 6, 65)
+        70,
+        5,
+        6,
+        65,
+    )
     assert {(u.unit.value, u.count.value if u.count else None, u.within) for u in t.units} >= {
-        ("navy", 13, "armed_forces"), ("armed_forces", 37, None)}
+        ("navy", 13, "armed_forces"),
+        ("armed_forces", 37, None),
+    }
     assert exchange.cumulative is not None
     assert exchange.cumulative.people is not None
     assert exchange.cumulative.people.value == 3210

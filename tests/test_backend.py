@@ -21,8 +21,9 @@ from powx_llm.local import MODEL_ALIAS
         ({}, {}, BackendKind.EMBEDDED, MODEL_ALIAS),
     ],
 )
-def test_backend_order(monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, object], env: dict[str, str],
-                       kind: BackendKind, model: str) -> None:
+def test_backend_order(
+    monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, object], env: dict[str, str], kind: BackendKind, model: str
+) -> None:
     monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: True)
     backend = resolve_backend(env=env, **kwargs)  # type: ignore[arg-type]
     assert (backend.kind, backend.model, backend.mode) == (kind, model, Mode.TOOLS)

@@ -91,8 +91,9 @@ def test_html_escapes_the_article() -> None:
 def test_published_option_dates_the_article(tmp_path: Path) -> None:
     text = SEED_TEXT.read_text(encoding="utf-8")
     assert text.lstrip().startswith("date ")
-    result = runner.invoke(app, ["extract", SEED, "--replay", str(CASSETTES), "--format", "jsonl",
-                                 "--published", "2024-05-31"])
+    result = runner.invoke(
+        app, ["extract", SEED, "--replay", str(CASSETTES), "--format", "jsonl", "--published", "2024-05-31"]
+    )
     assert result.exit_code == 0, result.output
     (row,) = _lines(result.stdout)
     facts = row["facts"]
@@ -131,8 +132,9 @@ def test_replay_takes_the_recordings_path(tmp_path: Path) -> None:
 
 
 def test_replay_of_an_unrecorded_article_is_one_line() -> None:
-    result = runner.invoke(app, ["extract", "-", "--replay", str(CASSETTES)],
-                           input="date 2024-01-01 Ten prisoners were exchanged today.")
+    result = runner.invoke(
+        app, ["extract", "-", "--replay", str(CASSETTES)], input="date 2024-01-01 Ten prisoners were exchanged today."
+    )
     assert result.exit_code == 2
     assert "no recorded response" in result.output
     assert issubclass(ReplayMiss, ConfigError)

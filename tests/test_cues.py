@@ -9,49 +9,84 @@ from powx_llm.mentions import find_mentions
 
 
 def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]]:
-    return [(c.mention.quote, c.role.value, c.unit.value if c.unit else None, c.label,
-             c.within.value if c.within else None) for c in find_cues(text, find_mentions(text))]
+    return [
+        (c.mention.quote, c.role.value, c.unit.value if c.unit else None, c.label, c.within.value if c.within else None)
+        for c in find_cues(text, find_mentions(text))
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("It was possible to rescue 70 men and five women.",
-         [("70", "men", None, None, None), ("five", "women", None, None, None)]),
-        ("six officers and 65 representatives of the ranks and sergeants",
-         [("six", "officers", None, None, None), ("65", "enlisted", None, None, None)]),
+        (
+            "It was possible to rescue 70 men and five women.",
+            [("70", "men", None, None, None), ("five", "women", None, None, None)],
+        ),
+        (
+            "six officers and 65 representatives of the ranks and sergeants",
+            [("six", "officers", None, None, None), ("65", "enlisted", None, None, None)],
+        ),
         ("Two of the 116 are officers.", [("Two", "officers", None, None, None)]),
-        ("Among them 40 privates and 12 sergeants.",
-         [("40", "privates", None, None, None), ("12", "sergeants", None, None, None)]),
-        ("37 representatives of the Armed Forces, including 13 soldiers of the Naval Forces and two of the Air Force.",
-         [("37", "unit", "armed_forces", None, None), ("13", "unit", "navy", None, "armed_forces"),
-          ("two", "unit", "air_force", None, "armed_forces")]),
-        ("21 national guardsmen and four Ukrainian civilians",
-         [("21", "unit", "national_guard", None, None), ("four", "civilians", None, None, None)]),
+        (
+            "Among them 40 privates and 12 sergeants.",
+            [("40", "privates", None, None, None), ("12", "sergeants", None, None, None)],
+        ),
+        (
+            "37 representatives of the Armed Forces, including 13 soldiers of the Naval Forces"
+            " and two of the Air Force.",
+            [
+                ("37", "unit", "armed_forces", None, None),
+                ("13", "unit", "navy", None, "armed_forces"),
+                ("two", "unit", "air_force", None, "armed_forces"),
+            ],
+        ),
+        (
+            "21 national guardsmen and four Ukrainian civilians",
+            [("21", "unit", "national_guard", None, None), ("four", "civilians", None, None, None)],
+        ),
         ("the 108 members of the Azov Regiment", [("108", "unit", "other", "Azov Regiment", None)]),
         ("19 defenders of the Snake Island", [("19", "cohort", None, "Snake Island", None)]),
         ("Five of them are seriously wounded", [("Five", "wounded", None, None, None)]),
         ("at least a third of those rescued have injuries", [("a third", "wounded", None, None, None)]),
         ("the bodies of 254 fallen defenders", [("254", "bodies", None, None, None)]),
-        ("221 fallen defenders who had fought on the Donetsk front",
-         [("221", "cohort", None, "Donetsk direction", None)]),
-        ("132 мужчины и 8 женщин, 22 офицера и 118 сержантов и солдат",
-         [("132", "men", None, None, None), ("8", "women", None, None, None), ("22", "officers", None, None, None),
-          ("118", "enlisted", None, None, None)]),
-        ("82 бойца ВСУ, 15 из ТРО, 22 из НГУ",
-         [("82", "unit", "armed_forces", None, None), ("15", "unit", "territorial_defense", None, None),
-          ("22", "unit", "national_guard", None, None)]),
-        ("26 військовослужбовців ЗСУ, з яких 11 – тероборонці",
-         [("26", "unit", "armed_forces", None, None), ("11", "unit", "territorial_defense", None, "armed_forces")]),
-        ("вісім офіцерів і 98 військовослужбовців рядового та сержантського складу",
-         [("вісім", "officers", None, None, None), ("98", "enlisted", None, None, None)]),
+        (
+            "221 fallen defenders who had fought on the Donetsk front",
+            [("221", "cohort", None, "Donetsk direction", None)],
+        ),
+        (
+            "132 мужчины и 8 женщин, 22 офицера и 118 сержантов и солдат",
+            [
+                ("132", "men", None, None, None),
+                ("8", "women", None, None, None),
+                ("22", "officers", None, None, None),
+                ("118", "enlisted", None, None, None),
+            ],
+        ),
+        (
+            "82 бойца ВСУ, 15 из ТРО, 22 из НГУ",
+            [
+                ("82", "unit", "armed_forces", None, None),
+                ("15", "unit", "territorial_defense", None, None),
+                ("22", "unit", "national_guard", None, None),
+            ],
+        ),
+        (
+            "26 військовослужбовців ЗСУ, з яких 11 – тероборонці",
+            [("26", "unit", "armed_forces", None, None), ("11", "unit", "territorial_defense", None, "armed_forces")],
+        ),
+        (
+            "вісім офіцерів і 98 військовослужбовців рядового та сержантського складу",
+            [("вісім", "officers", None, None, None), ("98", "enlisted", None, None, None)],
+        ),
         ("повернулися шестеро цивільних", [("шестеро", "civilians", None, None, None)]),
         ("Щонайменше семеро врятованих оборонців мають різні травми", [("семеро", "wounded", None, None, None)]),
         ("84 визволені воїни обороняли Маріуполь", [("84", "cohort", None, "Mariupol", None)]),
         ("Крім того, репатрійовано три тіла", [("три", "bodies", None, None, None)]),
         ("This was already the 52nd exchange", [("52nd", "ordinal", None, None, None)]),
-        ("More than 3,000 Ukrainians have been freed in 50 exchanges since the Russian invasion began.",
-         [("3,000", "cumulative_people", None, None, None), ("50", "cumulative_exchanges", None, None, None)]),
+        (
+            "More than 3,000 Ukrainians have been freed in 50 exchanges since the Russian invasion began.",
+            [("3,000", "cumulative_people", None, None, None), ("50", "cumulative_exchanges", None, None, None)],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[tuple[str, str, str | None, str | None, str | None]]) -> None:
@@ -60,8 +95,12 @@ def test_cues(text: str, expected: list[tuple[str, str, str | None, str | None, 
 
 @pytest.mark.parametrize(
     "text",
-    ["Two hundred and seven of our people are back", "The 518th Separate Special Forces Battalion",
-     "Moscow said 65 Ukrainian prisoners of war had died", "It will take 48 days"],
+    [
+        "Two hundred and seven of our people are back",
+        "The 518th Separate Special Forces Battalion",
+        "Moscow said 65 Ukrainian prisoners of war had died",
+        "It will take 48 days",
+    ],
 )
 def test_numbers_without_a_group_word_get_no_cue(text: str) -> None:
     assert _cues(text) == []

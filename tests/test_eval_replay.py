@@ -25,8 +25,9 @@ FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
 @pytest.mark.parametrize("strategy", list(Strategy))
 def test_dev_eval_does_not_regress(strategy: Strategy) -> None:
     client = replay_client(RECORDED)
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=client, http_retries=0,
-                           options=Options(strategy=strategy))
+    ex = Extractor.connect(
+        base_url=REPLAY_BASE_URL, http_client=client, http_retries=0, options=Options(strategy=strategy)
+    )
     run = evaluate(ex, load_eval_dir(EVAL_DIR))
     assert [r.error for r in run.results if r.error] == []
     assert run.total.f1 >= FLOORS[strategy.value]["f1"] - 1e-9

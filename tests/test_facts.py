@@ -52,8 +52,9 @@ def _reference() -> ModuleType:
         ({"ukraine.people": 5, "ukraine.people_qualifier": "at_least"}, {"ukraine.people": 5}, None),
     ],
 )
-def test_score_agrees_with_the_reference(pred: dict[str, object], gold: dict[str, object],
-                                         published: str | None) -> None:
+def test_score_agrees_with_the_reference(
+    pred: dict[str, object], gold: dict[str, object], published: str | None
+) -> None:
     ref = _reference()
     right, npred, ngold, diffs = ref.score(pred, gold, published)
     s = score(pred, gold, published=published)
@@ -68,8 +69,13 @@ def test_plain_integers_are_exact_counts() -> None:
 
 @pytest.mark.parametrize(
     ("name", "canonical"),
-    [("UAE", "United Arab Emirates"), ("Russian Federation", "Russia"), ("Hamas", "Hamas"),
-     ("the Vatican", "Holy See"), ("ICRC", "International Committee of the Red Cross")],
+    [
+        ("UAE", "United Arab Emirates"),
+        ("Russian Federation", "Russia"),
+        ("Hamas", "Hamas"),
+        ("the Vatican", "Holy See"),
+        ("ICRC", "International Committee of the Red Cross"),
+    ],
 )
 def test_party_and_mediator_names_are_canonical(name: str, canonical: str) -> None:
     e = Exchange.model_validate({"mediators": [name], "transfers": [{"to": name, "from": name}]})

@@ -27,18 +27,39 @@ from powx_llm.extract import Extractor, extract_exchange
 from tests.conftest import SEED_TEXT
 
 URL = "http://127.0.0.1:8765/v1"
-SIDES_OK = {"kind": "prisoner_exchange", "mediators": ["United Arab Emirates"],
-            "sides": [{"received_by": "Ukraine", "released_by": "Russia", "people": 75,
-                       "people_words": "another 75 of our people have returned to Ukraine"}]}
+SIDES_OK = {
+    "kind": "prisoner_exchange",
+    "mediators": ["United Arab Emirates"],
+    "sides": [
+        {
+            "received_by": "Ukraine",
+            "released_by": "Russia",
+            "people": 75,
+            "people_words": "another 75 of our people have returned to Ukraine",
+        }
+    ],
+}
 
 
 def _completion(arguments: str, *, finish_reason: str = "tool_calls") -> dict[str, object]:
     return {
-        "id": "hand-written", "object": "chat.completion", "created": 0, "model": "test",
-        "choices": [{"index": 0, "finish_reason": finish_reason, "message": {
-            "role": "assistant", "content": None,
-            "tool_calls": [{"id": "call_0", "type": "function",
-                            "function": {"name": "Sides", "arguments": arguments}}]}}],
+        "id": "hand-written",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [
+                        {"id": "call_0", "type": "function", "function": {"name": "Sides", "arguments": arguments}}
+                    ],
+                },
+            }
+        ],
         "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
     }
 
@@ -116,9 +137,15 @@ def test_connection_refused_is_backend_unavailable() -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "empty"), ("   \n\t ", "empty"), (b"\x00\x01\x02\xff\xfe", "binary"), (42, "must be text"),
-     ("\x00\x01\x02\x03\x04 75 returned", "binary"), ("\x00\x01\x02binary", "binary"),
-     ("x" * 20_001, "over the limit")],
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        (b"\x00\x01\x02\xff\xfe", "binary"),
+        (42, "must be text"),
+        ("\x00\x01\x02\x03\x04 75 returned", "binary"),
+        ("\x00\x01\x02binary", "binary"),
+        ("x" * 20_001, "over the limit"),
+    ],
 )
 def test_unusable_input_is_rejected_before_any_call(text: object, message: str) -> None:
     def handler(request: httpx.Request) -> httpx.Response:

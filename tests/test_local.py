@@ -80,8 +80,9 @@ def server() -> Iterator[local.LocalServer]:
 
 
 def _llm(srv: local.LocalServer) -> LLM:
-    backend = Backend(kind=BackendKind.EMBEDDED, model=local.MODEL_ALIAS, mode=Mode.TOOLS, reason="test",
-                      base_url=srv.base_url)
+    backend = Backend(
+        kind=BackendKind.EMBEDDED, model=local.MODEL_ALIAS, mode=Mode.TOOLS, reason="test", base_url=srv.base_url
+    )
     return LLM(backend, http_retries=0)
 
 
@@ -101,8 +102,9 @@ def test_killing_the_server_mid_request_is_one_clear_error(server: local.LocalSe
     killer.start()
     started = time.monotonic()
     with pytest.raises(BackendUnavailable):
-        llm.ask([{"role": "user", "content": "Write a long story about a prisoner exchange. " * 20}], Sides,
-                max_tokens=400)
+        llm.ask(
+            [{"role": "user", "content": "Write a long story about a prisoner exchange. " * 20}], Sides, max_tokens=400
+        )
     killer.join()
     assert time.monotonic() - started < 60
     assert not server.alive()

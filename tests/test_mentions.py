@@ -314,9 +314,7 @@ def test_third_without_a_count_is_an_ordinal() -> None:
         pytest.param("at least a third of those", "a third", Q.AT_LEAST, "at least a third", id="at-least"),
         pytest.param("At least 1,000", "1,000", Q.AT_LEAST, "At least 1,000", id="at-least-capital"),
         pytest.param("no fewer than 20", "20", Q.AT_LEAST, "no fewer than 20", id="no-fewer-than"),
-        pytest.param(
-            "Щонайменше семеро врятованих", "семеро", Q.AT_LEAST, "Щонайменше семеро", id="uk-at-least"
-        ),
+        pytest.param("Щонайменше семеро врятованих", "семеро", Q.AT_LEAST, "Щонайменше семеро", id="uk-at-least"),
         pytest.param("не менше 200", "200", Q.AT_LEAST, "не менше 200", id="uk-not-less"),
         pytest.param("не менее 200", "200", Q.AT_LEAST, "не менее 200", id="ru-not-less"),
         pytest.param("More than 3,000 Ukrainians", "3,000", Q.MORE_THAN, "More than 3,000", id="more-than"),

@@ -41,10 +41,23 @@ def test_dev_article(article_id: str, strategy: Strategy) -> None:
 
 
 SEED_RIGHT = {
-    "kind", "exchange_date", "ordinal", "ukraine.from", "ukraine.people", "ukraine.men", "ukraine.women",
-    "ukraine.officers", "ukraine.enlisted", "ukraine.civilians", "ukraine.unit.armed_forces",
-    "ukraine.unit.navy", "ukraine.unit.navy.within", "ukraine.unit.national_guard",
-    "ukraine.cohort.snake_island", "cumulative.ukraine.people", "ukraine.wounded_or_ill",
+    "kind",
+    "exchange_date",
+    "ordinal",
+    "ukraine.from",
+    "ukraine.people",
+    "ukraine.men",
+    "ukraine.women",
+    "ukraine.officers",
+    "ukraine.enlisted",
+    "ukraine.civilians",
+    "ukraine.unit.armed_forces",
+    "ukraine.unit.navy",
+    "ukraine.unit.navy.within",
+    "ukraine.unit.national_guard",
+    "ukraine.cohort.snake_island",
+    "cumulative.ukraine.people",
+    "ukraine.wounded_or_ill",
 }
 
 

@@ -12,26 +12,69 @@ from powx_llm.mentions import Mention, MentionKind, find_mentions
 from powx_llm.model import Count, Evidence
 
 __all__ = [
-    "ASIDE", "BODY_WORDS", "BREAKDOWN", "CLAUSE_STOP", "FUTURE", "NOT_A_TOTAL_KINDS", "RETURN_WORDS", "Analysis",
-    "analyse", "clause_of", "count_of", "evidence_of", "future_before", "is_aside", "is_bodies", "is_part",
-    "mentions_in", "running_total", "sentence_of",
+    "ASIDE",
+    "BODY_WORDS",
+    "BREAKDOWN",
+    "CLAUSE_STOP",
+    "FUTURE",
+    "NOT_A_TOTAL_KINDS",
+    "RETURN_WORDS",
+    "Analysis",
+    "analyse",
+    "clause_of",
+    "count_of",
+    "evidence_of",
+    "future_before",
+    "is_aside",
+    "is_bodies",
+    "is_part",
+    "mentions_in",
+    "running_total",
+    "sentence_of",
 ]
 
-BREAKDOWN = frozenset({Role.MEN, Role.WOMEN, Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS,
-                       Role.CIVILIANS, Role.UNIT, Role.COHORT, Role.WOUNDED})
-NOT_A_TOTAL_KINDS = frozenset({MentionKind.YEAR, MentionKind.DATE, MentionKind.TIME, MentionKind.AGE,
-                                MentionKind.MONEY, MentionKind.DURATION, MentionKind.ORDINAL})
+BREAKDOWN = frozenset(
+    {
+        Role.MEN,
+        Role.WOMEN,
+        Role.OFFICERS,
+        Role.ENLISTED,
+        Role.PRIVATES,
+        Role.SERGEANTS,
+        Role.CIVILIANS,
+        Role.UNIT,
+        Role.COHORT,
+        Role.WOUNDED,
+    }
+)
+NOT_A_TOTAL_KINDS = frozenset(
+    {
+        MentionKind.YEAR,
+        MentionKind.DATE,
+        MentionKind.TIME,
+        MentionKind.AGE,
+        MentionKind.MONEY,
+        MentionKind.DURATION,
+        MentionKind.ORDINAL,
+    }
+)
 ASIDE = re.compile(
     r"\bstill\b|\bremain\w*|\bholding\b|\bexpected\b|\bdue\s+to\b|\bwill\b|\bplanned\b|\bthought\s+to\b|"
     r"\bbelieved\b|\bprevious\b|\bearlier\b|\blast\s+week\b|залишаються|досі|остаются|до\s+сих\s+пор|"
     r"попередн\w*|предыдущ\w*|ранее|до\s+этого",
     re.IGNORECASE,
 )
-BODY_WORDS = re.compile(r"\bbod(?:y|ies)\b|\bremains\b|тіл[оа]?\b|тел[оа]?\b|cad[aá]ver|cuerpos?\b|загибл\w*|"
-                         r"погибш\w*|\bdead\b|\bfallen\b", re.IGNORECASE)
-FUTURE = re.compile(r"\bwould\b|\bwill\b|\bagreed\b|\bagreement\b|\bplan\w*|\bexpected\b|\bhope\w*|"
-                     r"\bpropos\w*|домовил\w*|домовленост\w*|договорил\w*|планує\w*|"
-                     r"планиру\w*|має\s+відбутися|должен\s+состояться", re.IGNORECASE)
+BODY_WORDS = re.compile(
+    r"\bbod(?:y|ies)\b|\bremains\b|тіл[оа]?\b|тел[оа]?\b|cad[aá]ver|cuerpos?\b|загибл\w*|"
+    r"погибш\w*|\bdead\b|\bfallen\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\bwould\b|\bwill\b|\bagreed\b|\bagreement\b|\bplan\w*|\bexpected\b|\bhope\w*|"
+    r"\bpropos\w*|домовил\w*|домовленост\w*|договорил\w*|планує\w*|"
+    r"планиру\w*|має\s+відбутися|должен\s+состояться",
+    re.IGNORECASE,
+)
 RETURN_WORDS = re.compile(
     r"return\w*|exchang\w*|\bfree[sd]?\b|releas\w*|rescu\w*|врятува\w*|спас\w*|came\s+back|come\s+(?:back|home)|coming\s+home|got\s+back|"
     r"hand\w*\s+(?:over|back)|swap\w*|brought\s+(?:back|home)|brings?\s+home|received|repatriat\w*|"
@@ -66,8 +109,7 @@ def analyse(article: Article) -> Analysis:
     """Return all number mentions of *article*, the word cues about them and its sentences."""
     mentions = find_mentions(article.text)
     cues = find_cues(article.text, mentions)
-    return Analysis(article, mentions, cues, tuple(sentence_bounds(article.text)),
-                    {c.mention.start: c for c in cues})
+    return Analysis(article, mentions, cues, tuple(sentence_bounds(article.text)), {c.mention.start: c for c in cues})
 
 
 def evidence_of(m: Mention, text: str) -> Evidence:
@@ -105,8 +147,16 @@ def running_total(a: Analysis, m: Mention) -> bool:
         return True
     if m.value is None or m.value < 1000 or is_bodies(a, m):
         return False
-    others = [n.value for n in a.mentions if n.kind is MentionKind.COUNT and n.value and n.value >= 2
-              and not is_part(a, n) and n.value * 10 <= m.value and not ASIDE.search(sentence_of(a, n))]
+    others = [
+        n.value
+        for n in a.mentions
+        if n.kind is MentionKind.COUNT
+        and n.value
+        and n.value >= 2
+        and not is_part(a, n)
+        and n.value * 10 <= m.value
+        and not ASIDE.search(sentence_of(a, n))
+    ]
     return bool(others) and RETURN_WORDS.search(sentence_of(a, m)) is not None
 
 
@@ -126,7 +176,7 @@ def clause_of(text: str, m: Mention, *, width: int = 60) -> str:
     left = text[max(0, m.start - width) : m.start]
     right = text[m.end : m.end + width]
     stops = list(CLAUSE_STOP.finditer(left))
-    left = left[stops[-1].end():] if stops else left.split(" ", 1)[-1]
+    left = left[stops[-1].end() :] if stops else left.split(" ", 1)[-1]
     stop = CLAUSE_STOP.search(right)
     right = right[: stop.start()] if stop else right.rsplit(" ", 1)[0]
     clause = " ".join(f"{left}{m.quote}{right}".split())

@@ -61,7 +61,6 @@ def read_article(
         raise InputError("the article looks like binary data, not text; pass the article's text")
     if len(text) > max_chars:
         raise InputError(
-            f"the article has {len(text):,} characters, over the limit of {max_chars:,}; "
-            "split it or raise max_chars"
+            f"the article has {len(text):,} characters, over the limit of {max_chars:,}; split it or raise max_chars"
         )
     return Article(text=text, date=article_date(text, published=published))

@@ -38,14 +38,18 @@ _MEDIATION = re.compile(
     r"благодар\w*|közvetít\w*|mediaci\w*|gracias",
     re.IGNORECASE,
 )
-_HANDOVER = re.compile(r"hand\w*\s+(?:over|to)|releas\w*|exchang\w*|swap\w*|обмін\w*|обмен\w*|передал\w*",
-                       re.IGNORECASE)
+_HANDOVER = re.compile(
+    r"hand\w*\s+(?:over|to)|releas\w*|exchang\w*|swap\w*|обмін\w*|обмен\w*|передал\w*", re.IGNORECASE
+)
 
 
 def _owner(a: Analysis, cue: Cue, drafts: list[Draft]) -> Draft:
     """Return the transfer a breakdown cue belongs to: the one whose total was stated last before it."""
-    before = [(max(x for x in d.anchors if x < cue.mention.start), i)
-              for i, d in enumerate(drafts) if any(x < cue.mention.start for x in d.anchors)]
+    before = [
+        (max(x for x in d.anchors if x < cue.mention.start), i)
+        for i, d in enumerate(drafts)
+        if any(x < cue.mention.start for x in d.anchors)
+    ]
     named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
     match = [d for d in drafts if named is not None and d.to == named]
     if match:
@@ -85,17 +89,27 @@ def _transfer(a: Analysis, d: Draft) -> Transfer:
         elif cue.role is Role.CIVILIANS:
             civilians = civilians or c
         elif cue.role is Role.UNIT and cue.unit is not None:
-            units.setdefault((cue.unit, cue.label), UnitCount(unit=cue.unit, count=c, within=cue.within,
-                                                              label=cue.label))
+            units.setdefault(
+                (cue.unit, cue.label), UnitCount(unit=cue.unit, count=c, within=cue.within, label=cue.label)
+            )
         elif cue.role is Role.COHORT and cue.label:
             cohorts.setdefault(cue.label, Cohort(label=cue.label, count=c))
     for unit, within in named_units(text, a.mentions) if d.to == "Ukraine" else ():
         units.setdefault((unit, None), UnitCount(unit=unit, within=within))
-    return Transfer.model_validate({
-        "to": d.to, "from": d.from_, "people": d.people, "bodies": d.bodies, "sex": sex, "rank": rank,
-        "civilians": civilians, "units": tuple(units.values()), "cohorts": tuple(cohorts.values()),
-        "wounded_or_ill": wounded,
-    })
+    return Transfer.model_validate(
+        {
+            "to": d.to,
+            "from": d.from_,
+            "people": d.people,
+            "bodies": d.bodies,
+            "sex": sex,
+            "rank": rank,
+            "civilians": civilians,
+            "units": tuple(units.values()),
+            "cohorts": tuple(cohorts.values()),
+            "wounded_or_ill": wounded,
+        }
+    )
 
 
 def _adding_up(a: Analysis, t: Transfer) -> Transfer:
@@ -119,8 +133,14 @@ def _adding_up(a: Analysis, t: Transfer) -> Transfer:
     for total in sums:
         if total <= t.people.value:
             continue
-        whole = next((m for m in a.mentions if m.value == total and m.kind is MentionKind.COUNT
-                      and not is_part(a, m) and not running_total(a, m)), None)
+        whole = next(
+            (
+                m
+                for m in a.mentions
+                if m.value == total and m.kind is MentionKind.COUNT and not is_part(a, m) and not running_total(a, m)
+            ),
+            None,
+        )
         if whole is not None:
             return t.model_copy(update={"people": count_of(whole, a.article.text)})
     return t
@@ -135,8 +155,10 @@ def _wounded(m: Mention, text: str) -> Count | Fraction | None:
 def _bodies_received(a: Analysis) -> bool:
     """Return whether the article reports bodies handed over with the living, counted or not."""
     text = a.article.text
-    return any(BODY_WORDS.search(text[s:e]) and RETURN_WORDS.search(text[s:e]) and not ASIDE.search(text[s:e])
-               for s, e in a.sentences)
+    return any(
+        BODY_WORDS.search(text[s:e]) and RETURN_WORDS.search(text[s:e]) and not ASIDE.search(text[s:e])
+        for s, e in a.sentences
+    )
 
 
 def _kind(model_kind: str, transfers: list[Transfer], a: Analysis) -> Kind:
@@ -188,8 +210,12 @@ def _large_total(a: Analysis, this: int) -> Cue | None:
 
 
 def _since_start(a: Analysis, cue: Cue) -> bool:
-    return re.search(r"since\s+the\s+(?:beginning|start)|з\s+початку|с\s+начала", sentence_of(a, cue.mention),
-                     re.IGNORECASE) is not None
+    return (
+        re.search(
+            r"since\s+the\s+(?:beginning|start)|з\s+початку|с\s+начала", sentence_of(a, cue.mention), re.IGNORECASE
+        )
+        is not None
+    )
 
 
 def _parties(transfers: list[Transfer]) -> set[str]:

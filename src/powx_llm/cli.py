@@ -27,8 +27,12 @@ from powx_llm.render import extraction_html, extraction_table, print_eval, print
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Turn prisoner-exchange reports into checked, structured data.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn prisoner-exchange reports into checked, structured data.",
+)
 _out = Console()
 _err = Console(stderr=True)
 
@@ -41,7 +45,7 @@ class Format(StrEnum):
     TABLE = "table"  # rich tables for people
     JSONL = "jsonl"  # one JSON object per input, for programs
     FACTS = "facts"  # JSON Lines with the flat facts only
-    HTML = "html"    # one self-contained page showing every figure in its words
+    HTML = "html"  # one self-contained page showing every figure in its words
 
 
 class Breakdown(StrEnum):
@@ -62,16 +66,22 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Turn prisoner-exchange reports into checked, structured data."""
+
 
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name (default per backend; POWX_MODEL).")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="An OpenAI-compatible endpoint (POWX_BASE_URL).")]
 ModeOpt = Annotated[str | None, typer.Option("--mode", help="instructor mode: tools, json, json_schema, md_json.")]
-ReplayOpt = Annotated[Path | None, typer.Option(
-    "--replay", metavar="PATH", help="Answer from recorded cassettes: a folder of *.yaml or one file (offline).")]
+ReplayOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--replay", metavar="PATH", help="Answer from recorded cassettes: a folder of *.yaml or one file (offline)."
+    ),
+]
 StrategyOpt = Annotated[Strategy, typer.Option("--strategy", help="cued (default) or baseline.")]
 
 
@@ -91,14 +101,26 @@ def _check_format(fmt: Format, allowed: tuple[Format, ...], command: str) -> Non
         raise _fail(InputError(f"powx {command} has no --format {fmt.value}; use one of: {names}"))
 
 
-def _connect(*, model: str | None, base_url: str | None, mode: str | None, replay: Path | None,
-             strategy: Strategy = Strategy.CUED) -> Extractor:
+def _connect(
+    *,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    replay: Path | None,
+    strategy: Strategy = Strategy.CUED,
+) -> Extractor:
     options = Options(strategy=strategy)
     if replay is not None:
         from powx_llm.replay import REPLAY_BASE_URL, replay_client
 
-        return Extractor.connect(base_url=base_url or REPLAY_BASE_URL, model=model, mode=mode,
-                                 http_client=replay_client(replay), http_retries=0, options=options)
+        return Extractor.connect(
+            base_url=base_url or REPLAY_BASE_URL,
+            model=model,
+            mode=mode,
+            http_client=replay_client(replay),
+            http_retries=0,
+            options=options,
+        )
     _prepare_embedded(base_url=base_url, model=model, mode=mode)
     return Extractor.connect(base_url=base_url, model=model, mode=mode, options=options)
 
@@ -130,8 +152,15 @@ def check_cmd(
     except PowxError as exc:
         raise _fail(exc) from None
     if fmt is Format.JSONL:
-        _emit({"schema_version": SCHEMA_VERSION, "file": str(exchange_file),
-               "status": "mismatch" if report.has_mismatch else "ok", "error": None, **report.to_dict()})
+        _emit(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "file": str(exchange_file),
+                "status": "mismatch" if report.has_mismatch else "ok",
+                "error": None,
+                **report.to_dict(),
+            }
+        )
     else:
         print_report(report, console=_out, title=str(exchange_file))
     raise typer.Exit(EXIT_MISMATCH if report.has_mismatch else EXIT_OK)
@@ -161,8 +190,15 @@ def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
     elif fmt is Format.JSONL:
         _emit({"schema_version": SCHEMA_VERSION, "file": path, **result.to_dict(), "error": None})
     elif fmt is Format.FACTS:
-        _emit({"schema_version": SCHEMA_VERSION, "file": path, "status": result.status, "error": None,
-               "facts": result.facts})
+        _emit(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "file": path,
+                "status": result.status,
+                "error": None,
+                "facts": result.facts,
+            }
+        )
     elif fmt is Format.TABLE:
         _out.print(extraction_table(result, title=path))
         print_report(result.report, console=_out)
@@ -178,8 +214,11 @@ def _published(value: str | None) -> str | None:
 def extract_cmd(
     files: Annotated[list[str], typer.Argument(help="Article text files, eval article JSON files, or - for stdin.")],
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl, facts or html.")] = Format.TABLE,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD", help="The articles' date, resolving 'today' (wins over a date line).")
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published", metavar="YYYY-MM-DD", help="The articles' date, resolving 'today' (wins over a date line)."
+        ),
     ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -198,8 +237,9 @@ def extract_cmd(
     for path in files:
         try:
             text, dated = _read_input(path)
-            extractor = extractor or _connect(model=model, base_url=base_url, mode=mode, replay=replay,
-                                              strategy=strategy)
+            extractor = extractor or _connect(
+                model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy
+            )
             result: Extraction | PowxError = extractor.extract(text, published=published or dated)
         except PowxError as exc:
             result = exc
@@ -226,8 +266,10 @@ def _emit_pretty(obj: dict[str, Any]) -> None:
 def eval_cmd(
     directory: Annotated[Path, typer.Argument(help="A folder of eval articles (seeds/eval).")],
     strategy: StrategyOpt = Strategy.CUED,
-    split: Annotated[str | None, typer.Option(
-        "--split", help="Only this split's articles (named in DIR/splits.json, e.g. original, new).")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option("--split", help="Only this split's articles (named in DIR/splits.json, e.g. original, new)."),
+    ] = None,
     by: Annotated[Breakdown | None, typer.Option("--by", help="Also break the scores down: language.")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="Also write the report as Markdown.")] = None,
     model: ModelOpt = None,
@@ -265,8 +307,10 @@ def serve_cmd(
         server = LocalServer(model=path, port=port).start()
     except PowxError as exc:
         raise _fail(exc) from None
-    _out.print(f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads and a "
-               f"{server.n_ctx}-token context (Ctrl+C stops it)")
+    _out.print(
+        f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads and a "
+        f"{server.n_ctx}-token context (Ctrl+C stops it)"
+    )
     try:
         code = server.wait()
     except KeyboardInterrupt:
@@ -293,8 +337,9 @@ def models_cmd(
     runtime = "installed" if runtime_available() else f"not installed ({INSTALL_HINT})"
     _out.print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
     try:
-        _out.print(f"embedded server: {default_threads()} threads (POWX_THREADS), "
-                   f"{default_ctx()}-token context (POWX_CTX)")
+        _out.print(
+            f"embedded server: {default_threads()} threads (POWX_THREADS), {default_ctx()}-token context (POWX_CTX)"
+        )
     except PowxError as exc:
         raise _fail(exc) from None
 

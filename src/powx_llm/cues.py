@@ -23,8 +23,8 @@ class Role(StrEnum):
     MEN = "men"
     WOMEN = "women"
     OFFICERS = "officers"
-    ENLISTED = "enlisted"      # privates and sergeants as one group
-    PRIVATES = "privates"      # only when the article counts them apart from sergeants
+    ENLISTED = "enlisted"  # privates and sergeants as one group
+    PRIVATES = "privates"  # only when the article counts them apart from sergeants
     SERGEANTS = "sergeants"
     CIVILIANS = "civilians"
     UNIT = "unit"
@@ -41,10 +41,10 @@ class Cue:
 
     mention: Mention
     role: Role
-    words: str                      # the cue words as they appear ("national guardsmen")
+    words: str  # the cue words as they appear ("national guardsmen")
     unit: Unit | None = None
-    label: str | None = None        # cohort label, or the label of an `other` unit
-    within: Unit | None = None      # the unit this count is presented as part of ("including ...")
+    label: str | None = None  # cohort label, or the label of an `other` unit
+    within: Unit | None = None  # the unit this count is presented as part of ("including ...")
 
 
 _F = re.IGNORECASE | re.UNICODE
@@ -67,7 +67,6 @@ _FILLER = re.compile(
     r"palestinian|american|iranian|freed|released|returned|rescued|fallen|representatives?|members?|"
     r"soldiers?|servicem[ae]n|service\s+members|fighters?|military|personnel|from|in|with|state|"
     r"\w+'s|belong\w*\s+to|serve\s+in|belong\w*\s+to|належ\w*\s+до|служ\w*\s+в|державн\w*|"
-
     r"з|із|зі|з-поміж|из|нас|наших|представник\w*|військовослужбовц\w*|військов\w*|бійц\w*|бойц\w*|"
     r"воїн\w*|захисник\w*|оборонц\w*|визволен\w*|звільнен\w*|врятован\w*|"
     r"военнослужащ\w*|военн\w*|защитник\w*|освобожденн\w*|наш\w*|українськ\w*|российск\w*|"
@@ -76,70 +75,215 @@ _FILLER = re.compile(
 )
 
 _ROLE_WORDS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (Role.COHORT, _rx(r"women\s+and\s+children", r"жінок\s+і\s+дітей", r"женщин\s+и\s+детей",
-                      r"teenagers", r"children", r"minors", r"неповнолітн\w*", r"дітей", r"детей")),
-    (Role.BODIES, _rx(r"bod(?:y|ies)\b", r"remains\b", r"тіл\w*", r"тел(?:а|о)?\b", r"cad[aá]ver\w*",
-                      r"cuerpos?\b", r"загиблих", r"погибш\w*")),
+    (
+        Role.COHORT,
+        _rx(
+            r"women\s+and\s+children",
+            r"жінок\s+і\s+дітей",
+            r"женщин\s+и\s+детей",
+            r"teenagers",
+            r"children",
+            r"minors",
+            r"неповнолітн\w*",
+            r"дітей",
+            r"детей",
+        ),
+    ),
+    (
+        Role.BODIES,
+        _rx(
+            r"bod(?:y|ies)\b",
+            r"remains\b",
+            r"тіл\w*",
+            r"тел(?:а|о)?\b",
+            r"cad[aá]ver\w*",
+            r"cuerpos?\b",
+            r"загиблих",
+            r"погибш\w*",
+        ),
+    ),
     (Role.MEN, _rx(r"men\b", r"чоловік\w*", r"мужчин\w*")),
     (Role.WOMEN, _rx(r"women\b", r"жін\w*", r"женщин\w*")),
     (Role.OFFICERS, _rx(r"officers?\b", r"офіцер\w*", r"офицер\w*")),
-    (Role.ENLISTED, _rx(
-        r"(?:the\s+)?ranks?\s+and\s+(?:file\s+and\s+)?sergeants", r"privates?\s+and\s+sergeants",
-        r"sergeants\s+and\s+(?:soldiers|privates)", r"soldiers\s+and\s+non-commissioned\s+officers",
-        r"rank[- ]and[- ]file", r"enlisted", r"non-commissioned\s+officers\s+and\s+(?:soldiers|privates)",
-        r"рядов\w*\s+(?:та|і|й)\s+сержант\w*(?:\s+склад\w*)?", r"сержант\w*\s+(?:та|і)\s+солдат\w*",
-        r"рядового\s+и\s+сержантского(?:\s+состава)?", r"сержант\w*\s+и\s+солдат\w*",
-        r"солдат\w*\s+и\s+сержант\w*", r"рядов\w*\s+і\s+сержантськ\w*\s+склад\w*")),
-    (Role.PRIVATES, _rx(r"privates\b", r"рядових\b", r"рядовых\b", r"рядового\s+склад\w*",
-                        r"рядового\s+состав\w*")),
-    (Role.SERGEANTS, _rx(r"sergeants\b", r"сержант(?:ів|и|ов|ы)\b", r"сержантського\s+склад\w*",
-                         r"сержантского\s+состав\w*")),
-    (Role.CIVILIANS, _rx(r"civilians?\b", r"цивільн\w*", r"мирн\w*\s+(?:жител|мешкан)\w*",
-                         r"гражданск\w*", r"civiles\b", r"мирних\b", r"мирных\b")),
+    (
+        Role.ENLISTED,
+        _rx(
+            r"(?:the\s+)?ranks?\s+and\s+(?:file\s+and\s+)?sergeants",
+            r"privates?\s+and\s+sergeants",
+            r"sergeants\s+and\s+(?:soldiers|privates)",
+            r"soldiers\s+and\s+non-commissioned\s+officers",
+            r"rank[- ]and[- ]file",
+            r"enlisted",
+            r"non-commissioned\s+officers\s+and\s+(?:soldiers|privates)",
+            r"рядов\w*\s+(?:та|і|й)\s+сержант\w*(?:\s+склад\w*)?",
+            r"сержант\w*\s+(?:та|і)\s+солдат\w*",
+            r"рядового\s+и\s+сержантского(?:\s+состава)?",
+            r"сержант\w*\s+и\s+солдат\w*",
+            r"солдат\w*\s+и\s+сержант\w*",
+            r"рядов\w*\s+і\s+сержантськ\w*\s+склад\w*",
+        ),
+    ),
+    (Role.PRIVATES, _rx(r"privates\b", r"рядових\b", r"рядовых\b", r"рядового\s+склад\w*", r"рядового\s+состав\w*")),
+    (
+        Role.SERGEANTS,
+        _rx(r"sergeants\b", r"сержант(?:ів|и|ов|ы)\b", r"сержантського\s+склад\w*", r"сержантского\s+состав\w*"),
+    ),
+    (
+        Role.CIVILIANS,
+        _rx(
+            r"civilians?\b",
+            r"цивільн\w*",
+            r"мирн\w*\s+(?:жител|мешкан)\w*",
+            r"гражданск\w*",
+            r"civiles\b",
+            r"мирних\b",
+            r"мирных\b",
+        ),
+    ),
 )
 
 _UNIT_WORDS: tuple[tuple[Unit, re.Pattern[str]], ...] = (
-    (Unit.NAVY, _rx(r"naval\s+forces", r"navy", r"naval", r"маринар\w*", r"ВМС", r"військово-морськ\w*",
-                    r"военно-морск\w*", r"моряк\w*")),
-    (Unit.MARINES, _rx(r"marines?\b", r"морськ\w*\s+піхот\w*", r"морск\w*\s+пехот\w*", r"морпіх\w*",
-                       r"морпех\w*")),
-    (Unit.AIR_FORCE, _rx(r"air\s+force", r"повітрян\w*\s+сил", r"ВВС", r"ПС\s+ЗСУ", r"воздушн\w*\s+сил",
-                         r"військово-повітрян\w*", r"военно-воздушн\w*")),
-    (Unit.AIRBORNE_ASSAULT, _rx(r"air\s+assault", r"airborne", r"ДШВ", r"десантно-штурмов\w*",
-                                r"десантник\w*")),
-    (Unit.TERRITORIAL_DEFENSE, _rx(r"territorial\s+defen[cs]e", r"teroboron\w*", r"тероборон\w*", r"ТРО\b",
-                                   r"ТрО\b", r"територіальн\w*\s+оборон\w*", r"территориальн\w*\s+оборон\w*")),
-    (Unit.SPECIAL_OPERATIONS, _rx(r"special\s+operations", r"special\s+forces", r"ССО\b",
-                                  r"сил\w*\s+спеціальних\s+операцій", r"сил\w*\s+специальных\s+операций",
-                                  r"спецназ\w*")),
-    (Unit.NATIONAL_GUARD, _rx(r"national\s+guard\w*", r"НГУ\b", r"національн\w*\s+гварді\w*", r"нацгвард\w*",
-                              r"национальн\w*\s+гварди\w*", r"guardia\s+nacional")),
-    (Unit.BORDER_GUARD, _rx(r"border\s*guard\w*", r"border\s+service", r"прикордонн?ик\w*", r"ДПСУ\b",
-                            r"ГПСУ\b", r"прикордонн\w*\s+служб\w*", r"пограничн\w*", r"guardias?\s+fronteriz\w*",
-                            r"держприкордонслужб\w*", r"госпогранслужб\w*", r"пограничник\w*")),
-    (Unit.NATIONAL_POLICE, _rx(r"police\w*", r"поліцейськ\w*", r"поліці\w*", r"нацполіці\w*", r"полицейск\w*",
-                               r"національн\w*\s+поліці\w*", r"национальн\w*\s+полици\w*")),
-    (Unit.SBU, _rx(r"SBU\b", r"SSU\b", r"security\s+service\s+of\s+ukraine", r"СБУ\b",
-                   r"служб\w*\s+безпеки\s+україни", r"служб\w*\s+безопасности\s+украины")),
-    (Unit.SPECIAL_TRANSPORT, _rx(r"special\s+transport", r"спеціальн\w*\s+служб\w*\s+транспорту", r"ДССТ\b",
-                                 r"спецтранс\w*")),
-    (Unit.EMERGENCY_SERVICE, _rx(r"emergency\s+service", r"rescuers", r"ДСНС\b", r"рятувальник\w*",
-                                 r"ГСЧС\b", r"спасател\w*")),
+    (
+        Unit.NAVY,
+        _rx(
+            r"naval\s+forces",
+            r"navy",
+            r"naval",
+            r"маринар\w*",
+            r"ВМС",
+            r"військово-морськ\w*",
+            r"военно-морск\w*",
+            r"моряк\w*",
+        ),
+    ),
+    (Unit.MARINES, _rx(r"marines?\b", r"морськ\w*\s+піхот\w*", r"морск\w*\s+пехот\w*", r"морпіх\w*", r"морпех\w*")),
+    (
+        Unit.AIR_FORCE,
+        _rx(
+            r"air\s+force",
+            r"повітрян\w*\s+сил",
+            r"ВВС",
+            r"ПС\s+ЗСУ",
+            r"воздушн\w*\s+сил",
+            r"військово-повітрян\w*",
+            r"военно-воздушн\w*",
+        ),
+    ),
+    (Unit.AIRBORNE_ASSAULT, _rx(r"air\s+assault", r"airborne", r"ДШВ", r"десантно-штурмов\w*", r"десантник\w*")),
+    (
+        Unit.TERRITORIAL_DEFENSE,
+        _rx(
+            r"territorial\s+defen[cs]e",
+            r"teroboron\w*",
+            r"тероборон\w*",
+            r"ТРО\b",
+            r"ТрО\b",
+            r"територіальн\w*\s+оборон\w*",
+            r"территориальн\w*\s+оборон\w*",
+        ),
+    ),
+    (
+        Unit.SPECIAL_OPERATIONS,
+        _rx(
+            r"special\s+operations",
+            r"special\s+forces",
+            r"ССО\b",
+            r"сил\w*\s+спеціальних\s+операцій",
+            r"сил\w*\s+специальных\s+операций",
+            r"спецназ\w*",
+        ),
+    ),
+    (
+        Unit.NATIONAL_GUARD,
+        _rx(
+            r"national\s+guard\w*",
+            r"НГУ\b",
+            r"національн\w*\s+гварді\w*",
+            r"нацгвард\w*",
+            r"национальн\w*\s+гварди\w*",
+            r"guardia\s+nacional",
+        ),
+    ),
+    (
+        Unit.BORDER_GUARD,
+        _rx(
+            r"border\s*guard\w*",
+            r"border\s+service",
+            r"прикордонн?ик\w*",
+            r"ДПСУ\b",
+            r"ГПСУ\b",
+            r"прикордонн\w*\s+служб\w*",
+            r"пограничн\w*",
+            r"guardias?\s+fronteriz\w*",
+            r"держприкордонслужб\w*",
+            r"госпогранслужб\w*",
+            r"пограничник\w*",
+        ),
+    ),
+    (
+        Unit.NATIONAL_POLICE,
+        _rx(
+            r"police\w*",
+            r"поліцейськ\w*",
+            r"поліці\w*",
+            r"нацполіці\w*",
+            r"полицейск\w*",
+            r"національн\w*\s+поліці\w*",
+            r"национальн\w*\s+полици\w*",
+        ),
+    ),
+    (
+        Unit.SBU,
+        _rx(
+            r"SBU\b",
+            r"SSU\b",
+            r"security\s+service\s+of\s+ukraine",
+            r"СБУ\b",
+            r"служб\w*\s+безпеки\s+україни",
+            r"служб\w*\s+безопасности\s+украины",
+        ),
+    ),
+    (
+        Unit.SPECIAL_TRANSPORT,
+        _rx(r"special\s+transport", r"спеціальн\w*\s+служб\w*\s+транспорту", r"ДССТ\b", r"спецтранс\w*"),
+    ),
+    (
+        Unit.EMERGENCY_SERVICE,
+        _rx(r"emergency\s+service", r"rescuers", r"ДСНС\b", r"рятувальник\w*", r"ГСЧС\b", r"спасател\w*"),
+    ),
     (Unit.GROUND_FORCES, _rx(r"ground\s+forces", r"сухопутн\w*\s+військ\w*", r"сухопутн\w*\s+войск\w*")),
-    (Unit.ARMED_FORCES, _rx(r"armed\s+forces", r"ЗСУ\b", r"ВСУ\b", r"збройн\w*\s+сил\w*", r"вооруж[её]нн\w*\s+сил\w*",
-                            r"fuerzas\s+armadas")),
-    (Unit.OTHER, _rx(r"azov\s+regiment", r"regiment\s+azov", r"азов\w*", r"international\s+legion",
-                     r"інтернаціональн\w*\s+легіон\w*")),
+    (
+        Unit.ARMED_FORCES,
+        _rx(
+            r"armed\s+forces",
+            r"ЗСУ\b",
+            r"ВСУ\b",
+            r"збройн\w*\s+сил\w*",
+            r"вооруж[её]нн\w*\s+сил\w*",
+            r"fuerzas\s+armadas",
+        ),
+    ),
+    (
+        Unit.OTHER,
+        _rx(
+            r"azov\s+regiment",
+            r"regiment\s+azov",
+            r"азов\w*",
+            r"international\s+legion",
+            r"інтернаціональн\w*\s+легіон\w*",
+        ),
+    ),
 )
-_OTHER_LABELS = ((re.compile(r"azov|азов", _F), "Azov Regiment"),
-                 (re.compile(r"legion|легіон", _F), "International Legion"))
+_OTHER_LABELS = (
+    (re.compile(r"azov|азов", _F), "Azov Regiment"),
+    (re.compile(r"legion|легіон", _F), "International Legion"),
+)
 
 # Places and groups POWs are known by (English label, spellings in the three languages).
 _PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Azovstal", _rx(r"azovstal\w*", r"азовстал\w*")),
     ("Mariupol", _rx(r"mariupol\w*", r"маріупол\w*", r"мариупол\w*")),
-    ("Snake Island", _rx(r"snake\s+island", r"serpent\s+island", r"zmiinyi", r"зміїн\w*", r"змеин\w*",
-                         r"змеиный")),
+    ("Snake Island", _rx(r"snake\s+island", r"serpent\s+island", r"zmiinyi", r"зміїн\w*", r"змеин\w*", r"змеиный")),
     ("Chornobyl NPP", _rx(r"chornobyl\w*", r"chernobyl\w*", r"чорнобил\w*", r"чернобыл\w*")),
     ("Bakhmut", _rx(r"bakhmut\w*", r"бахмут\w*")),
     ("Kherson", _rx(r"kherson\w*", r"херсон\w*")),
@@ -165,19 +309,71 @@ _PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Robotyne", _rx(r"robotyne", r"роботин\w*")),
 )
 _FRONT = _rx(r"front\b", r"direction", r"dirección", r"напрям\w*", r"направлени\w*")
-_DEFENDED = _rx(r"defen[cd]\w*", r"guard(?:ed|ing)", r"fought", r"обороня\w*", r"оборонц\w*", r"захисник\w*",
-                r"захищал\w*", r"защитник\w*", r"combat\w*", r"ca[ií]d\w*", r"muert\w*")
+_DEFENDED = _rx(
+    r"defen[cd]\w*",
+    r"guard(?:ed|ing)",
+    r"fought",
+    r"обороня\w*",
+    r"оборонц\w*",
+    r"захисник\w*",
+    r"захищал\w*",
+    r"защитник\w*",
+    r"combat\w*",
+    r"ca[ií]d\w*",
+    r"muert\w*",
+)
 _MORGUE = _rx(r"morgues?\b", r"морг\w*")
 _MISSING = _rx(r"missing", r"зниклими\s+безвісти", r"пропавш\w*\s+без\s+вести")
-_WOUND = _rx(r"\bwound\w*", r"\binjur\w*", r"\bill(?:ness|nesses)?\b", r"disabilit\w*", r"травм\w*", r"поранен\w*",
-             r"ранен\w*", r"хвор\w*", r"болезн\w*")
-_INCLUDING = _rx(r"including", r"among\s+them", r"of\s+(?:them|whom)", r"з\s+них", r"з\s+яких", r"зокрема",
-                 r"из\s+них", r"в\s+том\s+числе", r"серед\s+них")
-_CUMULATIVE = _rx(r"since\s+the\s+(?:beginning|start)", r"since\s+the\s+\w+\s+invasion", r"so\s+far",
-                  r"to\s+date", r"in\s+all\s+exchanges", r"від\s+початку", r"з\s+початку", r"с\s+начала",
-                  r"за\s+весь\s+час", r"завдяки\s+обмінам", r"благодаря\s+обменам", r"since\s+\d{4}")
-_NOT_RETURNED = _rx(r"still", r"remain\w*", r"held\b", r"holding", r"в\s+полоні", r"в\s+плену", r"залишаються",
-                    r"остаются", r"expected", r"due\s+to", r"will\b", r"planned")
+_WOUND = _rx(
+    r"\bwound\w*",
+    r"\binjur\w*",
+    r"\bill(?:ness|nesses)?\b",
+    r"disabilit\w*",
+    r"травм\w*",
+    r"поранен\w*",
+    r"ранен\w*",
+    r"хвор\w*",
+    r"болезн\w*",
+)
+_INCLUDING = _rx(
+    r"including",
+    r"among\s+them",
+    r"of\s+(?:them|whom)",
+    r"з\s+них",
+    r"з\s+яких",
+    r"зокрема",
+    r"из\s+них",
+    r"в\s+том\s+числе",
+    r"серед\s+них",
+)
+_CUMULATIVE = _rx(
+    r"since\s+the\s+(?:beginning|start)",
+    r"since\s+the\s+\w+\s+invasion",
+    r"so\s+far",
+    r"to\s+date",
+    r"in\s+all\s+exchanges",
+    r"від\s+початку",
+    r"з\s+початку",
+    r"с\s+начала",
+    r"за\s+весь\s+час",
+    r"завдяки\s+обмінам",
+    r"благодаря\s+обменам",
+    r"since\s+\d{4}",
+)
+_NOT_RETURNED = _rx(
+    r"still",
+    r"remain\w*",
+    r"held\b",
+    r"holding",
+    r"в\s+полоні",
+    r"в\s+плену",
+    r"залишаються",
+    r"остаются",
+    r"expected",
+    r"due\s+to",
+    r"will\b",
+    r"planned",
+)
 _EXCHANGES = _rx(r"exchanges\b", r"swaps\b", r"обмін\w*", r"обмен\w*")
 _EXCHANGE_WORD = _rx(r"exchange", r"swap", r"обмін\w*", r"обмен\w*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“A-ZА-ЯІЇЄҐ\d])|\n+")
@@ -199,7 +395,7 @@ def _after(text: str, m: Mention, nxt: int) -> str:
         nxt = len(text)  # "Two of the 116 are officers": the group is named after the whole
     window = text[m.end : min(nxt, m.end + 90)]
     lead = re.match(r"^\s*[-–—]\s*", window)  # "11 – тероборонці": a dash right after the number is fine
-    rest = window[lead.end():] if lead else window
+    rest = window[lead.end() :] if lead else window
     stop = _STOP_CHARS.search(rest)
     return rest[: stop.start()] if stop else rest
 
@@ -207,7 +403,7 @@ def _after(text: str, m: Mention, nxt: int) -> str:
 def _before(text: str, m: Mention, prev: int) -> str:
     window = text[max(prev, m.start - 60) : m.start]
     stops = list(_STOP_CHARS.finditer(window))
-    return window[stops[-1].end():] if stops else window
+    return window[stops[-1].end() :] if stops else window
 
 
 def _nouns(after: str) -> list[str]:
@@ -217,7 +413,7 @@ def _nouns(after: str) -> list[str]:
         f = _FILLER.match(out[-1])
         if f is None or not f.end():
             break
-        out.append(out[-1][f.end():])
+        out.append(out[-1][f.end() :])
     return out
 
 
@@ -302,7 +498,7 @@ def _with_nesting(cues: list[Cue], text: str, sentences: list[tuple[int, int]]) 
         parent = next((c for c in reversed(out) if c.role is Role.UNIT and _same(c, cue, sentences)), None)
         if cue.role is Role.UNIT and parent is not None and parent.unit is not cue.unit:
             between = text[parent.mention.end : cue.mention.start]
-            between = between[between.rfind(parent.words) + len(parent.words):] if parent.words in between else between
+            between = between[between.rfind(parent.words) + len(parent.words) :] if parent.words in between else between
             if _INCLUDING.search(between) and (parent.within is None):
                 cue = Cue(cue.mention, cue.role, cue.words, unit=cue.unit, label=cue.label, within=parent.unit)
             elif parent.within is not None and not re.search(r"[.;]|\balso\b|\bтакож\b|\bтакже\b", between):
@@ -348,7 +544,7 @@ def named_units(text: str, mentions: tuple[Mention, ...]) -> list[tuple[Unit, Un
         including = _INCLUDING.search(sentence, parent.end()) if parent else None
         if including is None:
             continue
-        tail = sentence[including.end():]
+        tail = sentence[including.end() :]
         also = re.search(r"\bas\s+well\s+as\b|\bа\s+також\b|\bа\s+также\b|\balso\b", tail, _F)
         tail = tail[: also.start()] if also else tail
         for unit, rx in _UNIT_WORDS:

@@ -9,15 +9,17 @@ __all__ = ["exchange_date"]
 
 _WEEKDAYS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
     (i, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE))
-    for i, p in enumerate((
-        r"monday|понеділ\w*|понедельник\w*",
-        r"tuesday|вівтор\w*|вторник\w*",
-        r"wednesday|серед[ауи]|сред[ауы]",
-        r"thursday|четвер\w*|четверг\w*",
-        r"friday|п['’ʼ]ятниц\w*|пятниц\w*",
-        r"saturday|субот\w*|суббот\w*",
-        r"sunday|неділ\w*|воскресень\w*",
-    ))
+    for i, p in enumerate(
+        (
+            r"monday|понеділ\w*|понедельник\w*",
+            r"tuesday|вівтор\w*|вторник\w*",
+            r"wednesday|серед[ауи]|сред[ауы]",
+            r"thursday|четвер\w*|четверг\w*",
+            r"friday|п['’ʼ]ятниц\w*|пятниц\w*",
+            r"saturday|субот\w*|суббот\w*",
+            r"sunday|неділ\w*|воскресень\w*",
+        )
+    )
 )
 # Only the opening of an article tells when *this* exchange happened; later weekdays are background.
 _OPENING_CHARS = 900

@@ -13,13 +13,34 @@ from powx_llm.extract import Extraction, Extractor
 from powx_llm.facts import Score, score
 from powx_llm.files import EvalArticle, load_eval_article
 
-__all__ = ["GROUPS", "PRF", "ArticleResult", "EvalRun", "LanguageRow", "evaluate", "group_of", "load_eval_dir",
-           "recipients"]
+__all__ = [
+    "GROUPS",
+    "PRF",
+    "ArticleResult",
+    "EvalRun",
+    "LanguageRow",
+    "evaluate",
+    "group_of",
+    "load_eval_dir",
+    "recipients",
+]
 
 # Key groups of the facts, then "recipients": not a key group but a measure over transfers (a gold
 # transfer is found when some predicted transfer has the same receiving party).
-GROUPS = ("people/bodies", "sex", "rank", "civilians", "units", "cohorts", "wounded", "mediators",
-          "date/kind/ordinal", "cumulative", "parties", "recipients")
+GROUPS = (
+    "people/bodies",
+    "sex",
+    "rank",
+    "civilians",
+    "units",
+    "cohorts",
+    "wounded",
+    "mediators",
+    "date/kind/ordinal",
+    "cumulative",
+    "parties",
+    "recipients",
+)
 SPLITS_FILE = "splits.json"
 
 
@@ -39,9 +60,18 @@ def group_of(key: str) -> str:
     part = key.split(".")[1] if "." in key else key
     part = part.removesuffix("_qualifier")
     return {
-        "people": "people/bodies", "bodies": "people/bodies", "men": "sex", "women": "sex",
-        "officers": "rank", "enlisted": "rank", "privates": "rank", "sergeants": "rank",
-        "civilians": "civilians", "unit": "units", "cohort": "cohorts", "wounded_or_ill": "wounded",
+        "people": "people/bodies",
+        "bodies": "people/bodies",
+        "men": "sex",
+        "women": "sex",
+        "officers": "rank",
+        "enlisted": "rank",
+        "privates": "rank",
+        "sergeants": "rank",
+        "civilians": "civilians",
+        "unit": "units",
+        "cohort": "cohorts",
+        "wounded_or_ill": "wounded",
         "from": "parties",
     }.get(part, "other")
 
@@ -139,8 +169,9 @@ class EvalRun:
         for r in self.results:
             lang = r.article.language or "unknown"
             old = rows.get(lang, LanguageRow(lang, 0, PRF()))
-            rows[lang] = LanguageRow(lang, old.articles + 1, old.prf + PRF(r.score.right, r.score.predicted,
-                                                                          r.score.gold))
+            rows[lang] = LanguageRow(
+                lang, old.articles + 1, old.prf + PRF(r.score.right, r.score.predicted, r.score.gold)
+            )
         return sorted(rows.values(), key=lambda row: (-row.articles, row.language))
 
 
@@ -187,8 +218,9 @@ def evaluate(
         except PowxError as exc:
             extraction, error = None, str(exc)
         predicted = extraction.facts if extraction is not None else {}
-        result = ArticleResult(art, score(predicted, art.facts, published=art.published),
-                               time.perf_counter() - started, extraction, error)
+        result = ArticleResult(
+            art, score(predicted, art.facts, published=art.published), time.perf_counter() - started, extraction, error
+        )
         run.results.append(result)
         if on_result is not None:
             on_result(result)

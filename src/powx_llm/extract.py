@@ -32,7 +32,7 @@ __all__ = ["Extraction", "Extractor", "Options", "Strategy", "extract_exchange"]
 
 
 class Strategy(StrEnum):
-    CUED = "cued"          # word cues + a small LLM decision (the default)
+    CUED = "cued"  # word cues + a small LLM decision (the default)
     BASELINE = "baseline"  # one instructor call with a flat schema, as a user writes by hand
 
 
@@ -42,10 +42,10 @@ class Options:
 
     strategy: Strategy = Strategy.CUED
     max_chars: int = DEFAULT_MAX_CHARS
-    max_calls: int = 3          # LLM completions per article, validation retries and re-asks included
-    max_tokens: int = 512       # per completion
-    reasks: int = 1             # re-asks when the model's numbers are not stated by the text (0 disables)
-    hints: bool = True          # list the numbers that may be totals after the article
+    max_calls: int = 3  # LLM completions per article, validation retries and re-asks included
+    max_tokens: int = 512  # per completion
+    reasks: int = 1  # re-asks when the model's numbers are not stated by the text (0 disables)
+    hints: bool = True  # list the numbers that may be totals after the article
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Extraction:
     seconds: float
     dropped: tuple[str, ...] = ()
     published: dt.date | None = None
-    text: str = ""              # the article as read: every evidence span indexes it
+    text: str = ""  # the article as read: every evidence span indexes it
 
     @property
     def facts(self) -> dict[str, FactValue]:
@@ -100,10 +100,16 @@ class Extraction:
             "evidence": {key: ev.model_dump(mode="json") for key, ev in self.evidence.items()},
             "checks": self.report.to_dict(),
             "dropped": list(self.dropped),
-            "usage": {"prompt_tokens": self.usage.prompt_tokens, "completion_tokens": self.usage.completion_tokens,
-                      "llm_calls": self.usage.calls},
-            "model": self.model, "backend": self.backend, "strategy": self.strategy.value,
-            "prompt_version": self.prompt_version, "seconds": round(self.seconds, 2),
+            "usage": {
+                "prompt_tokens": self.usage.prompt_tokens,
+                "completion_tokens": self.usage.completion_tokens,
+                "llm_calls": self.usage.calls,
+            },
+            "model": self.model,
+            "backend": self.backend,
+            "strategy": self.strategy.value,
+            "prompt_version": self.prompt_version,
+            "seconds": round(self.seconds, 2),
         }
 
 
@@ -130,8 +136,9 @@ class Extractor:
         options: Options | None = None,
     ) -> Extractor:
         """Return an Extractor on the first usable backend (client > base URL > OPENAI_API_KEY > embedded)."""
-        backend = resolve_backend(base_url=base_url, api_key=api_key, model=model, mode=mode,
-                                  client_given=client is not None)
+        backend = resolve_backend(
+            base_url=base_url, api_key=api_key, model=model, mode=mode, client_given=client is not None
+        )
         server = None
         if backend.kind is BackendKind.EMBEDDED and http_client is None:
             from powx_llm.local import shared_server
@@ -164,9 +171,17 @@ class Extractor:
             raise
         report = check(exchange, text=article.text, published=article.date)
         return Extraction(
-            exchange=exchange, report=report, usage=usage, model=self.backend.model,
-            backend=self.backend.kind.value, strategy=self.options.strategy, prompt_version=PROMPT_VERSION,
-            raw=raw, seconds=time.perf_counter() - started, dropped=dropped, published=article.date,
+            exchange=exchange,
+            report=report,
+            usage=usage,
+            model=self.backend.model,
+            backend=self.backend.kind.value,
+            strategy=self.options.strategy,
+            prompt_version=PROMPT_VERSION,
+            raw=raw,
+            seconds=time.perf_counter() - started,
+            dropped=dropped,
+            published=article.date,
             text=article.text,
         )
 
@@ -180,8 +195,11 @@ class Extractor:
             """Ask (or, after a first answer, re-ask with its exact problems); return what is still wrong."""
             if answers:
                 problems = side_problems(analysis, answers[-1].parsed)
-                follow = [*messages, {"role": "assistant", "content": answers[-1].raw},
-                          regrounding_message([p.message for p in problems])]
+                follow = [
+                    *messages,
+                    {"role": "assistant", "content": answers[-1].raw},
+                    regrounding_message([p.message for p in problems]),
+                ]
                 answer = self.llm.ask(follow, Sides, max_tokens=self.options.max_tokens, validation_retries=0)
             else:
                 retries = max(0, min(1, self.options.max_calls - 1))

@@ -76,8 +76,7 @@ def facts(exchange: Exchange) -> dict[str, FactValue]:
 # ---- scoring -------------------------------------------------------------------------------------
 
 _STOP = frozenset(
-    {"of", "the", "and", "in", "on", "at", "by", "to", "from", "defenders", "captured", "who", "were",
-     "was", "status"}
+    {"of", "the", "and", "in", "on", "at", "by", "to", "from", "defenders", "captured", "who", "were", "was", "status"}
 )
 
 
@@ -117,8 +116,13 @@ def _rekey_cohorts(p: dict[str, Any], g: dict[str, Any]) -> None:
     for k in [k for k in p if ".cohort." in k and k not in g and not k.endswith("_qualifier")]:
         prefix = k.split(".cohort.")[0] + ".cohort."
         for gk in g:
-            if (gk.startswith(prefix) and gk not in p and not gk.endswith("_qualifier")
-                    and g[gk] == p[k] and _words(gk) & _words(k)):
+            if (
+                gk.startswith(prefix)
+                and gk not in p
+                and not gk.endswith("_qualifier")
+                and g[gk] == p[k]
+                and _words(gk) & _words(k)
+            ):
                 p[gk] = p.pop(k)
                 if k + "_qualifier" in p:
                     p[gk + "_qualifier"] = p.pop(k + "_qualifier")
@@ -133,7 +137,5 @@ def score(predicted: dict[str, Any], gold: dict[str, Any], *, published: str | N
         p.pop("exchange_date")
     _rekey_cohorts(p, g)
     right = tuple(sorted(k for k, v in p.items() if k in g and g[k] == v))
-    diffs = tuple(
-        f"{k}: got {p.get(k)!r} want {g.get(k)!r}" for k in sorted(set(p) | set(g)) if p.get(k) != g.get(k)
-    )
+    diffs = tuple(f"{k}: got {p.get(k)!r} want {g.get(k)!r}" for k in sorted(set(p) | set(g)) if p.get(k) != g.get(k))
     return Score(len(right), len(p), len(g), diffs, right, tuple(sorted(p)), tuple(sorted(g)))

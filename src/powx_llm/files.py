@@ -12,9 +12,15 @@ from pydantic import ValidationError
 from powx_llm._errors import InputError
 from powx_llm.model import Exchange
 
-__all__ = ["EvalArticle", "ExchangeFile", "exchange_from_dict", "load_eval_article", "load_exchange_file",
-           "read_text_file",
-           "validation_line"]
+__all__ = [
+    "EvalArticle",
+    "ExchangeFile",
+    "exchange_from_dict",
+    "load_eval_article",
+    "load_exchange_file",
+    "read_text_file",
+    "validation_line",
+]
 
 _ANNOTATIONS = ("consistency", "inconsistencies")
 

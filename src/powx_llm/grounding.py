@@ -12,7 +12,7 @@ from powx_llm.model import Count, Evidence, Fraction
 __all__ = ["Grounding", "GroundingStatus", "ground", "locate", "normalise"]
 
 _APOSTROPHES = "'’ʼ‘`´ʹ"
-_QUOTES = "\"“”„«»‟″"
+_QUOTES = '"“”„«»‟″'
 _DASHES = "‐‑‒–—―−"
 
 

@@ -106,9 +106,12 @@ class LLM:
         self.backend = backend
         if client is None:
             client = openai.OpenAI(
-                base_url=backend.base_url, api_key=backend.api_key or "not-needed", timeout=timeout,
+                base_url=backend.base_url,
+                api_key=backend.api_key or "not-needed",
+                timeout=timeout,
                 # openai 3 is built on httpx2 but accepts an httpx.Client too (ours carry replay/mock transports).
-                max_retries=http_retries, http_client=cast(Any, http_client),
+                max_retries=http_retries,
+                http_client=cast(Any, http_client),
             )
         self._client = instructor.from_openai(client, mode=_MODES[backend.mode])
         # (prompt tokens, completion tokens, raw text) of every completion, copied when it arrives:
@@ -118,8 +121,13 @@ class LLM:
 
     def _record(self, completion: Any) -> None:
         u = getattr(completion, "usage", None)
-        self._seen.append((int(getattr(u, "prompt_tokens", 0) or 0),
-                           int(getattr(u, "completion_tokens", 0) or 0), _raw_text(completion)))
+        self._seen.append(
+            (
+                int(getattr(u, "prompt_tokens", 0) or 0),
+                int(getattr(u, "completion_tokens", 0) or 0),
+                _raw_text(completion),
+            )
+        )
 
     @property
     def where(self) -> str:
@@ -139,8 +147,12 @@ class LLM:
         started = time.perf_counter()
         try:
             parsed = self._client.chat.completions.create(
-                model=self.backend.model, response_model=response_model, messages=messages,  # type: ignore[arg-type]
-                max_retries=validation_retries, temperature=0, max_tokens=max_tokens,
+                model=self.backend.model,
+                response_model=response_model,
+                messages=messages,  # type: ignore[arg-type]
+                max_retries=validation_retries,
+                temperature=0,
+                max_tokens=max_tokens,
             )
         except Exception as exc:
             raise self._translate(exc) from exc
@@ -150,8 +162,11 @@ class LLM:
 
     def usage(self) -> Usage:
         """Return the tokens of every completion seen by the last ``ask`` (failed attempts too)."""
-        return Usage(prompt_tokens=sum(p for p, _, _ in self._seen),
-                     completion_tokens=sum(c for _, c, _ in self._seen), calls=len(self._seen))
+        return Usage(
+            prompt_tokens=sum(p for p, _, _ in self._seen),
+            completion_tokens=sum(c for _, c, _ in self._seen),
+            calls=len(self._seen),
+        )
 
     def _last_raw(self) -> str:
         return self._seen[-1][2] if self._seen else ""
@@ -181,8 +196,7 @@ class LLM:
             case openai.APIStatusError():
                 return ServerError(f"{self.where} answered HTTP {cause.status_code}: {_short(cause.message)}")
             case IncompleteOutputException():
-                return OutputTruncated("the model's answer was cut off at its token limit; raise max_tokens",
-                                       raw=raw)
+                return OutputTruncated("the model's answer was cut off at its token limit; raise max_tokens", raw=raw)
             case openai.OpenAIError():
                 return BackendUnavailable(f"{self.where}: {_short(str(cause))}")
         return ExtractionFailed(

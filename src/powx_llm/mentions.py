@@ -109,25 +109,19 @@ _CODE_BEFORE = re.compile(  # "F-16", "Су-34", but not "Mid-2022"
 )
 _MONTH_EN = _alt(MONTHS_EN)
 _MONTHS_EN = frozenset(MONTHS_EN)
-_DAY_AFTER = re.compile(
-    rf"(?:{_S}+of)?{_S}+(?:{_MONTH_EN})(?![a-z])|(?:-?го)?{_S}+(?i:{_alt(MONTHS_GENITIVE)}){_L}"
-)
+_DAY_AFTER = re.compile(rf"(?:{_S}+of)?{_S}+(?:{_MONTH_EN})(?![a-z])|(?:-?го)?{_S}+(?i:{_alt(MONTHS_GENITIVE)}){_L}")
 _YEAR_MONTH_BEFORE = re.compile(
     rf"(?=[^\W\d_])(?<!\w)(?:{_MONTH_EN}|(?i:{_alt(MONTHS_GENITIVE + MONTHS_OTHER)}))\.?,?{_S}+"
     rf"(?:[0-3]?\d(?:st|nd|rd|th)?,?{_S}+)?\Z"
 )
-_YEAR_WORD_AFTER = re.compile(
-    rf"{_S}*(?:р\.|рр\.|року|році|рік|роках|г\.|гг\.|года|году|год|годы|годах|year){_L}", _I
-)
+_YEAR_WORD_AFTER = re.compile(rf"{_S}*(?:р\.|рр\.|року|році|рік|роках|г\.|гг\.|года|году|год|годы|годах|year){_L}", _I)
 _YEAR_RANGE_AFTER = re.compile(rf"{_S}*[-–—/]{_S}*(?:19|20)\d\d(?!\d)")
 _YEAR_RANGE_BEFORE = re.compile(rf"(?=[12])(?<!\d)(?:19|20)\d\d{_S}*[-–—/]{_S}*\Z")
 _LOWER_WORD_AFTER = re.compile(  # case-sensitive on purpose: "in 2022 Russia" is a year, "2000 prisoners" not
     rf"{_S}+(?!(?:and|or|the|to|in|at|on|і|й|та|и|а|але|но|що|что){_L})[a-zа-яіїєґё]"
 )
 _TIME_AFTER = re.compile(rf"{_S}*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|o['’]clock|годині){_L}", _I)
-_AGE_AFTER = re.compile(
-    rf"{_S}*[-‐‑–]?{_S}*(?:years?|yrs?){_S}*[-‐‑–]?{_S}*old{_L}|{_S}+years?{_S}+of{_S}+age{_L}", _I
-)
+_AGE_AFTER = re.compile(rf"{_S}*[-‐‑–]?{_S}*(?:years?|yrs?){_S}*[-‐‑–]?{_S}*old{_L}|{_S}+years?{_S}+of{_S}+age{_L}", _I)
 _UKRU_YEARS_AFTER = re.compile(rf"{_S}+(?:років|роки|рік|лет|года|год){_L}", _I)
 _AGO_AFTER = re.compile(
     rf"{_S}+(?:тому|назад|поспіль|подряд|ув.язнення|позбавлення|заключения|лишения|колонії|колонии|війни|войны)",

@@ -79,10 +79,16 @@ def slug(label: str) -> str:
 # case-insensitively at the start of a word. Order matters: the first hit wins.
 _PARTY_STEMS: tuple[tuple[str, str], ...] = (
     ("Palestinian territories", r"palestin|палестин|gaza|газ[аиі]"),
-    ("Ukraine", r"ukrain|україн|украин|ukrajn|ucrani|kyiv|kiev|київ|киев|zelensk|зеленськ|зеленск|yermak|"
-                r"єрмак|ермак|lubinets|лубінец|лубинец|sbu\b|ssu\b|сбу\b|зсу\b|всу\b|нгу\b|дпсу\b|гпсу\b"),
-    ("Russia", r"russ|росі|росси|россия|рф\b|orosz|rusia|moscow|москв|kreml|кремл|putin|путін|путин|"
-               r"минобороны|мединск|medinsk|peskov|песков"),
+    (
+        "Ukraine",
+        r"ukrain|україн|украин|ukrajn|ucrani|kyiv|kiev|київ|киев|zelensk|зеленськ|зеленск|yermak|"
+        r"єрмак|ермак|lubinets|лубінец|лубинец|sbu\b|ssu\b|сбу\b|зсу\b|всу\b|нгу\b|дпсу\b|гпсу\b",
+    ),
+    (
+        "Russia",
+        r"russ|росі|росси|россия|рф\b|orosz|rusia|moscow|москв|kreml|кремл|putin|путін|путин|"
+        r"минобороны|мединск|medinsk|peskov|песков",
+    ),
     ("Israel", r"israel|ізраїл|израил"),
     ("Hamas", r"hamas|хамас"),
     ("Thailand", r"thai|таїл|таил"),
@@ -93,18 +99,26 @@ _PARTY_STEMS: tuple[tuple[str, str], ...] = (
     ("Belarus", r"belarus|білорус|беларус|белорус"),
 )
 # Ukraine's own bodies named without the country (the POW headquarters, its services).
-_UKRAINIAN_BODIES = (r"coordinat\w*\s+(?:headquarters|staff|centre|center)|координаційн\w*\s+штаб|"
-                     r"координационн\w*\s+штаб|national\s+guard|border\s+guard|security\s+service|"
-                     r"нацгвард|прикордон|ombudsman|human\s+rights\s+commissioner|омбудсман")
+_UKRAINIAN_BODIES = (
+    r"coordinat\w*\s+(?:headquarters|staff|centre|center)|координаційн\w*\s+штаб|"
+    r"координационн\w*\s+штаб|national\s+guard|border\s+guard|security\s+service|"
+    r"нацгвард|прикордон|ombudsman|human\s+rights\s+commissioner|омбудсман"
+)
 _MEDIATOR_STEMS: tuple[tuple[str, str], ...] = (
-    ("United Arab Emirates", r"united\s+arab\s+emirates|uae\b|emirat|емірат|эмират|оае\b|оаэ\b|"
-                             r"об['ʼ’]?єднан\w*\s+арабськ|объединенн\w*\s+арабск"),
+    (
+        "United Arab Emirates",
+        r"united\s+arab\s+emirates|uae\b|emirat|емірат|эмират|оае\b|оаэ\b|"
+        r"об['ʼ’]?єднан\w*\s+арабськ|объединенн\w*\s+арабск",
+    ),
     ("Saudi Arabia", r"saudi|саудівськ|саудовск|szaúd|szaud"),
     ("Qatar", r"qatar|катар"),
     ("Turkey", r"turkey|türkiye|turkiye|турец|туреччин|турци|török"),
     ("Holy See", r"holy\s+see|vatican|ватикан|святий\s+престол|святой\s+престол"),
-    ("International Committee of the Red Cross", r"red\s+cross|icrc\b|мкчх\b|мккк\b|червон\w*\s+хрест|"
-                                                   r"красн\w*\s+крест|cruz\s+roja|vöröskereszt"),
+    (
+        "International Committee of the Red Cross",
+        r"red\s+cross|icrc\b|мкчх\b|мккк\b|червон\w*\s+хрест|"
+        r"красн\w*\s+крест|cruz\s+roja|vöröskereszt",
+    ),
     ("United Nations", r"united\s+nations|\bun\b|оон\b|оон\b"),
     ("Oman", r"\boman|оман"),
     ("Switzerland", r"switzerland|швейцар"),

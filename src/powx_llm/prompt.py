@@ -26,7 +26,7 @@ def sides_messages(text: str, *, candidates: list[tuple[int, str]] | None = None
     """
     user = text
     if candidates:
-        listed = "\n".join(f"- {value}: \"{words}\"" for value, words in candidates)
+        listed = "\n".join(f'- {value}: "{words}"' for value, words in candidates)
         user = f"{text}\n\n---\nNumbers in this article that may count the people or bodies received:\n{listed}"
     return [{"role": "system", "content": SIDES_SYSTEM}, {"role": "user", "content": user}]
 

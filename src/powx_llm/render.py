@@ -61,9 +61,11 @@ def extraction_table(result: Extraction, *, title: str | None = None) -> Table:
         where = f"“{ev.quote}” [{ev.start}:{ev.end}]" if ev is not None else ""
         table.add_row(key, shown, where)
     u = result.usage
-    table.caption = (f"{result.backend} · {result.model} · strategy {result.strategy.value} · "
-                     f"{u.calls} LLM call(s), {u.prompt_tokens}+{u.completion_tokens} tokens · "
-                     f"{result.seconds:.1f} s")
+    table.caption = (
+        f"{result.backend} · {result.model} · strategy {result.strategy.value} · "
+        f"{u.calls} LLM call(s), {u.prompt_tokens}+{u.completion_tokens} tokens · "
+        f"{result.seconds:.1f} s"
+    )
     for line in result.dropped:
         table.caption += f"\ndropped: {line}"
     return table
@@ -76,8 +78,15 @@ def _group_rows(run: EvalRun) -> list[tuple[str, str, str, str, str]]:
         prf = groups.get(name)
         if prf is None:
             continue
-        rows.append((name, f"{prf.right}/{prf.predicted}/{prf.gold}", f"{prf.precision:.3f}",
-                     f"{prf.recall:.3f}", f"{prf.f1:.3f}"))
+        rows.append(
+            (
+                name,
+                f"{prf.right}/{prf.predicted}/{prf.gold}",
+                f"{prf.precision:.3f}",
+                f"{prf.recall:.3f}",
+                f"{prf.f1:.3f}",
+            )
+        )
     return rows
 
 
@@ -87,8 +96,15 @@ def _language_table(run: EvalRun) -> Table:
         table.add_column(col)
     for row in run.by_language():
         p = row.prf
-        table.add_row(row.language, str(row.articles), str(p.gold), f"{p.right}/{p.predicted}/{p.gold}",
-                      f"{p.precision:.3f}", f"{p.recall:.3f}", f"{p.f1:.3f}")
+        table.add_row(
+            row.language,
+            str(row.articles),
+            str(p.gold),
+            f"{p.right}/{p.predicted}/{p.gold}",
+            f"{p.precision:.3f}",
+            f"{p.recall:.3f}",
+            f"{p.f1:.3f}",
+        )
     return table
 
 
@@ -102,8 +118,14 @@ def print_eval(run: EvalRun, *, console: Console, by_language: bool = False) -> 
         calls = str(e.llm_calls) if e else "-"
         tokens = f"{e.usage.prompt_tokens}+{e.usage.completion_tokens}" if e else "-"
         diffs = r.error or "; ".join(r.score.differences)
-        table.add_row(r.article.id, f"{r.score.right}/{r.score.predicted}/{r.score.gold}", calls, tokens,
-                      f"{r.seconds:.1f}", diffs)
+        table.add_row(
+            r.article.id,
+            f"{r.score.right}/{r.score.predicted}/{r.score.gold}",
+            calls,
+            tokens,
+            f"{r.seconds:.1f}",
+            diffs,
+        )
     console.print(table)
     groups = Table(title="by key group")
     for col in ("group", "right/pred/gold", "P", "R", "F1"):
@@ -125,25 +147,35 @@ def _cost_line(run: EvalRun) -> str:
     tokens = sorted(e.usage.total_tokens for e in done)
     secs = sorted(r.seconds for r in run.results)
     failed = len(run.results) - len(done)
-    return (f"{len(run.results)} articles ({failed} failed) · median {calls[len(calls) // 2]} LLM calls, "
-            f"{tokens[len(tokens) // 2]} tokens, {secs[len(secs) // 2]:.1f} s per article · "
-            f"ungrounded numbers: {run.ungrounded}")
+    return (
+        f"{len(run.results)} articles ({failed} failed) · median {calls[len(calls) // 2]} LLM calls, "
+        f"{tokens[len(tokens) // 2]} tokens, {secs[len(secs) // 2]:.1f} s per article · "
+        f"ungrounded numbers: {run.ungrounded}"
+    )
 
 
 def eval_markdown(run: EvalRun) -> str:
     """Return the evaluation report as Markdown."""
-    lines = [f"# powx eval — strategy `{run.strategy}`", "",
-             "| article | right/pred/gold | calls | tokens | s |", "|---|---|---|---|---|"]
+    lines = [
+        f"# powx eval — strategy `{run.strategy}`",
+        "",
+        "| article | right/pred/gold | calls | tokens | s |",
+        "|---|---|---|---|---|",
+    ]
     for r in run.results:
         e = r.extraction
-        lines.append(f"| {r.article.id} | {r.score.right}/{r.score.predicted}/{r.score.gold} | "
-                     f"{e.llm_calls if e else '-'} | {e.usage.total_tokens if e else '-'} | {r.seconds:.1f} |")
+        lines.append(
+            f"| {r.article.id} | {r.score.right}/{r.score.predicted}/{r.score.gold} | "
+            f"{e.llm_calls if e else '-'} | {e.usage.total_tokens if e else '-'} | {r.seconds:.1f} |"
+        )
     lines += ["", "| group | right/pred/gold | P | R | F1 |", "|---|---|---|---|---|"]
     lines += [f"| {' | '.join(row)} |" for row in _group_rows(run)]
     lines += ["", "| language | articles | gold keys | right/pred/gold | P | R | F1 |", "|---|---|---|---|---|---|---|"]
-    lines += [f"| {row.language} | {row.articles} | {row.prf.gold} | {row.prf.right}/{row.prf.predicted}/"
-              f"{row.prf.gold} | {row.prf.precision:.3f} | {row.prf.recall:.3f} | {row.prf.f1:.3f} |"
-              for row in run.by_language()]
+    lines += [
+        f"| {row.language} | {row.articles} | {row.prf.gold} | {row.prf.right}/{row.prf.predicted}/"
+        f"{row.prf.gold} | {row.prf.precision:.3f} | {row.prf.recall:.3f} | {row.prf.f1:.3f} |"
+        for row in run.by_language()
+    ]
     lines += ["", _cost_line(run), "", f"facts {run.total.line()}", ""]
     return "\n".join(lines)
 
@@ -167,8 +199,10 @@ def _marked_text(text: str, evidence: dict[str, Evidence]) -> str:
     for (start, end), keys in sorted(spans.items()):
         if start < pos:  # overlaps a span already marked: its keys stay in the facts table
             continue
-        out += [html.escape(text[pos:start]),
-                f'<mark title="{html.escape(", ".join(keys))}">{html.escape(text[start:end])}</mark>']
+        out += [
+            html.escape(text[pos:start]),
+            f'<mark title="{html.escape(", ".join(keys))}">{html.escape(text[start:end])}</mark>',
+        ]
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
@@ -187,9 +221,10 @@ def _facts_rows(result: Extraction) -> str:
 
 def _findings_rows(report: Report) -> str:
     return "".join(
-        f'<tr><td>{html.escape(f.name)}</td><td>{html.escape(f.subject)}</td>'
+        f"<tr><td>{html.escape(f.name)}</td><td>{html.escape(f.subject)}</td>"
         f'<td class="{f.status.value}">{f.status.value}</td><td>{html.escape(f.message)}</td></tr>'
-        for f in report.findings if f.name != "grounding" or f.status is not Status.OK
+        for f in report.findings
+        if f.name != "grounding" or f.status is not Status.OK
     )
 
 
@@ -214,5 +249,7 @@ def _html_section(name: str, result: Extraction | PowxError) -> str:
 def extraction_html(results: list[tuple[str, Extraction | PowxError]]) -> str:
     """Return one self-contained HTML page: per input, its facts, checks and text with each figure marked."""
     body = "".join(_html_section(name, result) for name, result in results)
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>powx extract</title>'
-            f"<style>{_CSS}</style></head><body><h1>powx extract</h1>{body}</body></html>\n")
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>powx extract</title>'
+        f"<style>{_CSS}</style></head><body><h1>powx extract</h1>{body}</body></html>\n"
+    )

@@ -74,10 +74,15 @@ class ReplayTransport(httpx.BaseTransport):
                 f"no recorded response for this {request.method} {request.url.path} request "
                 "(the prompt, model or article differ from the recording); re-record: see CONTRIBUTING.md"
             )
-        headers = [(k, v) for k, values in (recorded.get("headers") or {}).items() for v in values
-                   if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
-        return httpx.Response(recorded["status"]["code"], headers=headers,
-                              content=_as_bytes(recorded["body"]["string"]))
+        headers = [
+            (k, v)
+            for k, values in (recorded.get("headers") or {}).items()
+            for v in values
+            if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")
+        ]
+        return httpx.Response(
+            recorded["status"]["code"], headers=headers, content=_as_bytes(recorded["body"]["string"])
+        )
 
 
 def cassette_files(recordings: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -44,9 +44,21 @@ class Sides(_Strict):
 
 
 UnitLiteral = Literal[
-    "armed_forces", "ground_forces", "navy", "marines", "air_force", "airborne_assault",
-    "territorial_defense", "special_operations", "national_guard", "border_guard",
-    "national_police", "sbu", "special_transport", "emergency_service", "other",
+    "armed_forces",
+    "ground_forces",
+    "navy",
+    "marines",
+    "air_force",
+    "airborne_assault",
+    "territorial_defense",
+    "special_operations",
+    "national_guard",
+    "border_guard",
+    "national_police",
+    "sbu",
+    "special_transport",
+    "emergency_service",
+    "other",
 ]
 
 

@@ -34,6 +34,7 @@ from powx_llm.schema import Side, Sides
 
 __all__ = ["Draft", "Problem", "candidates", "drafts_from", "home_draft", "side_problems"]
 
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A number the model gave that the text does not support, in words the model can act on."""
@@ -65,8 +66,7 @@ def _find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Ment
     same = [m for m in a.mentions if m.value == value and m.kind not in NOT_A_TOTAL_KINDS]
     if not same:
         return None, f"{value} is not stated in the article"
-    return min(same, key=lambda m: (is_part(a, m), future_before(a, m),
-                                    a.cue_at(m) is not None, m.start)), None
+    return min(same, key=lambda m: (is_part(a, m), future_before(a, m), a.cue_at(m) is not None, m.start)), None
 
 
 def _why_not_total(a: Analysis, m: Mention, label: str) -> str | None:
@@ -115,8 +115,10 @@ def side_problems(a: Analysis, sides: Sides) -> list[Problem]:
     """Return what is wrong with the numbers of *sides*: not in the text, or not this exchange's."""
     problems: list[Problem] = []
     for i, side in enumerate(sides.sides):
-        for label, value, words in (("people", side.people, side.people_words),
-                                    ("bodies", side.bodies, side.bodies_words)):
+        for label, value, words in (
+            ("people", side.people, side.people_words),
+            ("bodies", side.bodies, side.bodies_words),
+        ):
             _, _, why = _resolve(a, label, value, words)
             if why:
                 problems.append(Problem(f"sides[{i}].{label}", f"{label} of {side.received_by}: {why}"))
@@ -134,8 +136,7 @@ class Draft:
 
 
 def _take(a: Analysis, d: Draft, side: Side, dropped: list[str]) -> None:
-    for label, value, words in (("people", side.people, side.people_words),
-                                ("bodies", side.bodies, side.bodies_words)):
+    for label, value, words in (("people", side.people, side.people_words), ("bodies", side.bodies, side.bodies_words)):
         label, m, why = _resolve(a, label, value, words)
         if why:
             dropped.append(f"{label} to {d.to}: {why}")
@@ -146,8 +147,18 @@ def _take(a: Analysis, d: Draft, side: Side, dropped: list[str]) -> None:
 def _bodies_fallback(a: Analysis, drafts: list[Draft]) -> None:
     """Give the home side the bodies the words state when the model missed them ("три тіла")."""
     used = {c.value for d in drafts for c in (d.people, d.bodies) if c is not None}
-    cue = next((c for c in a.cues if c.role is Role.BODIES and c.mention.value and c.mention.value not in used
-                and not is_aside(a, c) and not FUTURE.search(sentence_of(a, c.mention))), None)
+    cue = next(
+        (
+            c
+            for c in a.cues
+            if c.role is Role.BODIES
+            and c.mention.value
+            and c.mention.value not in used
+            and not is_aside(a, c)
+            and not FUTURE.search(sentence_of(a, c.mention))
+        ),
+        None,
+    )
     if cue is None or not drafts or any(d.bodies is not None for d in drafts):
         return
     home_draft(drafts).bodies = count_of(cue.mention, a.article.text)
@@ -174,8 +185,11 @@ def drafts_from(a: Analysis, sides: Iterable[Side], dropped: list[str]) -> list[
     return out
 
 
-_RECEIVED_BY = re.compile(r"(?:got\s+back|received|brings?\s+home|brought\s+home|получил\w*|отримал\w*|"
-                          r"повернул\w*|вернул\w*)", re.IGNORECASE)
+_RECEIVED_BY = re.compile(
+    r"(?:got\s+back|received|brings?\s+home|brought\s+home|получил\w*|отримал\w*|"
+    r"повернул\w*|вернул\w*)",
+    re.IGNORECASE,
+)
 
 
 def _receiver(a: Analysis, m: Mention) -> str | None:
@@ -204,8 +218,11 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
             setattr(d, label, count_of(m, a.article.text))
 
 
-_RELEASED = re.compile(r"\bfree[sd]?\b|releas\w*|hand\w*\s+over|set\s+free|звільнил\w*|відпуст\w*|"
-                       r"освободил\w*|отпустил\w*|передал\w*", re.IGNORECASE)
+_RELEASED = re.compile(
+    r"\bfree[sd]?\b|releas\w*|hand\w*\s+over|set\s+free|звільнил\w*|відпуст\w*|"
+    r"освободил\w*|отпустил\w*|передал\w*",
+    re.IGNORECASE,
+)
 
 
 def _releaser(a: Analysis, m: Mention) -> str | None:
@@ -217,7 +234,7 @@ def _subject_of(a: Analysis, m: Mention, verbs: re.Pattern[str]) -> str | None:
     """Return the party named before a *verbs* verb in the clause that leads up to *m*."""
     left = a.article.text[max(0, m.start - 60) : m.start]
     stops = [x.end() for x in CLAUSE_STOP.finditer(left)] + [x.end() for x in re.finditer(",", left)]
-    clause = left[max(stops):] if stops else left
+    clause = left[max(stops) :] if stops else left
     verb = verbs.search(clause)
     return party_of(clause[: verb.start()]) if verb is not None else None
 

@@ -42,8 +42,10 @@ def main() -> None:
         print(f"{name:55s} {chars:5d} chars  mentions+checks {ms:6.3f} ms  cues {cue_ms:6.3f} ms")
     medians = [ms for _, _, ms, _ in rows]
     cues = [c for _, _, _, c in rows]
-    print(f"mentions + all checks: median over articles {statistics.median(medians):.3f} ms, "
-          f"worst article {max(medians):.3f} ms; word cues: median {statistics.median(cues):.3f} ms")
+    print(
+        f"mentions + all checks: median over articles {statistics.median(medians):.3f} ms, "
+        f"worst article {max(medians):.3f} ms; word cues: median {statistics.median(cues):.3f} ms"
+    )
 
 
 if __name__ == "__main__":

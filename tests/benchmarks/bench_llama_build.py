@@ -27,8 +27,10 @@ def main() -> None:
     model = sys.argv[1] if len(sys.argv) > 1 else str(model_path())
     text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
     llm = Llama(model_path=model, n_threads=2, n_ctx=4096, verbose=False)
-    messages = [{"role": "system", "content": "Summarise the article in one sentence."},
-                {"role": "user", "content": text}]
+    messages = [
+        {"role": "system", "content": "Summarise the article in one sentence."},
+        {"role": "user", "content": text},
+    ]
     times = []
     for _ in range(3):
         llm.reset()  # type: ignore[no-untyped-call]  # llama_cpp ships no annotations for reset
@@ -36,8 +38,10 @@ def main() -> None:
         out = llm.create_chat_completion(messages=messages, max_tokens=64, temperature=0)  # type: ignore[arg-type]
         times.append(time.perf_counter() - began)
     usage = out["usage"]  # type: ignore[index]
-    print(f"prompt {usage['prompt_tokens']} tok, completion {usage['completion_tokens']} tok, "
-          f"median {statistics.median(times):.2f} s over {len(times)} runs")
+    print(
+        f"prompt {usage['prompt_tokens']} tok, completion {usage['completion_tokens']} tok, "
+        f"median {statistics.median(times):.2f} s over {len(times)} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -68,8 +68,7 @@ def main() -> None:
     args = ap.parse_args()
     articles = load_eval_dir(EVAL)
     unique = _taught_only_by(articles)
-    replay = Extractor.connect(base_url=REPLAY_BASE_URL, http_retries=0,
-                               http_client=replay_client(RECORDED))
+    replay = Extractor.connect(base_url=REPLAY_BASE_URL, http_retries=0, http_client=replay_client(RECORDED))
     live: Extractor | None = None
     full, loo = PRF(), PRF()
     for art in articles:
@@ -85,8 +84,10 @@ def main() -> None:
         s = score(result.facts, art.facts, published=art.published)
         full, loo = full + PRF(base.right, base.predicted, base.gold), loo + PRF(s.right, s.predicted, s.gold)
         dropped = ", ".join(alt for _, _, alt in unique[art.id]) or "-"
-        print(f"{art.id:50s} full {base.right}/{base.predicted}/{base.gold}  loo {s.right}/{s.predicted}/{s.gold} "
-              f"({how}); without: {dropped}")
+        print(
+            f"{art.id:50s} full {base.right}/{base.predicted}/{base.gold}  loo {s.right}/{s.predicted}/{s.gold} "
+            f"({how}); without: {dropped}"
+        )
     print(f"full lexicon   facts {full.line()}")
     print(f"leave-one-out  facts {loo.line()}")
 
