@@ -26,6 +26,8 @@ for _ in $(seq 1 240); do
 done
 rm -rf tests/cassettes/test_recorded
 status=0
+ready="$(date +%s.%N)"
 "$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q || status=$?
+"$VENV/bin/python" scripts/recording_seconds.py "$ready"
 "$VENV/bin/python" scripts/eval_floors.py
 exit $status
