@@ -37,7 +37,8 @@ def main() -> None:
                 times.append(time.perf_counter() - began)
         finally:
             server.stop()
-        print(f"n_ctx={ctx}: median {statistics.median(times):.1f} s per extraction ({', '.join(f'{t:.1f}' for t in times)})")
+        each = ", ".join(f"{t:.1f}" for t in times)
+        print(f"n_ctx={ctx}: median {statistics.median(times):.1f} s per extraction ({each})")
 
 
 if __name__ == "__main__":
