@@ -256,7 +256,8 @@ def _mediators(a: Analysis, names: list[str], parties: set[str], dropped: list[s
 def assemble(a: Analysis, sides: Sides) -> tuple[Exchange, tuple[str, ...]]:
     """Return the Exchange built from *sides* and the cues of *a*, and what was dropped and why."""
     dropped: list[str] = []
-    drafts = drafts_from(a, sides.sides, dropped) if sides.kind != "none" else []
+    mediators = frozenset(m for m in (mediator_of(n) for n in sides.mediators) if m is not None)
+    drafts = drafts_from(a, sides.sides, dropped, mediators=mediators) if sides.kind != "none" else []
     for cue in a.cues:
         if cue.role in BREAKDOWN and drafts and not is_aside(a, cue):
             _owner(a, cue, drafts).cues.append(cue)

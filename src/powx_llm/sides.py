@@ -29,7 +29,8 @@ from powx_llm.cues import Cue, Role
 from powx_llm.grounding import locate
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Count
-from powx_llm.names import canonical_name, party_of
+from powx_llm.names import party_of
+from powx_llm.parties import resolve_party
 from powx_llm.schema import Side, Sides
 
 __all__ = ["Draft", "Problem", "candidates", "drafts_from", "home_draft", "side_problems"]
@@ -43,11 +44,25 @@ class Problem:
     message: str
 
 
-def party_named(name: str | None) -> str | None:
-    """Return the canonical party the model meant ("Минобороны России" -> "Russia"); unknown names as given."""
+def party_named(
+    name: str | None, *, mediators: frozenset[str] = frozenset(), dropped: list[str] | None = None, role: str = "party"
+) -> str | None:
+    """Return the known party the model meant ("Rosji", "Kiew" -> "Russia", "Ukraine"), or None.
+
+    A place inside a country, an unknown name or this exchange's mediator is never a party: it is left
+    open (the caller falls back to what the words state) and the reason goes to *dropped*.
+    """
     if not name or not name.strip():
         return None
-    return party_of(name) or canonical_name(name.strip().strip("."))
+    party = resolve_party(name)
+    why = None
+    if party is None:
+        why = "not a known party (a place, an agency or an unknown name)"
+    elif party in mediators:
+        party, why = None, "this exchange's mediator, not a party"
+    if why is not None and dropped is not None:
+        dropped.append(f"{role} {name.strip()!r}: {why}; left open")
+    return party
 
 
 def _find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Mention | None, str | None]:
@@ -164,12 +179,15 @@ def _bodies_fallback(a: Analysis, drafts: list[Draft]) -> None:
     home_draft(drafts).bodies = count_of(cue.mention, a.article.text)
 
 
-def drafts_from(a: Analysis, sides: Iterable[Side], dropped: list[str]) -> list[Draft]:
+def drafts_from(
+    a: Analysis, sides: Iterable[Side], dropped: list[str], *, mediators: frozenset[str] = frozenset()
+) -> list[Draft]:
     drafts: dict[str | None, Draft] = {}
     for side in sides:
-        to = party_named(side.received_by)
-        d = drafts.setdefault(to, Draft(to, party_named(side.released_by)))
-        d.from_ = d.from_ or party_named(side.released_by)
+        to = party_named(side.received_by, mediators=mediators, dropped=dropped, role="receiving party")
+        frm = party_named(side.released_by, mediators=mediators, dropped=dropped, role="releasing party")
+        d = drafts.setdefault(to, Draft(to, frm))
+        d.from_ = d.from_ or frm
         _take(a, d, side, dropped)
     if drafts:  # the model saw an exchange: add the sides the words state that it left out
         _stated_sides(a, drafts)

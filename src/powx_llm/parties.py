@@ -1,0 +1,168 @@
+"""Resolve a party's name, in any of our languages, to its canonical English name, or to None.
+
+One resolver for every feature (extraction, tables, reconciliation). A party is
+
+- a state: any CLDR territory, named in any of ``LANGUAGES`` and inflected or abbreviated
+  ("Rosji", "Росії", "Russlands", "Rusya'ya", "لروسيا", "ОАЭ", "EE.UU."), by its capital standing
+  for it ("Kiew", "Moskau", "Тегеран"), or by the hand-written demonym stems of ``names``;
+- a non-state party from the closed list ``NON_STATE`` (docs/data-model.md).
+
+Anything else (a city inside a country, an agency, an unknown string) resolves to None: the caller
+falls back to what the words state and says so. Country and capital names come from CLDR via babel
+(capitals through CLDR's time-zone exemplar cities); inflections are matched by a stem rule, not by
+per-language tables. Hand-written here: which time zone is a capital, a few names CLDR lacks, and the
+non-state parties.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from babel import Locale
+from babel.dates import get_timezone_location
+
+from powx_llm.names import canonical_name, party_of
+
+__all__ = ["LANGUAGES", "NON_STATE", "resolve_party"]
+
+LANGUAGES = ("en", "uk", "ru", "pl", "de", "fr", "es", "pt", "it", "tr", "hu", "ar")
+
+# Canonical English where CLDR's English differs from the names our data uses.
+_ENGLISH = {"TR": "Turkey", "PS": "Palestinian territories", "VA": "Holy See", "CD": "DR Congo", "CG": "Congo"}
+# CLDR territory codes that are not states: regions, unions, the UN, pseudo-locales.
+_NOT_STATES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+# The time zone whose exemplar city is the capital (hand-written: CLDR does not say which city is the capital).
+_CAPITAL_ZONES = {
+    "UA": "Europe/Kyiv",
+    "RU": "Europe/Moscow",
+    "IR": "Asia/Tehran",
+    "AZ": "Asia/Baku",
+    "AM": "Asia/Yerevan",
+    "BY": "Europe/Minsk",
+    "SD": "Africa/Khartoum",
+    "VE": "America/Caracas",
+    "CO": "America/Bogota",
+    "TH": "Asia/Bangkok",
+    "PH": "Asia/Manila",
+    "SA": "Asia/Riyadh",
+    "QA": "Asia/Qatar",
+    "IL": "Asia/Jerusalem",
+}
+# Names CLDR lacks in some of our languages (older or newer spellings in news copy).
+_EXTRA = {
+    "UA": ("kiev", "kyiv", "kijev", "kiew"),
+    "US": ("washington", "u.s.", "u.s", "us", "usa", "ee.uu.", "ee.uu", "eeuu", "eua", "сша", "abd", "america"),
+    "AE": ("uae", "eau", "оае", "оаэ", "bae", "eae"),
+    "GB": ("uk", "britain", "great britain"),
+}
+# Non-state parties: canonical name -> names in our languages (a closed list; docs/data-model.md).
+NON_STATE: dict[str, tuple[str, ...]] = {
+    "Hamas": ("hamas", "хамас", "حماس", "hamász", "hamasu"),
+    "ELN": ("eln", "ejército de liberación nacional", "national liberation army"),
+    "Rapid Support Forces": (
+        "rapid support forces",
+        "rsf",
+        "قوات الدعم السريع",
+        "الدعم السريع",
+        "fuerzas de apoyo rápido",
+        "силы быстрого реагирования",
+        "сили швидкої підтримки",
+        "forces de soutien rapide",
+    ),
+    "Palestinian Islamic Jihad": ("palestinian islamic jihad", "islamic jihad", "الجهاد الإسلامي"),
+}
+# Per the annotation conventions, the Houthi side of Yemen is "Yemen".
+_HOUTHIS = (
+    "houthi",
+    "houthis",
+    "huthi",
+    "huthis",
+    "hutíes",
+    "huties",
+    "хуситы",
+    "хусити",
+    "الحوثي",
+    "الحوثيين",
+    "husi",
+)
+
+_APOSTROPHE_SUFFIX = re.compile(r"(?<=\w\w\w)['’ʼ`]\w{1,4}\b")  # Turkish case endings, English 's
+_APOSTROPHE = re.compile(r"['’ʼ`]")  # inside a word (Ukrainian "Обʼєднані"): dropped
+_NON_WORD = re.compile(r"[^\w.]+")
+_ARABIC_CLITIC = re.compile(r"^(?:[وفبلك])?(?:ال)?")
+
+
+def _word(w: str) -> str:
+    """Return one word without its Arabic proclitics and article ("لروسيا" -> "روسيا"), or a lone final dot."""
+    if "\u0600" <= w[0] <= "\u06ff":
+        return _ARABIC_CLITIC.sub("", w, count=1) or w
+    return w.strip(".") if w.count(".") < 2 else w
+
+
+def _norm(text: str) -> list[str]:
+    """Return the words of *text*: case-folded, without accents, apostrophe suffixes ("rusya'ya") or punctuation."""
+    s = unicodedata.normalize("NFKD", text.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _APOSTROPHE.sub("", _APOSTROPHE_SUFFIX.sub("", s))
+    s = _NON_WORD.sub(" ", s).replace("-", " ")
+    return [w for w in (_word(w) for w in s.split()) if w]
+
+
+def _stem_match(token: str, word: str) -> bool:
+    """Return whether *token* is *word* inflected ("rosji" ~ "rosja", "oroszorszagba" ~ "oroszorszag")."""
+    if token == word:
+        return True
+    if len(word) < 4 or len(token) > len(word) + 4:
+        return False
+    return token.startswith(word if len(word) == 4 else word[:-1])
+
+
+@functools.cache
+def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Return every known name as words, indexed by the first two letters of its first word."""
+    english = Locale.parse("en").territories
+    names: list[tuple[str, str]] = []
+    for lang in LANGUAGES:
+        locale = Locale.parse(lang)
+        for code, name in locale.territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_STATES:
+                names.append((name, _ENGLISH.get(code, english[code])))
+        for code, zone in _CAPITAL_ZONES.items():
+            city = get_timezone_location(zone, locale=locale, return_city=True)
+            names.append((city, _ENGLISH.get(code, english[code])))
+    for code, extra in _EXTRA.items():
+        names += [(name, english[code]) for name in extra]
+    for canon, aliases in NON_STATE.items():
+        names += [(name, canon) for name in aliases]
+    names += [(name, "Yemen") for name in _HOUTHIS]
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, canon in names:
+        words = tuple(_norm(name))
+        if words and max(len(w) for w in words) > 1:
+            index.setdefault(words[0][:2], []).append((words, canon))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest names first: "united arab emirates" before "arab"
+    return index
+
+
+def _match_at(tokens: list[str], i: int) -> str | None:
+    for words, canon in _index().get(tokens[i][:2], ()):
+        window = tokens[i : i + len(words)]
+        if len(window) == len(words) and all(_stem_match(t, w) for t, w in zip(window, words, strict=True)):
+            return canon
+    return None
+
+
+def resolve_party(name: str | None) -> str | None:
+    """Return the canonical party *name* refers to ("Kiew" -> "Ukraine", "Rosji" -> "Russia"), or None."""
+    if not name or not name.strip():
+        return None
+    tokens = [t for t in _norm(name) if t not in ("the", "side")]
+    for i in range(len(tokens)):
+        found = _match_at(tokens, i)
+        if found is not None:
+            return canonical_name(found)
+    found = party_of(name)  # demonyms and agencies: "Russian side", "Coordination Headquarters"
+    return canonical_name(found) if found is not None else None

@@ -1,0 +1,62 @@
+"""One resolver for parties: any of our languages, inflected or abbreviated, capitals; nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from powx_llm.parties import resolve_party
+
+
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [
+        # inflected country names
+        ("Rosji", "Russia"),
+        ("Росії", "Russia"),
+        ("России", "Russia"),
+        ("Russlands", "Russia"),
+        ("Rusya'dan", "Russia"),
+        ("Oroszországba", "Russia"),
+        ("لروسيا", "Russia"),
+        ("Rússia", "Russia"),
+        ("Ukrayna", "Ukraine"),
+        ("Ukrajnának", "Ukraine"),
+        ("Ucrânia", "Ukraine"),
+        ("أوكرانيا", "Ukraine"),
+        ("Zjednoczonych Emiratów Arabskich", "United Arab Emirates"),
+        ("Об'єднаних Арабських Еміратів", "United Arab Emirates"),
+        # abbreviations
+        ("ОАЭ", "United Arab Emirates"),
+        ("EAU", "United Arab Emirates"),
+        ("U.S", "United States"),
+        ("U.S.", "United States"),
+        ("EE.UU.", "United States"),
+        ("США", "United States"),
+        ("الولايات المتحدة", "United States"),
+        # capitals standing for their country
+        ("Kiew", "Ukraine"),
+        ("Kijowie", "Ukraine"),
+        ("Київ", "Ukraine"),
+        ("Moskau", "Russia"),
+        ("Moszkva", "Russia"),
+        ("Тегеран", "Iran"),
+        # demonyms and agencies
+        ("the Ukrainian side", "Ukraine"),
+        ("Russian Federation", "Russia"),
+        ("Coordination Headquarters", "Ukraine"),
+        # non-state parties, from the closed list
+        ("Hamas", "Hamas"),
+        ("ХАМАС", "Hamas"),
+        ("the Rapid Support Forces", "Rapid Support Forces"),
+        ("ELN", "ELN"),
+        ("Houthis", "Yemen"),
+        ("Gaza", "Palestinian territories"),
+    ],
+)
+def test_a_party_resolves_in_any_language(name: str, party: str) -> None:
+    assert resolve_party(name) == party
+
+
+@pytest.mark.parametrize("name", ["Wien", "в Харкові", "Lviv", "Donetsk", "Charkiw", "the authorities", "", "  ", None])
+def test_places_and_unknown_names_are_not_parties(name: str | None) -> None:
+    assert resolve_party(name) is None
