@@ -35,11 +35,19 @@ __all__ = ["assemble"]
 _MEDIATION = re.compile(
     r"mediat\w*|broker\w*|thanks\s+to|gratitude|grateful|thank\w*|assist\w*|help\w*|facilitat\w*|"
     r"coordinat\w*|посередн\w*|посредни\w*|сприян\w*|содейств\w*|допомог\w*|помощ\w*|подяк\w*|"
-    r"благодар\w*|közvetít\w*|mediaci\w*|gracias",
+    r"благодар\w*|közvetít\w*|köszön\w*|segítség\w*|mediaci\w*|mediaç\w*|mediazion\w*|médiation|"
+    r"gracias|agradec\w*|ayuda|facilit\w*|graças|ajuda|grazie|ringrazi\w*|aiuto|grâce|remerci\w*|"
+    r"entremise|vermittl\w*|vermittelt|dank\w*|unterstützung|hilfe|pośrednict\w*|mediacj\w*|dzięki|"
+    r"podziękow\w*|pomoc\w*|arabulucu\w*|sayesinde|teşekkür\w*|yardım\w*|katkı\w*|"
+    r"وساطة|بوساطة|شكر|بفضل|بمساعدة|جهود",
     re.IGNORECASE,
 )
 _HANDOVER = re.compile(
-    r"hand\w*\s+(?:over|to)|releas\w*|exchang\w*|swap\w*|обмін\w*|обмен\w*|передал\w*", re.IGNORECASE
+    r"hand\w*\s+(?:over|to)|releas\w*|exchang\w*|swap\w*|обмін\w*|обмен\w*|передал\w*|wymian\w*|"
+    r"uwolni\w*|austausch\w*|freigelassen|freigelassenen|übergeben|échange\w*|libér\w*|canje\w*|"
+    r"intercambio\w*|liberad\w*|liberac\w*|troca\w*|libertad\w*|scambio|scambi|liberat\w*|takas\w*|"
+    r"serbest|değişim\w*|csere\w*|szabadon|تبادل|صفقة|الإفراج|أفرج\w*",
+    re.IGNORECASE,
 )
 
 

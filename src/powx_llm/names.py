@@ -107,19 +107,34 @@ _UKRAINIAN_BODIES = (
 _MEDIATOR_STEMS: tuple[tuple[str, str], ...] = (
     (
         "United Arab Emirates",
-        r"united\s+arab\s+emirates|uae\b|emirat|емірат|эмират|оае\b|оаэ\b|"
+        r"united\s+arab\s+emirates|uae\b|emirat|émirat|emirad|емірат|эмират|оае\b|оаэ\b|eau\b|bae\b|"
+        r"birleşik\s+arap|egyesült\s+arab|[وبل]?الإمارات|إمارات|"
         r"об['ʼ’]?єднан\w*\s+арабськ|объединенн\w*\s+арабск",
     ),
-    ("Saudi Arabia", r"saudi|саудівськ|саудовск|szaúd|szaud"),
-    ("Qatar", r"qatar|катар"),
-    ("Turkey", r"turkey|türkiye|turkiye|турец|туреччин|турци|török"),
+    ("Saudi Arabia", r"saudi|saudí|saudyj|saudita|suudi|саудівськ|саудовск|szaúd|szaud|[وبل]?السعودية"),
+    ("Qatar", r"qatar|catar|katar|катар|[وبل]?قطر"),
+    (
+        "Turkey",
+        r"turkey|türkiye|turkiye|türkei|turquía|turquia|turquie|turcja|turcji|turchia|турец|туреччин|турци|"
+        r"török|[وبل]?تركيا",
+    ),
     ("Holy See", r"holy\s+see|vatican|ватикан|святий\s+престол|святой\s+престол"),
     (
         "International Committee of the Red Cross",
-        r"red\s+cross|icrc\b|мкчх\b|мккк\b|червон\w*\s+хрест|"
-        r"красн\w*\s+крест|cruz\s+roja|vöröskereszt",
+        r"red\s+cross|icrc\b|cicr\b|ikrk\b|mkck\b|мкчх\b|мккк\b|червон\w*\s+хрест|"
+        r"красн\w*\s+крест|cruz\s+roja|cruz\s+vermelha|croix[-\s]rouge|croce\s+rossa|rote[ns]?\s+kreuz|"
+        r"czerwon\w*\s+krzy|kızılhaç|vöröskereszt|[وبل]?الصليب\s+الأحمر",
     ),
-    ("United Nations", r"united\s+nations|\bun\b|оон\b|оон\b"),
+    (
+        "United Nations",
+        r"united\s+nations|\bun\b|оон\b|naciones\s+unidas|nations\s+unies|vereinte[nr]?\s+nationen|"
+        r"nazioni\s+unite|nações\s+unidas|birleşmiş\s+milletler|[وبل]?الأمم\s+المتحدة",
+    ),
+    (
+        "United States",
+        r"united\s+states|u\.s\.|usa\b|сша\b|estados\s+unidos|stan\w*\s+zjednoczon|vereinigte[nr]?\s+staaten|"
+        r"états[-\s]unis|stati\s+uniti|abd\b|amerika\s+birleşik|egyesült\s+államok|[وبل]?الولايات\s+المتحدة",
+    ),
     ("Oman", r"\boman|оман"),
     ("Switzerland", r"switzerland|швейцар"),
     ("Norway", r"norway|норвег"),
