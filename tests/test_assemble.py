@@ -113,3 +113,51 @@ def test_the_seed_breakdown_comes_from_the_words() -> None:
     assert exchange.cumulative.people is not None
     assert exchange.cumulative.people.value == 3210
     assert exchange.mediators == ("United Arab Emirates",)
+
+
+def _assembled(text: str, *sides: Side, mediators: tuple[str, ...] = ()) -> tuple[dict[str, object], tuple[str, ...]]:
+    from powx_llm import facts
+
+    answer = Sides(kind="prisoner_exchange", sides=list(sides), mediators=list(mediators))
+    exchange, dropped = assemble(analyse(read_article(text)), answer)
+    return dict(facts(exchange)), dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "received_by", "to"),
+    [
+        ("Polska: 90 jeńców wróciło do Ukrainy z Rosji.", "Ukrainy", "ukraine"),
+        ("Kiew meldet: 90 Gefangene sind zurückgekehrt.", "Kiew", "ukraine"),
+        ("Rusya'ya 90 asker döndü.", "Rusya'ya", "russia"),
+    ],
+)
+def test_the_models_party_resolves_in_any_language(text: str, received_by: str, to: str) -> None:
+    got, _ = _assembled(text, Side(received_by=received_by, people=90, people_words="90"))
+    assert got[f"{to}.people"] == 90
+
+
+@pytest.mark.parametrize(("received_by", "why"), [("Wien", "not a known party"), ("UAE", "mediator")])
+def test_a_place_or_the_mediator_is_never_a_party(received_by: str, why: str) -> None:
+    text = "In Wien, with the UAE mediating, 90 prisoners were returned."
+    got, dropped = _assembled(text, Side(received_by=received_by, people=90, people_words="90"), mediators=("UAE",))
+    assert "vienna.people" not in got
+    assert "united_arab_emirates.people" not in got
+    assert any(received_by in line and why in line for line in dropped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "84 prisoners returned to Ukraine from Russia, in an exchange of 84 for 84.",
+        "Ukraine and Russia exchanged prisoners: 84 from each side were freed.",
+        "Ucrania y Rusia intercambiaron prisioneros: 84 de cada lado fueron liberados.",
+    ],
+)
+def test_equal_sides_give_both_transfers(text: str) -> None:
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=84, people_words="84"))
+    assert (got["ukraine.people"], got["russia.people"], got["russia.from"]) == (84, 84, "ukraine")
+
+
+def test_one_side_stays_one_side_without_equal_words() -> None:
+    got, _ = _assembled("84 prisoners returned to Ukraine from Russia.", Side(received_by="Ukraine", people=84))
+    assert "russia.people" not in got

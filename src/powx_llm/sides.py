@@ -3,6 +3,7 @@ the sides the words state that the model left out."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -196,7 +197,9 @@ def drafts_from(
     for d in drafts.values():
         if d not in out:
             dropped.append(f"side to {d.to}: no number of people or bodies the text states")
+    _fill_to(out)
     _fill_from(out)
+    out += _equal_sides(a, out)
     for d in out:
         values = {c.value for c in (d.people, d.bodies) if c is not None}
         d.anchors = [m.start for m in a.mentions if m.value in values and not is_part(a, m)]
@@ -268,6 +271,56 @@ def _fill_from(drafts: list[Draft]) -> None:
                 d.from_ = others[0]
             elif d.to in ("Ukraine", "Russia") and not others:
                 d.from_ = "Russia" if d.to == "Ukraine" else "Ukraine"
+
+
+_ONE_WAR = {"Ukraine": "Russia", "Russia": "Ukraine"}
+
+
+def _fill_to(drafts: list[Draft]) -> None:
+    """A side released by Russia (or Ukraine) whose receiver was left open went to the other one."""
+    taken = {d.to for d in drafts}
+    for d in drafts:
+        other = _ONE_WAR.get(d.from_ or "")
+        if d.to is None and other is not None and other not in taken:
+            d.to = other
+            taken.add(other)
+
+
+# "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
+_EQUAL_SIDES = re.compile(
+    r"each\s+side|both\s+sides|the\s+same\s+number|з\s+кожного\s+боку|кожна\s+сторона|з\s+обох\s+сторін|"
+    r"с\s+каждой\s+стороны|каждая\s+сторона|с\s+обеих\s+сторон|z\s+każdej\s+strony|obie\s+strony|"
+    r"jede\s+seite|beide\s+seiten|beiden\s+seiten|chaque\s+camp|chaque\s+partie|de\s+chaque\s+côté|"
+    r"cada\s+(?:lado|parte|bando)|ambos\s+(?:lados|bandos)|ciascuna\s+parte|entrambe\s+le\s+parti|"
+    r"ciascun\s+lato|her\s+iki\s+taraf|mindkét\s+fél|mindkét\s+oldal|كل\s+طرف|الطرفين|الجانبين",
+    re.IGNORECASE,
+)
+_FOR = {"for", "за", "на", "na", "za", "für", "gegen", "contre", "pour", "por", "per", "x", "×", "mert", "مقابل"}
+
+
+def _n_for_n(a: Analysis, value: int) -> Mention | None:
+    """Return the second number of "N for N" stated with *value*, if the article says so."""
+    ms = [m for m in a.mentions if m.value == value and m.kind in (MentionKind.COUNT, MentionKind.FORMAT)]
+    for m1, m2 in itertools.pairwise(ms):
+        if a.article.text[m1.end : m2.start].strip().lower() in _FOR:
+            return m2
+    return None
+
+
+def _equal_sides(a: Analysis, drafts: list[Draft]) -> list[Draft]:
+    """Return the other side of a one-sided draft when the words say both sides received as many."""
+    if len(drafts) != 1 or drafts[0].people is None or drafts[0].people.evidence is None:
+        return []
+    d, people, where = drafts[0], drafts[0].people, drafts[0].people.evidence
+    other = d.from_ or _ONE_WAR.get(d.to or "")
+    if other is None or other == d.to:
+        return []
+    second = _n_for_n(a, people.value)
+    stated = next((m for m in a.mentions if m.start == where.start), None)
+    if second is None and (stated is None or not _EQUAL_SIDES.search(sentence_of(a, stated))):
+        return []
+    mirrored = count_of(second, a.article.text) if second is not None else people
+    return [Draft(other, d.to, people=mirrored, anchors=list(d.anchors))]
 
 
 def home_draft(drafts: list[Draft]) -> Draft:
