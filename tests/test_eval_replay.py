@@ -33,6 +33,8 @@ def test_dev_eval_does_not_regress(strategy: Strategy) -> None:
     assert run.total.f1 >= FLOORS[strategy.value]["f1"] - 1e-9
     if strategy is Strategy.CUED:
         assert run.ungrounded == 0
+        assert Options().max_calls == 2
+        assert max(r.extraction.llm_calls for r in run.results if r.extraction is not None) <= 2
 
 
 def test_default_strategy_beats_the_baseline_by_half() -> None:

@@ -42,7 +42,7 @@ class Options:
 
     strategy: Strategy = Strategy.CUED
     max_chars: int = DEFAULT_MAX_CHARS
-    max_calls: int = 3  # LLM completions per article, validation retries and re-asks included
+    max_calls: int = 2  # LLM completions per article, validation retries and re-asks included
     max_tokens: int = 512  # per completion
     reasks: int = 1  # re-asks when the model's numbers are not stated by the text (0 disables)
     hints: bool = True  # list the numbers that may be totals after the article
