@@ -161,3 +161,9 @@ def test_equal_sides_give_both_transfers(text: str) -> None:
 def test_one_side_stays_one_side_without_equal_words() -> None:
     got, _ = _assembled("84 prisoners returned to Ukraine from Russia.", Side(received_by="Ukraine", people=84))
     assert "russia.people" not in got
+
+
+def test_the_icrc_that_received_the_people_is_a_mediator() -> None:
+    text = "Israel and Hamas exchanged prisoners. The ICRC received the 40 released prisoners at the crossing."
+    got, _ = _assembled(text, Side(received_by="Israel", released_by="Hamas", people=40, people_words="40"))
+    assert got["mediators"] == ["international committee of the red cross"]

@@ -236,6 +236,9 @@ def _home_party(transfers: list[Transfer]) -> str | None:
     return transfers[0].to if transfers else None
 
 
+_ICRC = "International Committee of the Red Cross"
+
+
 def _mediators(a: Analysis, names: list[str], parties: set[str], dropped: list[str]) -> tuple[str, ...]:
     """Return the mediators: known third parties the model names, or the article credits, in a sentence
     about mediating (or, for the model's, about the handover)."""
@@ -249,6 +252,8 @@ def _mediators(a: Analysis, names: list[str], parties: set[str], dropped: list[s
             credited |= named
         if _HANDOVER.search(sentence):
             involved |= named
+    # The ICRC as the neutral intermediary that received or carried the people is credited (convention 6).
+    credited |= involved & {_ICRC}
     out = sorted(credited - parties)
     for name in names:
         canon = mediator_of(name)
