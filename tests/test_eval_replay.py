@@ -46,7 +46,7 @@ def test_cli_eval_replay_prints_the_total_last() -> None:
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("facts P=")
-    assert float(last.split("F1=")[1]) >= FLOORS["cued"]["f1"] - 1e-9
+    assert float(last.split("F1=")[1]) >= FLOORS["cued"]["f1"] - 5e-4  # printed with three decimals
 
 
 def test_cli_extract_replay_seed_table() -> None:
