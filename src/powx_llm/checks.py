@@ -77,6 +77,11 @@ class Report:
         """Return whether any check found the article's numbers contradicting each other."""
         return any(f.status is Status.MISMATCH for f in self.findings)
 
+    @property
+    def status(self) -> str:
+        """Return ``"mismatch"`` when the article's figures contradict each other, else ``"ok"``."""
+        return "mismatch" if self.has_mismatch else "ok"
+
     def by_status(self, status: Status) -> tuple[Finding, ...]:
         """Return the findings with *status*."""
         return tuple(f for f in self.findings if f.status is status)

@@ -156,7 +156,7 @@ def check_cmd(
             {
                 "schema_version": SCHEMA_VERSION,
                 "file": str(exchange_file),
-                "status": "mismatch" if report.has_mismatch else "ok",
+                "status": report.status,
                 "error": None,
                 **report.to_dict(),
             }
@@ -204,12 +204,6 @@ def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
         print_report(result.report, console=_out)
 
 
-def _published(value: str | None) -> str | None:
-    if value is not None:
-        article_date("", published=value)  # one-line InputError unless YYYY-MM-DD
-    return value
-
-
 @app.command("extract")
 def extract_cmd(
     files: Annotated[list[str], typer.Argument(help="Article text files, eval article JSON files, or - for stdin.")],
@@ -228,8 +222,8 @@ def extract_cmd(
 ) -> None:
     """Extract the checked exchange of each article; exit 1 on a mismatch, 2 on an error (worst wins)."""
     _check_format(fmt, EXTRACT_FORMATS, "extract")
-    try:
-        published = _published(published)
+    try:  # parsed once, before any input: a bad date is one line
+        day = article_date("", published=published) if published is not None else None
     except PowxError as exc:
         raise _fail(exc) from None
     worst, extractor = EXIT_OK, None
@@ -240,7 +234,7 @@ def extract_cmd(
             extractor = extractor or _connect(
                 model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy
             )
-            result: Extraction | PowxError = extractor.extract(text, published=published or dated)
+            result: Extraction | PowxError = extractor.extract(text, published=day or dated)
         except PowxError as exc:
             result = exc
         _show(path, result, fmt)

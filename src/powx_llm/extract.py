@@ -83,7 +83,7 @@ class Extraction:
     @property
     def status(self) -> str:
         """Return ``"mismatch"`` when the article's figures contradict each other, else ``"ok"``."""
-        return "mismatch" if self.report.has_mismatch else "ok"
+        return self.report.status
 
     @property
     def ungrounded(self) -> int:

@@ -61,11 +61,8 @@ def _env_int(name: str, *, minimum: int) -> int | None:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return None
-    try:
-        value = int(raw)
-    except ValueError:
-        value = minimum - 1
-    if value < minimum:
+    value = int(raw) if raw.strip().lstrip("-").isdigit() else None
+    if value is None or value < minimum:
         raise ConfigError(f"{name}={raw!r} is not a whole number >= {minimum}; fix or unset it")
     return value
 

@@ -53,9 +53,8 @@ _CAPITAL_ZONES = {
 # Names CLDR lacks in some of our languages (older or newer spellings in news copy).
 _EXTRA = {
     "UA": ("kiev", "kyiv", "kijev", "kiew"),
-    "US": ("washington", "u.s.", "u.s", "us", "usa", "ee.uu.", "ee.uu", "eeuu", "eua", "сша", "abd", "america"),
-    "AE": ("uae", "eau", "оае", "оаэ", "bae", "eae"),
-    "GB": ("uk", "britain", "great britain"),
+    "US": ("washington", "u.s", "ee.uu.", "ee.uu", "eeuu", "eua", "сша", "abd"),
+    "AE": ("eau", "оае", "оаэ", "bae", "eae"),
 }
 # Non-state parties: canonical name -> names in our languages (a closed list; docs/data-model.md).
 NON_STATE: dict[str, tuple[str, ...]] = {
@@ -159,7 +158,7 @@ def resolve_party(name: str | None) -> str | None:
     """Return the canonical party *name* refers to ("Kiew" -> "Ukraine", "Rosji" -> "Russia"), or None."""
     if not name or not name.strip():
         return None
-    tokens = [t for t in _norm(name) if t not in ("the", "side")]
+    tokens = [t for t in _norm(canonical_name(name)) if t not in ("the", "side")]
     for i in range(len(tokens)):
         found = _match_at(tokens, i)
         if found is not None:
