@@ -263,8 +263,8 @@ def _subject_of(a: Analysis, m: Mention, verbs: re.Pattern[str]) -> str | None:
 def _fill_from(drafts: list[Draft]) -> None:
     parties = {d.to for d in drafts if d.to}
     for d in drafts:
-        if d.from_ is not None and (d.from_ == d.to or party_of(d.from_) is None):
-            d.from_ = None  # a place or an agency, not the other party
+        if d.from_ is not None and d.from_ == d.to:
+            d.from_ = None  # parties are resolved already (party_named): only the receiver itself is no releaser
         if d.from_ is None:
             others = sorted(parties - {d.to})
             if len(others) == 1:
