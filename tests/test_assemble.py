@@ -167,3 +167,57 @@ def test_the_icrc_that_received_the_people_is_a_mediator() -> None:
     text = "Israel and Hamas exchanged prisoners. The ICRC received the 40 released prisoners at the crossing."
     got, _ = _assembled(text, Side(received_by="Israel", released_by="Hamas", people=40, people_words="40"))
     assert got["mediators"] == ["international committee of the red cross"]
+
+
+def test_the_words_naming_the_people_decide_whose_they_are() -> None:
+    # The model put 55 on the wrong side; "55 Russian citizens" says Russia received them.
+    text = (
+        "Overnight, the two countries swapped prisoners: Russia freed 215 Ukrainian defenders, "
+        "and Kyiv handed over 55 Russian citizens."
+    )
+    got, dropped = _assembled(
+        text,
+        Side(received_by="Ukraine", released_by="Russia", people=55, people_words="55 Russian citizens"),
+        Side(received_by="Russia", released_by="Ukraine", people=215, people_words="215 Ukrainian defenders"),
+    )
+    assert (got["ukraine.people"], got["russia.people"]) == (215, 55)
+    assert any("swapped" in line for line in dropped)
+
+
+def test_a_demonym_in_another_clause_does_not_name_the_receiver() -> None:
+    text = "On Saturday the two sides swapped prisoners: Ukraine got back 140 people, Russia 82."
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=140, people_words="140 people"))
+    assert got["ukraine.people"] == 140
+    assert got.get("russia.people") != 140
+
+
+def test_a_side_the_model_left_out_comes_from_the_demonym() -> None:
+    text = "In the exchange 63 Russian soldiers returned home, and 116 Ukrainians were freed."
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=116, people_words="116"))
+    assert (got["ukraine.people"], got["russia.people"], got["russia.from"]) == (116, 63, "ukraine")
+
+
+def test_people_from_a_countrys_captivity_are_not_its_people() -> None:
+    text = "Twelve Ukrainians came home: 12 people from Russian captivity were released."
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=12, people_words="12 people"))
+    assert "russia.people" not in got
+
+
+def test_the_kind_stays_when_every_number_is_dropped_but_the_handover_happened() -> None:
+    text = "Azerbaijan handed over the Armenian servicemen to Armenia today, with the ICRC's help."
+    exchange, dropped = assemble(
+        analyse(read_article(text)),
+        Sides(kind="release", sides=[Side(received_by="Armenia", people=10)], mediators=["ICRC"]),
+    )
+    assert exchange.transfers == ()
+    assert exchange.kind == "release"
+    assert exchange.mediators == ("International Committee of the Red Cross",)
+    assert any("10 is not stated" in line for line in dropped)
+
+
+def test_a_report_of_talks_stays_none_when_its_numbers_are_dropped() -> None:
+    text = "The two sides agreed in Istanbul that they will exchange prisoners next week."
+    exchange, _ = assemble(
+        analyse(read_article(text)), Sides(kind="prisoner_exchange", sides=[Side(received_by="Ukraine", people=1000)])
+    )
+    assert (exchange.kind, exchange.transfers, exchange.mediators) == ("none", (), ())

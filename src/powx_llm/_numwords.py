@@ -19,7 +19,6 @@ __all__ = [
     "MONTHS_EN",
     "MONTHS_GENITIVE",
     "MONTHS_OTHER",
-    "QUALIFIERS",
     "WORDS",
     "Cls",
     "Denominator",
@@ -315,31 +314,6 @@ _any_apostrophe(WORDS)
 _any_apostrophe(DENOMINATORS)
 
 # Qualifier phrases, by Qualifier value; spaces stand for any run of whitespace.
-QUALIFIERS: dict[str, tuple[str, ...]] = {
-    "at_least": (
-        "at least", "no fewer than", "no less than", "not less than", "not fewer than", "a minimum of",
-        "at a minimum", "щонайменше", "щонайменш", "принаймні", "не менше ніж", "не менше як", "не менш ніж",
-        "не менш як", "не менше", "не менш", "як мінімум", "мінімум", "не менее чем", "не менее",
-        "не меньше чем", "не меньше", "по меньшей мере", "по крайней мере", "как минимум", "минимум",
-    ),
-    "more_than": (
-        "more than", "over", "upwards of", "in excess of", "greater than", "понад", "більше ніж",
-        "більше як", "більш ніж", "більш як", "більше", "більш", "свыше", "более чем", "более",
-        "больше чем", "больше",
-    ),
-    "approximately": (
-        "about", "around", "nearly", "close to", "roughly", "almost", "approximately", "approx.", "some",
-        "an estimated", "estimated", "circa", "близько", "майже", "приблизно", "орієнтовно", "біля",
-        "около", "почти", "примерно", "приблизительно", "порядка", "где-то",
-    ),
-    "at_most": (
-        "up to", "at most", "no more than", "not more than", "a maximum of", "less than", "fewer than",
-        "до", "не більше ніж", "не більше як", "не більш ніж", "не більш як", "не більше", "не більш",
-        "максимум", "менше ніж", "менш ніж", "менше", "не более чем", "не более", "не больше чем",
-        "не больше", "менее", "меньше чем", "меньше",
-    ),
-}  # fmt: skip
-
 MONTHS_EN: Final = _split(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"

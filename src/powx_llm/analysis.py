@@ -6,19 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from powx_llm import lexicon
 from powx_llm.article import Article
 from powx_llm.cues import Cue, Role, find_cues, sentence_bounds
+from powx_llm.language import identify
 from powx_llm.mentions import Mention, MentionKind, find_mentions
 from powx_llm.model import Count, Evidence
 
 __all__ = [
-    "ASIDE",
-    "BODY_WORDS",
     "BREAKDOWN",
     "CLAUSE_STOP",
-    "FUTURE",
     "NOT_A_TOTAL_KINDS",
-    "RETURN_WORDS",
     "Analysis",
     "analyse",
     "clause_of",
@@ -31,6 +29,7 @@ __all__ = [
     "mentions_in",
     "running_total",
     "sentence_of",
+    "sole_group",
 ]
 
 BREAKDOWN = frozenset(
@@ -58,32 +57,7 @@ NOT_A_TOTAL_KINDS = frozenset(
         MentionKind.ORDINAL,
     }
 )
-ASIDE = re.compile(
-    r"\bstill\b|\bremain\w*|\bholding\b|\bexpected\b|\bdue\s+to\b|\bwill\b|\bplanned\b|\bthought\s+to\b|"
-    r"\bbelieved\b|\bprevious\b|\bearlier\b|\blast\s+week\b|залишаються|досі|остаются|до\s+сих\s+пор|"
-    r"попередн\w*|предыдущ\w*|ранее|до\s+этого",
-    re.IGNORECASE,
-)
-BODY_WORDS = re.compile(
-    r"\bbod(?:y|ies)\b|\bremains\b|тіл[оа]?\b|тел[оа]?\b|cad[aá]ver|cuerpos?\b|загибл\w*|"
-    r"погибш\w*|\bdead\b|\bfallen\b",
-    re.IGNORECASE,
-)
-FUTURE = re.compile(
-    r"\bwould\b|\bwill\b|\bagreed\b|\bagreement\b|\bplan\w*|\bexpected\b|\bhope\w*|"
-    r"\bpropos\w*|домовил\w*|домовленост\w*|договорил\w*|планує\w*|"
-    r"планиру\w*|має\s+відбутися|должен\s+состояться",
-    re.IGNORECASE,
-)
-RETURN_WORDS = re.compile(
-    r"return\w*|exchang\w*|\bfree[sd]?\b|releas\w*|rescu\w*|врятува\w*|спас\w*|came\s+back|come\s+(?:back|home)|coming\s+home|got\s+back|"
-    r"hand\w*\s+(?:over|back)|swap\w*|brought\s+(?:back|home)|brings?\s+home|received|repatriat\w*|"
-    r"поверн\w*|поверта\w*|звільн\w*|визвол\w*|поверну\w*|передан\w*|переда\w*|обмін\w*|вернул\w*|"
-    r"верну\w*|возвра\w*|освобо\w*|обмен\w*|получил\w*|отримал\w*",
-    re.IGNORECASE,
-)
 CLAUSE_STOP = re.compile(r"[.;:!?()\n«»\"“”]")
-_OF_THE_WHOLE = re.compile(r"\s+(?:of|з|із|из)\s+(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +68,17 @@ class Analysis:
     mentions: tuple[Mention, ...]
     cues: tuple[Cue, ...]
     sentences: tuple[tuple[int, int], ...]
+    language: str = "en"  # ISO 639-1, identified (powx_llm.language)
     _cue_of: dict[int, Cue] = field(default_factory=dict, repr=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the lexicon files read for this article: its language's and the common one."""
+        return lexicon.for_language(self.language)
+
+    def words(self, category: str, before: str = "", after: str = "") -> re.Pattern[str]:
+        """Return the lexicon pattern of *category* in this article's language."""
+        return lexicon.pattern(category, before, after, self.languages)
 
     def cue_at(self, m: Mention) -> Cue | None:
         """Return the cue of mention *m*, if any."""
@@ -106,10 +90,15 @@ class Analysis:
 
 
 def analyse(article: Article) -> Analysis:
-    """Return all number mentions of *article*, the word cues about them and its sentences."""
-    mentions = find_mentions(article.text)
-    cues = find_cues(article.text, mentions)
-    return Analysis(article, mentions, cues, tuple(sentence_bounds(article.text)), {c.mention.start: c for c in cues})
+    """Return all number mentions of *article*, the word cues about them and its sentences, read in the
+    article's language."""
+    language = identify(article.text)
+    languages = lexicon.for_language(language)
+    mentions = find_mentions(article.text, languages=languages)
+    cues = find_cues(article.text, mentions, languages=languages)
+    return Analysis(
+        article, mentions, cues, tuple(sentence_bounds(article.text)), language, {c.mention.start: c for c in cues}
+    )
 
 
 def evidence_of(m: Mention, text: str) -> Evidence:
@@ -132,12 +121,34 @@ def is_part(a: Analysis, m: Mention) -> bool:
     if cue is not None and cue.role in BREAKDOWN:
         return True
     nxt = next((n for n in a.mentions if n.start >= m.end), None)
-    return nxt is not None and _OF_THE_WHOLE.fullmatch(" " + a.article.text[m.end : nxt.start]) is not None
+    return (
+        nxt is not None
+        and a.words(
+            "of_the_whole", r"\s+", r"\s+(?:(?:" + "|".join(lexicon.words("articles", a.languages)) + r")\s+)?$"
+        ).fullmatch(" " + a.article.text[m.end : nxt.start])
+        is not None
+    )
+
+
+def sole_group(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* counts everyone by their sex: "Україна повернула 108 жінок" (no larger number and
+    no other sex in its sentence), so it is a total as well as a breakdown."""
+    cue = a.cue_at(m)
+    if cue is None or cue.role not in (Role.MEN, Role.WOMEN) or not m.value:
+        return False
+    s, e = a.sentence_span(m.start)
+    for n in a.mentions:
+        if n is m or not s <= n.start < e or n.kind is not MentionKind.COUNT or not n.value:
+            continue
+        other = a.cue_at(n)
+        if n.value > m.value or (other is not None and other.role in (Role.MEN, Role.WOMEN)):
+            return False
+    return True
 
 
 def is_bodies(a: Analysis, m: Mention) -> bool:
     cue = a.cue_at(m)
-    return (cue is not None and cue.role is Role.BODIES) or BODY_WORDS.search(sentence_of(a, m)) is not None
+    return (cue is not None and cue.role is Role.BODIES) or a.words("body_words").search(sentence_of(a, m)) is not None
 
 
 def running_total(a: Analysis, m: Mention) -> bool:
@@ -155,15 +166,15 @@ def running_total(a: Analysis, m: Mention) -> bool:
         and n.value >= 2
         and not is_part(a, n)
         and n.value * 10 <= m.value
-        and not ASIDE.search(sentence_of(a, n))
+        and not a.words("aside").search(sentence_of(a, n))
     ]
-    return bool(others) and RETURN_WORDS.search(sentence_of(a, m)) is not None
+    return bool(others) and a.words("return").search(sentence_of(a, m)) is not None
 
 
 def future_before(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence speaks of a plan or agreement before it states *m*."""
     s, _ = a.sentence_span(m.start)
-    return FUTURE.search(a.article.text[s : m.start]) is not None
+    return a.words("future").search(a.article.text[s : m.start]) is not None
 
 
 def sentence_of(a: Analysis, m: Mention) -> str:
@@ -187,4 +198,4 @@ def is_aside(a: Analysis, cue: Cue) -> bool:
     """Return whether *cue* sits in a sentence about other people: running totals, those still held, plans."""
     s, e = a.sentence_span(cue.mention.start)
     cumulative = any(c.role is Role.CUMULATIVE_PEOPLE and s <= c.mention.start < e for c in a.cues)
-    return cumulative or ASIDE.search(a.article.text[s:e]) is not None
+    return cumulative or a.words("aside").search(a.article.text[s:e]) is not None

@@ -6,13 +6,8 @@ construction; a number the model gives that the text does not state is reported,
 
 from __future__ import annotations
 
-import re
-
 from powx_llm.analysis import (
-    ASIDE,
-    BODY_WORDS,
     BREAKDOWN,
-    RETURN_WORDS,
     Analysis,
     clause_of,
     count_of,
@@ -31,24 +26,6 @@ from powx_llm.schema import Sides
 from powx_llm.sides import Draft, drafts_from, home_draft
 
 __all__ = ["assemble"]
-
-_MEDIATION = re.compile(
-    r"mediat\w*|broker\w*|thanks\s+to|gratitude|grateful|thank\w*|assist\w*|help\w*|facilitat\w*|"
-    r"coordinat\w*|посередн\w*|посредни\w*|сприян\w*|содейств\w*|допомог\w*|помощ\w*|подяк\w*|"
-    r"благодар\w*|közvetít\w*|köszön\w*|segítség\w*|mediaci\w*|mediaç\w*|mediazion\w*|médiation|"
-    r"gracias|agradec\w*|ayuda|facilit\w*|graças|ajuda|grazie|ringrazi\w*|aiuto|grâce|remerci\w*|"
-    r"entremise|vermittl\w*|vermittelt|dank\w*|unterstützung|hilfe|pośrednict\w*|mediacj\w*|dzięki|"
-    r"podziękow\w*|pomoc\w*|arabulucu\w*|sayesinde|teşekkür\w*|yardım\w*|katkı\w*|"
-    r"وساطة|بوساطة|شكر|بفضل|بمساعدة|جهود",
-    re.IGNORECASE,
-)
-_HANDOVER = re.compile(
-    r"hand\w*\s+(?:over|to)|releas\w*|exchang\w*|swap\w*|обмін\w*|обмен\w*|передал\w*|wymian\w*|"
-    r"uwolni\w*|austausch\w*|freigelassen|freigelassenen|übergeben|échange\w*|libér\w*|canje\w*|"
-    r"intercambio\w*|liberad\w*|liberac\w*|troca\w*|libertad\w*|scambio|scambi|liberat\w*|takas\w*|"
-    r"serbest|değişim\w*|csere\w*|szabadon|تبادل|صفقة|الإفراج|أفرج\w*",
-    re.IGNORECASE,
-)
 
 
 def _owner(a: Analysis, cue: Cue, drafts: list[Draft]) -> Draft:
@@ -160,20 +137,39 @@ def _wounded(m: Mention, text: str) -> Count | Fraction | None:
     return count_of(m, text) if m.value is not None else None
 
 
+# Only the opening says what *this* handover carried; later paragraphs tell earlier ones.
+_OPENING_CHARS = 900
+
+
 def _bodies_received(a: Analysis) -> bool:
-    """Return whether the article reports bodies handed over with the living, counted or not."""
+    """Return whether the article's opening reports bodies handed over with the living, counted or not."""
     text = a.article.text
     return any(
-        BODY_WORDS.search(text[s:e]) and RETURN_WORDS.search(text[s:e]) and not ASIDE.search(text[s:e])
+        a.words("body_words").search(text[s:e])
+        and a.words("return").search(text[s:e])
+        and not a.words("aside").search(text[s:e])
+        for s, e in a.sentences
+        if s < _OPENING_CHARS
+    )
+
+
+def _happened(a: Analysis) -> bool:
+    """Return whether some sentence reports a handover as done (not planned, not about others)."""
+    text = a.article.text
+    return any(
+        a.words("handover").search(text[s:e])
+        and not a.words("future").search(text[s:e])
+        and not a.words("aside").search(text[s:e])
         for s, e in a.sentences
     )
 
 
-def _kind(model_kind: str, transfers: list[Transfer], a: Analysis) -> Kind:
+def _kind(model_kind: str, transfers: list[Transfer], a: Analysis, *, counted: bool) -> Kind:
     people = any(t.people is not None for t in transfers)
     bodies = any(t.bodies is not None for t in transfers) or (people and _bodies_received(a))
     if not transfers:
-        return Kind.NONE
+        # Every number the model *counted* was dropped: its kind stands if the words report a handover as done.
+        return Kind(model_kind) if counted and model_kind != "none" and _happened(a) else Kind.NONE
     if people and bodies:
         return Kind.MIXED
     if bodies:
@@ -203,27 +199,23 @@ def _cumulative(a: Analysis, transfers: list[Transfer], ordinal: Cue | None) -> 
     return Cumulative(to=home, exchanges=ex_value, people=count)
 
 
-# "nearly 1,600 in 2022": a year's total, not a total since the war began.
-_ONE_YEAR = re.compile(r"\b(?:in|during|у|в|за)\s+(?:19|20)\d\d\b", re.IGNORECASE)
-
-
 def _large_total(a: Analysis, this: int) -> Cue | None:
     """Return a number of returned people far larger than this exchange's, stated without a cue."""
     for m in a.mentions:
         if m.kind is MentionKind.COUNT and m.value and m.value >= max(1000, 10 * this) and a.cue_at(m) is None:
             cue = Cue(m, Role.CUMULATIVE_PEOPLE, m.quote)
-            if running_total(a, m) and not is_aside(a, cue) and not _ONE_YEAR.search(sentence_of(a, m)):
+            if running_total(a, m) and not is_aside(a, cue) and not _one_year(a, sentence_of(a, m)):
                 return cue
     return None
 
 
+def _one_year(a: Analysis, sentence: str) -> bool:
+    """ "nearly 1,600 in 2022": a year's total, not a total since the war began."""
+    return a.words("in_year", r"\b", r"\s+(?:19|20)\d\d\b").search(sentence) is not None
+
+
 def _since_start(a: Analysis, cue: Cue) -> bool:
-    return (
-        re.search(
-            r"since\s+the\s+(?:beginning|start)|з\s+початку|с\s+начала", sentence_of(a, cue.mention), re.IGNORECASE
-        )
-        is not None
-    )
+    return a.words("since_start").search(sentence_of(a, cue.mention)) is not None
 
 
 def _parties(transfers: list[Transfer]) -> set[str]:
@@ -248,9 +240,9 @@ def _mediators(a: Analysis, names: list[str], parties: set[str], dropped: list[s
     for s, e in a.sentences:
         sentence = text[s:e]
         named = {name for _, name in mediators_named(sentence)}
-        if _MEDIATION.search(sentence):
+        if a.words("mediation").search(sentence):
             credited |= named
-        if _HANDOVER.search(sentence):
+        if a.words("handover").search(sentence):
             involved |= named
     # The ICRC as the neutral intermediary that received or carried the people is credited (convention 6).
     credited |= involved & {_ICRC}
@@ -276,12 +268,15 @@ def assemble(a: Analysis, sides: Sides) -> tuple[Exchange, tuple[str, ...]]:
             _owner(a, cue, drafts).cues.append(cue)
     transfers = [_adding_up(a, _transfer(a, d)) for d in drafts]
     ordinal = _ordinal(a)
-    kind = _kind(sides.kind, transfers, a)
+    counted = any(side.people or side.bodies for side in sides.sides)
+    kind = _kind(sides.kind, transfers, a, counted=counted)
     exchange = Exchange(
-        exchange_date=exchange_date(a.article.text, article_date=a.article.date) if transfers else None,
+        exchange_date=exchange_date(a.article.text, article_date=a.article.date, languages=a.languages)
+        if kind is not Kind.NONE
+        else None,
         kind=kind,
         ordinal=ordinal.mention.value if ordinal else None,
-        mediators=_mediators(a, sides.mediators, _parties(transfers), dropped) if transfers else (),
+        mediators=_mediators(a, sides.mediators, _parties(transfers), dropped) if kind is not Kind.NONE else (),
         transfers=tuple(transfers),
         cumulative=_cumulative(a, transfers, ordinal) if transfers else None,
     )

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from powx_llm import lexicon
 from powx_llm.article import article_date
 from powx_llm.facts import iter_counts
 from powx_llm.grounding import GroundingStatus, ground
+from powx_llm.language import identify
 from powx_llm.model import Count, Exchange, Fraction, Kind, Qualifier, Transfer
 from powx_llm.names import name_key
 
@@ -30,6 +32,7 @@ __all__ = [
     "cumulative",
     "date",
     "grounding",
+    "language",
     "rank_sum",
     "sex_sum",
     "unit_nesting",
@@ -64,6 +67,7 @@ class CheckContext:
 
     text: str | None = None
     article_date: dt.date | None = None
+    language: str | None = None  # the text's language (ISO 639-1), which says how its number words read
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +337,7 @@ def grounding(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
         return ()
     out: list[Finding] = []
     for path, value in iter_counts(exchange):
-        g = ground(ctx.text, value)
+        g = ground(ctx.text, value, languages=lexicon.for_language(ctx.language))
         shown: int | str = value.fraction if isinstance(value, Fraction) else value.value
         status = {
             GroundingStatus.GROUNDED: Status.OK,
@@ -342,6 +346,14 @@ def grounding(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
         }[g.status]
         out.append(Finding("grounding", status, f"{path} {shown}: {g.reason}", {path: shown}, path))
     return tuple(out)
+
+
+def language(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
+    """Say when the text is in a language whose words we do not read: its breakdowns are not found."""
+    if ctx.language is None or ctx.language in lexicon.LANGUAGES:
+        return ()
+    line = f"language {ctx.language} not covered: only the model's numbers are used"
+    return (Finding("language", Status.PARTIAL, line, {"language": ctx.language}, "exchange"),)
 
 
 DEFAULT_CHECKS: tuple[Check, ...] = (
@@ -353,6 +365,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     cumulative,
     grounding,
     date,
+    language,
 )
 
 
@@ -361,8 +374,12 @@ def check(
     *,
     text: str | None = None,
     published: dt.date | str | None = None,
+    language: str | None = None,
     checks: tuple[Check, ...] = DEFAULT_CHECKS,
 ) -> Report:
-    """Run *checks* on *exchange*; with *text*, also verify every number is stated by it."""
-    ctx = CheckContext(text=text, article_date=article_date(text or "", published=published))
+    """Run *checks* on *exchange*; with *text*, also verify every number is stated by it (its number words
+    read in *language*, identified from the text when not given)."""
+    if text is not None and language is None:
+        language = identify(text)
+    ctx = CheckContext(text=text, article_date=article_date(text or "", published=published), language=language)
     return Report(tuple(f for c in checks for f in c(exchange, ctx)))

@@ -19,6 +19,7 @@ from powx_llm.backend import Backend, BackendKind, resolve_backend
 from powx_llm.baseline import baseline_exchange
 from powx_llm.checks import Report, Status, check
 from powx_llm.facts import FactValue, facts, iter_counts
+from powx_llm.language import identify
 from powx_llm.llm import LLM, Answer, Usage
 from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange
 from powx_llm.prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
@@ -64,6 +65,7 @@ class Extraction:
     dropped: tuple[str, ...] = ()
     published: dt.date | None = None
     text: str = ""  # the article as read: every evidence span indexes it
+    language: str = ""  # the article's language, identified (ISO 639-1)
 
     @property
     def facts(self) -> dict[str, FactValue]:
@@ -100,6 +102,7 @@ class Extraction:
             "evidence": {key: ev.model_dump(mode="json") for key, ev in self.evidence.items()},
             "checks": self.report.to_dict(),
             "dropped": list(self.dropped),
+            "language": self.language,
             "usage": {
                 "prompt_tokens": self.usage.prompt_tokens,
                 "completion_tokens": self.usage.completion_tokens,
@@ -169,7 +172,8 @@ class Extractor:
                     "request; run again to restart it"
                 ) from exc
             raise
-        report = check(exchange, text=article.text, published=article.date)
+        language = identify(article.text)
+        report = check(exchange, text=article.text, published=article.date, language=language)
         return Extraction(
             exchange=exchange,
             report=report,
@@ -183,6 +187,7 @@ class Extractor:
             dropped=dropped,
             published=article.date,
             text=article.text,
+            language=language,
         )
 
     def _cued(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from powx_llm import lexicon
 from powx_llm.mentions import Mention, find_mentions, states_fraction, states_value
 from powx_llm.model import Count, Evidence, Fraction
 
@@ -81,19 +82,19 @@ class Grounding:
     reason: str
 
 
-def _states(quote: str, value: Count | Fraction) -> bool:
+def _states(quote: str, value: Count | Fraction, languages: tuple[str, ...]) -> bool:
     if isinstance(value, Fraction):
         return states_fraction(quote, value.fraction)
-    return states_value(quote, value.value)
+    return states_value(quote, value.value, languages=languages)
 
 
 @lru_cache(maxsize=16)
-def _mentions_of(text: str) -> tuple[Mention, ...]:
-    return find_mentions(text)
+def _mentions_of(text: str, languages: tuple[str, ...]) -> tuple[Mention, ...]:
+    return find_mentions(text, languages=languages)
 
 
-def _anywhere(text: str, value: Count | Fraction) -> Mention | None:
-    for m in _mentions_of(text):
+def _anywhere(text: str, value: Count | Fraction, languages: tuple[str, ...]) -> Mention | None:
+    for m in _mentions_of(text, languages):
         if isinstance(value, Fraction):
             if m.fraction == value.fraction:
                 return m
@@ -102,8 +103,9 @@ def _anywhere(text: str, value: Count | Fraction) -> Mention | None:
     return None
 
 
-def ground(text: str, value: Count | Fraction) -> Grounding:
-    """Return whether *text* states *value*: its evidence quote if it has one, else anywhere."""
+def ground(text: str, value: Count | Fraction, *, languages: tuple[str, ...] = lexicon.ALL) -> Grounding:
+    """Return whether *text* states *value*: its evidence quote if it has one, else anywhere (number words
+    read in *languages*: ``lexicon.for_language``)."""
     if isinstance(value, Count) and value.derived:
         return Grounding(GroundingStatus.DERIVED, value.evidence, "implied by words, not printed as a number")
     shown = value.fraction if isinstance(value, Fraction) else str(value.value)
@@ -114,10 +116,10 @@ def ground(text: str, value: Count | Fraction) -> Grounding:
         if span is None:
             return Grounding(GroundingStatus.UNGROUNDED, None, f"quote {ev.quote!r} is not in the text")
         found = Evidence(quote=text[span[0] : span[1]], start=span[0], end=span[1])
-        if not _states(found.quote, value):
+        if not _states(found.quote, value, languages):
             return Grounding(GroundingStatus.UNGROUNDED, found, f"quote {ev.quote!r} does not state {shown}")
         return Grounding(GroundingStatus.GROUNDED, found, f"{ev.quote!r} states {shown}")
-    m = _anywhere(text, value)
+    m = _anywhere(text, value, languages)
     if m is None:
         return Grounding(GroundingStatus.UNGROUNDED, None, f"the text does not state {shown}")
     return Grounding(

@@ -5,6 +5,7 @@ Pure and fast: no I/O, every pattern compiled at import. ``text[m.start:m.end] =
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Collection
@@ -13,6 +14,10 @@ from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise
 
+from babel import Locale
+from text_to_num import text2num
+
+from powx_llm import lexicon
 from powx_llm._numwords import (
     AGE_WORDS,
     APOSTROPHES,
@@ -24,7 +29,6 @@ from powx_llm._numwords import (
     MONTHS_EN,
     MONTHS_GENITIVE,
     MONTHS_OTHER,
-    QUALIFIERS,
     WORDS,
     Cls,
     Phrase,
@@ -81,6 +85,7 @@ _NUM = (  # thousands grouped by commas, dots or spaces (one kind per number), e
 _SCAN = re.compile(  # the leading look-ahead skips every other position fast: 15x quicker on prose
     r"(?=[\d$€£₴₽½⅓⅔¼¾⅕⅛])(?:"
     r"(?P<iso>(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
+    r"|(?P<ym>(?<![\d-])(?:19|20)\d\d-[01]\d(?![\d-]))"
     r"|(?P<dmy>(?<![\d.,/])[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)?\d\d(?![\d.]\d))"
     r"|(?P<clock>(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]))"
     r"|(?P<ratio>(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/]))"
@@ -109,17 +114,43 @@ _CODE_BEFORE = re.compile(  # "F-16", "Су-34", but not "Mid-2022"
 )
 _MONTH_EN = _alt(MONTHS_EN)
 _MONTHS_EN = frozenset(MONTHS_EN)
-_DAY_AFTER = re.compile(rf"(?:{_S}+of)?{_S}+(?:{_MONTH_EN})(?![a-z])|(?:-?го)?{_S}+(?i:{_alt(MONTHS_GENITIVE)}){_L}")
-_YEAR_MONTH_BEFORE = re.compile(
-    rf"(?=[^\W\d_])(?<!\w)(?:{_MONTH_EN}|(?i:{_alt(MONTHS_GENITIVE + MONTHS_OTHER)}))\.?,?{_S}+"
-    rf"(?:[0-3]?\d(?:st|nd|rd|th)?,?{_S}+)?\Z"
-)
-_YEAR_WORD_AFTER = re.compile(rf"{_S}*(?:р\.|рр\.|року|році|рік|роках|г\.|гг\.|года|году|год|годы|годах|year){_L}", _I)
+# Languages whose month names CLDR gives us (babel): the formats ("5 лютого", "24 marca") and the
+# stand-alone forms ("березень"); English stays case-sensitive apart ("may" is a verb, "May" a month).
+_MONTH_LANGUAGES = ("uk", "ru", "pl", "de", "fr", "es", "pt", "it", "tr", "hu", "ar")
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    """Return the lower-case month names of every language but English (CLDR wide forms, hand-written
+    locatives of Ukrainian and Russian)."""
+    names = {m.lower() for m in MONTHS_GENITIVE + MONTHS_OTHER}
+    for lang in _MONTH_LANGUAGES:
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            names |= {str(name).lower() for name in months[context]["wide"].values()}
+    return frozenset(names)
+
+
+@functools.cache
+def _day_after() -> re.Pattern[str]:
+    """ "5 May", "5th of May", "5 лютого", "24. März", "3 de diciembre", "14 Ağustos'ta": a day, then its month."""
+    return re.compile(
+        rf"\.?(?:{_S}+(?:of|de|del))?{_S}+(?:{_MONTH_EN})(?![a-z])|(?:-?го)?\.?(?:{_S}+(?:de|del))?{_S}+"
+        rf"(?i:{_alt(_months())}){_L}"
+    )
+
+
+@functools.cache
+def _year_month_before() -> re.Pattern[str]:
+    """ "May 2022", "May 5, 2022", "лютого 2024", "de março de 2022": a year after its month."""
+    return re.compile(
+        rf"(?=[^\W\d_])(?<!\w)(?:{_MONTH_EN}|(?i:{_alt(_months())}))\.?,?(?:{_S}+(?:de|del))?{_S}+"
+        rf"(?:[0-3]?\d(?:st|nd|rd|th)?,?{_S}+)?\Z"
+    )
+
+
 _YEAR_RANGE_AFTER = re.compile(rf"{_S}*[-–—/]{_S}*(?:19|20)\d\d(?!\d)")
 _YEAR_RANGE_BEFORE = re.compile(rf"(?=[12])(?<!\d)(?:19|20)\d\d{_S}*[-–—/]{_S}*\Z")
-_LOWER_WORD_AFTER = re.compile(  # case-sensitive on purpose: "in 2022 Russia" is a year, "2000 prisoners" not
-    rf"{_S}+(?!(?:and|or|the|to|in|at|on|і|й|та|и|а|але|но|що|что){_L})[a-zа-яіїєґё]"
-)
 _TIME_AFTER = re.compile(rf"{_S}*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|o['’]clock|годині){_L}", _I)
 _AGE_AFTER = re.compile(rf"{_S}*[-‐‑–]?{_S}*(?:years?|yrs?){_S}*[-‐‑–]?{_S}*old{_L}|{_S}+years?{_S}+of{_S}+age{_L}", _I)
 _UKRU_YEARS_AFTER = re.compile(rf"{_S}+(?:років|роки|рік|лет|года|год){_L}", _I)
@@ -131,7 +162,21 @@ _DURATION_AFTER = re.compile(rf"(?:{_S}+|[-‐‑–])(?:{_alt(DURATION_UNITS)})
 _WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 _GAP = re.compile(rf"(?P<ws>{_S}+)|(?P<hy>{_S}?[-‐‑]{_S}?)|(?P<and>{_S}+and{_S}+)", _I)
 _ANOTHER_AFTER = re.compile(rf"{_S}+another{_L}", _I)
-_QUAL_OF = {normalise_word(p): Qualifier(q) for q, ps in QUALIFIERS.items() for p in ps}
+
+
+def _qualifiers(languages: tuple[str, ...]) -> dict[str, Qualifier]:
+    """Return qualifier phrase -> qualifier in *languages* ("at least", "понад", "ponad", "más de")."""
+    return _qualifier_table(tuple(lexicon.table(f"qualifier.{q.value}", languages) for q in _QUALIFIED))
+
+
+_QUALIFIED = (Qualifier.AT_LEAST, Qualifier.MORE_THAN, Qualifier.APPROXIMATELY, Qualifier.AT_MOST)
+
+
+@functools.cache
+def _qualifier_table(tables: tuple[frozenset[str], ...]) -> dict[str, Qualifier]:
+    return {normalise_word(p): q for q, phrases in zip(_QUALIFIED, tables, strict=True) for p in phrases}
+
+
 _RANGE_FROM_BEFORE = re.compile(r"(?<!\w)(?:від|от|з|с|from)\s+\S+\s+\Z", _I)
 _FORMAT_GAP = re.compile(rf"{_S}*[-‐‑–]?{_S}*(?:for|на){_S}*[-‐‑–]?{_S}*", _I)
 _RANGE_GAP = re.compile(rf"{_S}*(?:[-‐‑–—]|to|and|or|до|і|й|та|и|або|или){_S}*", _I)
@@ -228,7 +273,7 @@ def _month_before(tail: list[tuple[int, str]]) -> bool:
     words = [w.rstrip(".") for _, w in tail[:2]]  # case kept: "may" is a verb, "May" a month
     if words[:1] == ["the"]:  # "May the 5th"
         words = words[1:]
-    return bool(words) and words[0] in _MONTHS_EN
+    return bool(words) and (words[0] in _MONTHS_EN or words[0].lower() in _months())
 
 
 def _digit_cand(t: _Text, m: re.Match[str]) -> _Cand | None:
@@ -236,6 +281,8 @@ def _digit_cand(t: _Text, m: re.Match[str]) -> _Cand | None:
     text, (s, e) = t.text, m.span()
     if m["iso"]:
         return _Cand(s, e, int(text[e - 2 : e]), kind=_K.DATE)
+    if m["ym"]:
+        return _Cand(s, e, None, kind=_K.DATE)  # "2022-04": a month (a partial date line)
     if m["dmy"]:
         return _Cand(s, e, int(m["dmy"].split(m["sep"])[0]), kind=_K.DATE)
     if m["clock"]:
@@ -262,7 +309,7 @@ def _digit_cand(t: _Text, m: re.Match[str]) -> _Cand | None:
     if _CODE_BEFORE.search(text, max(0, s - 12), s):
         return None  # "F-16", "COVID-19", "Су-34": part of a name
     if (o := _EN_ORD.match(text, e)) or (o := _CYR_ORD.match(text, e)):
-        dated = v <= 31 and (_DAY_AFTER.match(text, o.end()) or _month_before(t.tail(s, 2)))
+        dated = v <= 31 and (_day_after().match(text, o.end()) or _month_before(t.tail(s, 2)))
         year = raw.isdigit() and 1900 <= v <= 2099 and o[0][0] in "-‐‑–"  # "у 2022-му"
         return _Cand(s, o.end(), v, kind=_K.DATE if dated else _K.YEAR if year else _K.ORDINAL)
     if _AGE_HYPHEN.match(text, e):
@@ -312,39 +359,55 @@ def _word_cands(t: _Text) -> list[_Cand]:
     return out
 
 
-def _qualify(text: str, c: _Cand, tail: list[tuple[int, str]]) -> int:
+def _qualify(text: str, c: _Cand, tail: list[tuple[int, str]], qualifiers: dict[str, Qualifier]) -> int:
     """Set the qualifier of *c* from the words before it; return how many of *tail* it takes."""
     words = _words(tail[:5])
     for k in range(min(len(words), 4), 0, -1):  # the longest phrase wins: "no more than" over "more than"
         phrase = " ".join(reversed(words[:k]))
-        if phrase not in _QUAL_OF:
+        if phrase not in qualifiers:
             continue
         qs = tail[k - 1][0]
         if phrase == "over" and words[k : k + 1] and words[k] in HANDING_VERBS:
             return 0  # "handed over 90": a verb's particle, not "more than"
         if phrase in ("до", "up to") and _RANGE_FROM_BEFORE.search(text, max(0, qs - 30), qs):
             return 0  # "від 21 до 59": the end of a range, not "up to"
-        c.qualifier, c.qualifier_start, c.qualifier_word = _QUAL_OF[phrase], qs, phrase
+        c.qualifier, c.qualifier_start, c.qualifier_word = qualifiers[phrase], qs, phrase
         return k
     return 0
 
 
-def _classify(text: str, c: _Cand, tail: list[tuple[int, str]], k: int) -> MentionKind:
+@functools.cache
+def _year_word_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "2022 року", "2014 roku", "2016 yılında": the word for "year" after a year."""
+    return lexicon.pattern("year_after", rf"{_S}*(?:", rf"){_L}", languages)
+
+
+@functools.cache
+def _lower_word_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A year-shaped number followed by a lower-case word is a count ("2000 prisoners"), unless the word
+    is one a year is followed by ("in 2022 and", "2016 ve 2017"). Case-sensitive on purpose."""
+    keep = "|".join(lexicon.words("year_then", languages)) or r"(?!x)x"
+    return re.compile(rf"{_S}+(?!(?i:{keep}){_L})[^\W\d_](?<=[a-zà-ÿа-яіїєґёąćęłńóśźżğışçöüőű])")
+
+
+def _classify(
+    text: str, c: _Cand, tail: list[tuple[int, str]], k: int, languages: tuple[str, ...] = lexicon.ALL
+) -> MentionKind:
     """Return the kind of *c* from the words around it; *k* words of *tail* are its qualifier."""
     s, e, v = c.start, c.end, c.value or 0
-    if c.shape == "day" and (_DAY_AFTER.match(text, e) or _month_before(tail)):
+    if c.shape == "day" and (_day_after().match(text, e) or _month_before(tail)):
         return _K.DATE
     if c.shape == "year":
         if (
-            _YEAR_WORD_AFTER.match(text, e)
+            _year_word_after(languages).match(text, e)
             or _YEAR_RANGE_AFTER.match(text, e)
             or _YEAR_RANGE_BEFORE.search(text, max(0, s - 8), s)
-            or _YEAR_MONTH_BEFORE.search(text, max(0, s - 24), s)
+            or _year_month_before().search(text, max(0, s - 30), s)
         ):
             return _K.YEAR
         if c.qualifier != Qualifier.EXACT:
             return _K.COUNT
-        if _LOWER_WORD_AFTER.match(text, e):
+        if _lower_word_after(languages).match(text, e):
             the = _words(tail[:1]) in (["the"], ["its"], ["this"], ["that"])
             return _K.YEAR if the and 1990 <= v <= 2039 else _K.COUNT
         return _K.YEAR
@@ -363,11 +426,55 @@ def _classify(text: str, c: _Cand, tail: list[tuple[int, str]], k: int) -> Menti
     return _K.COUNT
 
 
-def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Return every number stated in *text*, sorted by start and non-overlapping."""
+# Number words of these languages are read by text2num ("dois", "dreiundzwanzig", "vinte e um"); those of
+# English, Ukrainian and Russian by our own tables (_numwords), which also know their cases and collectives.
+_TEXT2NUM = ("fr", "es", "pt", "de", "it")
+_MAX_NUMBER_WORDS = 8
+
+
+@functools.lru_cache(maxsize=4096)
+def _text2num(words: str, language: str) -> int | None:
+    try:
+        value = text2num(words, language)
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
+def _text2num_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
+    """Return the number words of the article's language that text2num reads, longest phrase first."""
+    language = next((lang for lang in languages if lang in _TEXT2NUM), None)
+    if language is None or languages == lexicon.ALL:
+        return []  # an unknown language: "once", "dos", "mil" are English or Portuguese words too
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[_Cand] = []
+    i = 0
+    while i < len(tokens):
+        start, end = tokens[i]
+        value = _text2num(text[start:end].lower(), language)
+        if value is None:
+            i += 1
+            continue
+        last = i
+        for k in range(i + 1, min(len(tokens), i + _MAX_NUMBER_WORDS)):
+            if not text[tokens[k - 1][1] : tokens[k][0]].isspace():
+                break
+            longer = _text2num(text[start : tokens[k][1]].lower(), language)
+            if longer is not None:
+                value, last = longer, k
+        out.append(_Cand(start, tokens[last][1], value))  # "un civil": one; the cues say one what
+        i = last + 1
+    return out
+
+
+def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tuple[Mention, ...]:
+    """Return every number stated in *text*, sorted by start and non-overlapping; qualifiers and number
+    words are read in *languages* (``lexicon.for_language``; every language by default)."""
     t = _Text(text)
+    qualifiers = _qualifiers(languages)
     found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m)) is not None]
     found += _word_cands(t)
+    found += _text2num_cands(text, languages)
     found.sort(key=lambda c: (c.start, -c.end))
     cands: list[_Cand] = []
     for c in found:
@@ -375,9 +482,9 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             cands.append(c)
     for c in cands:
         tail = t.tail(c.start, 7)  # read once: a qualifier of up to 4 words, then the words before it
-        k = _qualify(text, c, tail)
+        k = _qualify(text, c, tail, qualifiers)
         if c.kind is None:
-            c.kind = _classify(text, c, tail, k)
+            c.kind = _classify(text, c, tail, k, languages)
     for a, b in pairwise(cands):
         gap = text[a.end : b.start]
         plain = a.kind in (_K.COUNT, _K.YEAR, _K.FORMAT) and b.kind in (_K.COUNT, _K.YEAR)
@@ -409,9 +516,17 @@ def parse_number(words: str) -> int | None:
     return None if found[0].kind in (_K.DATE, _K.TIME) else found[0].value
 
 
-def states_value(quote: str, value: int, *, kinds: Collection[MentionKind] | None = None) -> bool:
+def states_value(
+    quote: str,
+    value: int,
+    *,
+    kinds: Collection[MentionKind] | None = None,
+    languages: tuple[str, ...] = lexicon.ALL,
+) -> bool:
     """Return whether some mention in *quote* (of one of *kinds*, if given) has *value*."""
-    return any(m.value == value and (kinds is None or m.kind in kinds) for m in find_mentions(quote))
+    return any(
+        m.value == value and (kinds is None or m.kind in kinds) for m in find_mentions(quote, languages=languages)
+    )
 
 
 def states_fraction(quote: str, fraction: str) -> bool:

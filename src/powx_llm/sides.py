@@ -8,13 +8,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from powx_llm import lexicon
 from powx_llm.analysis import (
-    ASIDE,
     BREAKDOWN,
     CLAUSE_STOP,
-    FUTURE,
     NOT_A_TOTAL_KINDS,
-    RETURN_WORDS,
     Analysis,
     clause_of,
     count_of,
@@ -25,6 +23,7 @@ from powx_llm.analysis import (
     mentions_in,
     running_total,
     sentence_of,
+    sole_group,
 )
 from powx_llm.cues import Cue, Role
 from powx_llm.grounding import locate
@@ -92,7 +91,7 @@ def _why_not_total(a: Analysis, m: Mention, label: str) -> str | None:
         return f"{m.quote} is a running total over all exchanges, not this exchange"
     if m.kind in NOT_A_TOTAL_KINDS or m.kind is MentionKind.FORMAT:
         return f"{m.quote} is a {m.kind.value}, not a number of {label}"
-    if cue is not None and cue.role in BREAKDOWN:
+    if cue is not None and cue.role in BREAKDOWN and not sole_group(a, m):
         return f"{m.quote} counts only the {cue.words} among them, not everyone"
     if future_before(a, m):
         return f"{m.quote} belongs to a planned or agreed exchange, not one that happened"
@@ -119,9 +118,11 @@ def candidates(a: Analysis) -> list[tuple[int, str]]:
     for m in a.mentions:
         if m.value is None or m.value < 2 or m.value in out or m.kind is not MentionKind.COUNT:
             continue
-        if is_part(a, m) or (_why_not_total(a, m, "people") is not None and not is_bodies(a, m)):
+        if (is_part(a, m) and not sole_group(a, m)) or (
+            _why_not_total(a, m, "people") is not None and not is_bodies(a, m)
+        ):
             continue
-        if ASIDE.search(sentence_of(a, m)):
+        if a.words("aside").search(sentence_of(a, m)):
             continue
         out[m.value] = clause_of(a.article.text, m)
     return list(out.items())
@@ -171,7 +172,7 @@ def _bodies_fallback(a: Analysis, drafts: list[Draft]) -> None:
             and c.mention.value
             and c.mention.value not in used
             and not is_aside(a, c)
-            and not FUTURE.search(sentence_of(a, c.mention))
+            and not a.words("future").search(sentence_of(a, c.mention))
         ),
         None,
     )
@@ -190,6 +191,7 @@ def drafts_from(
         d = drafts.setdefault(to, Draft(to, frm))
         d.from_ = d.from_ or frm
         _take(a, d, side, dropped)
+    _swap_by_words(a, list(drafts.values()), dropped)
     if drafts:  # the model saw an exchange: add the sides the words state that it left out
         _stated_sides(a, drafts)
     _bodies_fallback(a, list(drafts.values()))
@@ -206,18 +208,61 @@ def drafts_from(
     return out
 
 
-_RECEIVED_BY = re.compile(
-    r"(?:got\s+back|received|brings?\s+home|brought\s+home|получил\w*|отримал\w*|"
-    r"повернул\w*|вернул\w*)",
-    re.IGNORECASE,
-)
+_GROUP_END = re.compile(r"[.;:!?()\[\]\n«»\"“”,]|\s[-–—]\s")
+
+
+def people_of(a: Analysis, words: str) -> str | None:
+    """Return the party whose people *words* name first ("Russian soldiers", "Rus askeri", "orosz"), or None."""
+    hits = []
+    for party in lexicon.PEOPLES:
+        hit = a.words(f"people_of.{party}", r"(?<!\w)", r"(?![-‐])").search(words)
+        if hit is not None:
+            hits.append((hit.start(), party))
+    return min(hits)[1] if hits else None
+
+
+def _group_head(a: Analysis, m: Mention) -> str:
+    """Return the two words after *m* that name its group, within its clause."""
+    after = a.article.text[m.end : m.end + 60]
+    stop = _GROUP_END.search(after)
+    return " ".join((after[: stop.start()] if stop else after).split()[:2])
+
+
+def _whose(a: Analysis, count: Count | None) -> str | None:
+    """Return the party whose people the words right after *count* name ("55 orosz állampolgárt"), if any."""
+    if count is None or count.evidence is None:
+        return None
+    m = next((x for x in a.mentions if x.start <= count.evidence.start < x.end or x.end == count.evidence.end), None)
+    return people_of(a, _group_head(a, m)) if m is not None else None
+
+
+def _swap_by_words(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None:
+    """Swap the two sides' numbers when the words say each went the other way.
+
+    "Kijev pedig 55 orosz állampolgárt ... engedte el": 55 are Russians, so Russia received them,
+    whatever side the model put them on; the other side's number must not name Russia's people too.
+    """
+    sided = [d for d in drafts if d.people is not None and d.to is not None]
+    if len(sided) != 2:
+        return
+    x, y = sided
+    wx, wy = _whose(a, x.people), _whose(a, y.people)
+    if (wx == y.to and wy in (None, x.to)) or (wy == x.to and wx in (None, y.to)):
+        x.people, y.people = y.people, x.people
+        dropped.append(
+            f"people to {x.to} and {y.to} swapped: the words name {y.to}'s people in "
+            f"{y.people.value if y.people else '?'} and not {x.to}'s"
+        )
 
 
 def _receiver(a: Analysis, m: Mention) -> str | None:
-    """Return the party the words around *m* say received it: "94 Russians", "Russia got back 63"."""
-    text = a.article.text
-    head = " ".join(text[m.end : m.end + 40].split()[:2])
-    return party_of(head) or _subject_of(a, m, _RECEIVED_BY)
+    """Return the party the words around *m* say received it: "94 Russians", "84 Rus askeri", "Russia got back 63".
+
+    The group is named in the two words right after the number, within its clause ("140 человек,
+    Россия – 82": Россия starts another clause; "12 people from Russian captivity": not Russia's people).
+    """
+    head = _group_head(a, m)
+    return people_of(a, head) or party_of(head) or _subject_of(a, m, a.words("received_by"))
 
 
 def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
@@ -226,29 +271,24 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
         if m.kind is not MentionKind.COUNT or not m.value or m.value < 2:
             continue
         cue = a.cue_at(m)
-        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or ASIDE.search(sentence_of(a, m)):
+        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
             continue
-        if not RETURN_WORDS.search(sentence_of(a, m)) or future_before(a, m):
+        if not a.words("return").search(sentence_of(a, m)) or future_before(a, m):
             continue
         party = _receiver(a, m)
         if party is None:
             continue
         label = "bodies" if is_bodies(a, m) else "people"
         d = drafts.setdefault(party, Draft(party, _releaser(a, m)))
+        if any(c is not None and c.value == m.value for c in (d.people, d.bodies)):
+            continue  # the same number again ("the bodies of 501 ... 501 fallen soldiers"): the same group
         if getattr(d, label) is None and (label == "people" or d.people is None):
             setattr(d, label, count_of(m, a.article.text))
 
 
-_RELEASED = re.compile(
-    r"\bfree[sd]?\b|releas\w*|hand\w*\s+over|set\s+free|звільнил\w*|відпуст\w*|"
-    r"освободил\w*|отпустил\w*|передал\w*",
-    re.IGNORECASE,
-)
-
-
 def _releaser(a: Analysis, m: Mention) -> str | None:
     """Return the party the clause before *m* says released it: "Israel is releasing 39 ..."."""
-    return _subject_of(a, m, _RELEASED)
+    return _subject_of(a, m, a.words("released"))
 
 
 def _subject_of(a: Analysis, m: Mention, verbs: re.Pattern[str]) -> str | None:
@@ -287,22 +327,14 @@ def _fill_to(drafts: list[Draft]) -> None:
 
 
 # "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
-_EQUAL_SIDES = re.compile(
-    r"each\s+side|both\s+sides|the\s+same\s+number|з\s+кожного\s+боку|кожна\s+сторона|з\s+обох\s+сторін|"
-    r"с\s+каждой\s+стороны|каждая\s+сторона|с\s+обеих\s+сторон|z\s+każdej\s+strony|obie\s+strony|"
-    r"jede\s+seite|beide\s+seiten|beiden\s+seiten|chaque\s+camp|chaque\s+partie|de\s+chaque\s+côté|"
-    r"cada\s+(?:lado|parte|bando)|ambos\s+(?:lados|bandos)|ciascuna\s+parte|entrambe\s+le\s+parti|"
-    r"ciascun\s+lato|her\s+iki\s+taraf|mindkét\s+fél|mindkét\s+oldal|كل\s+طرف|الطرفين|الجانبين",
-    re.IGNORECASE,
-)
-_FOR = {"for", "за", "на", "na", "za", "für", "gegen", "contre", "pour", "por", "per", "x", "×", "mert", "مقابل"}
+# "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
 
 
 def _n_for_n(a: Analysis, value: int) -> Mention | None:
     """Return the second number of "N for N" stated with *value*, if the article says so."""
     ms = [m for m in a.mentions if m.value == value and m.kind in (MentionKind.COUNT, MentionKind.FORMAT)]
     for m1, m2 in itertools.pairwise(ms):
-        if a.article.text[m1.end : m2.start].strip().lower() in _FOR:
+        if a.words("for", r"\s*", r"\s*").fullmatch(a.article.text[m1.end : m2.start]):
             return m2
     return None
 
@@ -317,7 +349,7 @@ def _equal_sides(a: Analysis, drafts: list[Draft]) -> list[Draft]:
         return []
     second = _n_for_n(a, people.value)
     stated = next((m for m in a.mentions if m.start == where.start), None)
-    if second is None and (stated is None or not _EQUAL_SIDES.search(sentence_of(a, stated))):
+    if second is None and (stated is None or not a.words("equal_sides").search(sentence_of(a, stated))):
         return []
     mirrored = count_of(second, a.article.text) if second is not None else people
     return [Draft(other, d.to, people=mirrored, anchors=list(d.anchors))]

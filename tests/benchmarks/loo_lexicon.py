@@ -3,21 +3,19 @@ that only it could have taught us.
 
     .venv/bin/python tests/benchmarks/loo_lexicon.py [--base-url URL]
 
-The lexicons (role words, unit names, places in cues.py) were written while reading the dev set. For
-each article A, every lexicon alternative that matches A's text and no other dev article's is removed,
-and A is extracted again: from the recordings when the request is unchanged, else live (the embedded
-model, or --base-url). The total is micro-averaged like `powx eval`. Run it alone on the machine.
+The word lists (``powx_llm.lexicon``: one file per language, every hand-written entry) were written while
+reading the dev set. For each article A, every lexicon entry that matches A's text and no other dev
+article's is removed, and A is extracted again: from the recordings when the request is unchanged, else
+live (the embedded model, or --base-url). The total is micro-averaged like `powx eval`. Run it alone on the machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from powx_llm import ReplayMiss, cues
+from powx_llm import ReplayMiss, lexicon
 from powx_llm.evaluate import PRF, load_eval_dir
 from powx_llm.extract import Extractor
 from powx_llm.facts import score
@@ -26,40 +24,17 @@ from powx_llm.replay import REPLAY_BASE_URL, replay_client
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
 RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"
-TABLES = ("_ROLE_WORDS", "_UNIT_WORDS", "_PLACES")
 
 
-def _entries() -> Iterator[tuple[str, int, str]]:
-    for table in TABLES:
-        for i, (_, rx) in enumerate(getattr(cues, table)):
-            for alt in cues.ALTERNATIVES[rx]:
-                yield table, i, alt
-
-
-def _taught_only_by(articles: list[EvalArticle]) -> dict[str, list[tuple[str, int, str]]]:
-    out: dict[str, list[tuple[str, int, str]]] = {a.id: [] for a in articles}
-    for entry in _entries():
-        hits = [a.id for a in articles if re.search(entry[2], a.text, re.IGNORECASE | re.UNICODE)]
+def _taught_only_by(articles: list[EvalArticle]) -> dict[str, list[lexicon.Entry]]:
+    """Return, per article, the lexicon entries that match its text and no other dev article's."""
+    out: dict[str, list[lexicon.Entry]] = {a.id: [] for a in articles}
+    for entry in lexicon.entries():
+        rx = re.compile(entry.pattern, re.IGNORECASE | re.UNICODE)
+        hits = [a.id for a in articles if rx.search(a.text)]
         if len(hits) == 1:
             out[hits[0]].append(entry)
     return out
-
-
-@contextmanager
-def _without(entries: list[tuple[str, int, str]]) -> Iterator[None]:
-    saved = {t: getattr(cues, t) for t in TABLES}
-    try:
-        for table in TABLES:
-            rows = list(getattr(cues, table))
-            for i, (key, rx) in enumerate(rows):
-                drop = {alt for t, j, alt in entries if t == table and j == i}
-                kept = [alt for alt in cues.ALTERNATIVES[rx] if alt not in drop]
-                rows[i] = (key, re.compile("(?:" + "|".join(kept) + ")" if kept else r"(?!x)x", rx.flags))
-            setattr(cues, table, tuple(rows))
-        yield
-    finally:
-        for table, rows in saved.items():
-            setattr(cues, table, rows)
 
 
 def main() -> None:
@@ -73,7 +48,7 @@ def main() -> None:
     full, loo = PRF(), PRF()
     for art in articles:
         base = score(replay.extract(art.text, published=art.published).facts, art.facts, published=art.published)
-        with _without(unique[art.id]):
+        with lexicon.without(set(unique[art.id])):
             try:
                 result = replay.extract(art.text, published=art.published)
                 how = "replayed"
@@ -83,7 +58,7 @@ def main() -> None:
                 how = "live"
         s = score(result.facts, art.facts, published=art.published)
         full, loo = full + PRF(base.right, base.predicted, base.gold), loo + PRF(s.right, s.predicted, s.gold)
-        dropped = ", ".join(alt for _, _, alt in unique[art.id]) or "-"
+        dropped = ", ".join(f"{e.language}:{e.pattern}" for e in unique[art.id]) or "-"
         print(
             f"{art.id:50s} full {base.right}/{base.predicted}/{base.gold}  loo {s.right}/{s.predicted}/{s.gold} "
             f"({how}); without: {dropped}"
