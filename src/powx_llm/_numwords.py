@@ -11,10 +11,8 @@ from typing import Final, NamedTuple, TypeVar
 __all__ = [
     "AGE_WORDS",
     "APOSTROPHES",
-    "CURRENCIES",
     "DENOMINATORS",
     "DURATION_PREPOSITIONS",
-    "DURATION_UNITS",
     "HANDING_VERBS",
     "MONTHS_EN",
     "MONTHS_GENITIVE",
@@ -347,13 +345,3 @@ HANDING_VERBS: Final = frozenset(
         "brought pass passes passed give gave given sign signed won win wins"
     )
 )  # "handed over 90": "over" is their particle, not "more than"
-CURRENCIES: Final = _split(
-    "dollars dollar euros euro pounds pound hryvnias hryvnia uah usd eur грн гривень гривні гривня гривен "
-    "доларів долари долар долларов доллара доллар рублів рублі рублей рубля рубль руб євро евро"
-)
-DURATION_UNITS: Final = _split(
-    "days day weeks week months month years year hours hour minutes minute seconds second decades decade "
-    "день дні днів дня доби добу діб тиждень тижні тижнів тижня місяць місяці місяців місяця годину години "
-    "годин хвилину хвилини хвилин секунд дней сутки суток неделю недели недель неделя месяц месяца "
-    "месяцев час часа часов минуту минуты минут"
-)

@@ -21,10 +21,8 @@ from powx_llm import lexicon
 from powx_llm._numwords import (
     AGE_WORDS,
     APOSTROPHES,
-    CURRENCIES,
     DENOMINATORS,
     DURATION_PREPOSITIONS,
-    DURATION_UNITS,
     HANDING_VERBS,
     MONTHS_EN,
     MONTHS_GENITIVE,
@@ -101,8 +99,26 @@ _SCALE_AFTER = re.compile(
     rf"|мільйон[^\W\d_]*|миллион[^\W\d_]*|мільярд[^\W\d_]*|миллиард[^\W\d_]*){_L}",
     _I,
 )
-_CURRENCY_AFTER = re.compile(rf"{_S}*(?:{_alt(CURRENCIES)}){_L}", _I)
-_PERCENT_AFTER = re.compile(rf"{_S}?%|{_S}(?:percent|per{_S}cent|відсотк[^\W\d_]*|процент[^\W\d_]*){_L}", _I)
+
+
+@functools.cache
+def _currency_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "300 dollars", "2 mln гривень", "500 dólares": money."""
+    return re.compile(rf"{_S}*(?:{_alt(lexicon.table('currency', languages))}){_L}", _I)
+
+
+@functools.cache
+def _percent_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "20 %", "20 percent", "20 por ciento": a fraction."""
+    return lexicon.pattern("percent", rf"{_S}?%|{_S}(?:", rf"){_L}", languages)
+
+
+@functools.cache
+def _duration_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "20 days", "3 lata", "15 años": a stretch of time."""
+    return re.compile(rf"(?:{_S}+|[-‐‑–])(?:{_alt(lexicon.table('duration_unit', languages))}){_L}", _I)
+
+
 _EN_ORD = re.compile(rf"(?:st|nd|rd|th){_L}", _I)
 _CYR_ORD = re.compile(
     rf"[-‐‑–](?:й|го|ий|ій|ого|ому|ої|ою|ом|ім|им|му|ми|ї|я|е|є|ю|а|у|та|ту|ті|тя|ша|ше|шу|ший|х){_L}", _I
@@ -158,7 +174,6 @@ _AGO_AFTER = re.compile(
     rf"{_S}+(?:тому|назад|поспіль|подряд|ув.язнення|позбавлення|заключения|лишения|колонії|колонии|війни|войны)",
     _I,
 )
-_DURATION_AFTER = re.compile(rf"(?:{_S}+|[-‐‑–])(?:{_alt(DURATION_UNITS)}){_L}", _I)
 _WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 _GAP = re.compile(rf"(?P<ws>{_S}+)|(?P<hy>{_S}?[-‐‑]{_S}?)|(?P<and>{_S}+and{_S}+)", _I)
 _ANOTHER_AFTER = re.compile(rf"{_S}+another{_L}", _I)
@@ -276,7 +291,7 @@ def _month_before(tail: list[tuple[int, str]]) -> bool:
     return bool(words) and (words[0] in _MONTHS_EN or words[0].lower() in _months())
 
 
-def _digit_cand(t: _Text, m: re.Match[str]) -> _Cand | None:
+def _digit_cand(t: _Text, m: re.Match[str], languages: tuple[str, ...]) -> _Cand | None:
     """Return the candidate of one digit match, its kind fixed when its own shape or suffix tells."""
     text, (s, e) = t.text, m.span()
     if m["iso"]:
@@ -298,11 +313,11 @@ def _digit_cand(t: _Text, m: re.Match[str]) -> _Cand | None:
         return None
     if sc := _SCALE_AFTER.match(text, e):
         v, end = v * _scale(sc["w"]), sc.end("w")
-        money = m["cur"] or _scale(sc["w"]) >= 10**9 or _CURRENCY_AFTER.match(text, end)
+        money = m["cur"] or _scale(sc["w"]) >= 10**9 or _currency_after(languages).match(text, end)
         return _Cand(s, end, _whole(v), kind=_K.MONEY if money else _K.COUNT)
-    if m["cur"] or _CURRENCY_AFTER.match(text, e):
+    if m["cur"] or _currency_after(languages).match(text, e):
         return _Cand(s, e, _whole(v), kind=_K.MONEY)
-    if pc := _PERCENT_AFTER.match(text, e):
+    if pc := _percent_after(languages).match(text, e):
         return _Cand(s, pc.end(), None, _frac(v, 100), _K.FRACTION)
     if not isinstance(v, int):
         return None  # a decimal like 5.63 with no unit states no count
@@ -416,12 +431,12 @@ def _classify(
     before = [w for w in _words(tail[k : k + 3]) if w not in _DASHES][:2]  # "наймолодшому – 20"
     if _AGE_AFTER.match(text, e) or any(w in AGE_WORDS for w in before):
         return _K.AGE
-    if _CURRENCY_AFTER.match(text, e):
+    if _currency_after(languages).match(text, e):
         return _K.MONEY
     if y := _UKRU_YEARS_AFTER.match(text, e):
         during = c.qualifier_word == "до" or (before[:1] and before[0] in DURATION_PREPOSITIONS)
         return _K.DURATION if during or _AGO_AFTER.match(text, y.end()) else _K.AGE
-    if _DURATION_AFTER.match(text, e):
+    if _duration_after(languages).match(text, e):
         return _K.DURATION
     return _K.COUNT
 
@@ -472,7 +487,7 @@ def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tup
     words are read in *languages* (``lexicon.for_language``; every language by default)."""
     t = _Text(text)
     qualifiers = _qualifiers(languages)
-    found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m)) is not None]
+    found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m, languages)) is not None]
     found += _word_cands(t)
     found += _text2num_cands(text, languages)
     found.sort(key=lambda c: (c.start, -c.end))

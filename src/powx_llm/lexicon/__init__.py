@@ -194,6 +194,9 @@ CATEGORIES: dict[str, str] = {
     **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
     "year_after": "right after a year: the word for year (2022 року, 2014 roku)",
     "year_then": "after a year (plain words, not patterns): words a year is followed by (and, or, in)",
+    "duration_unit": "right after a number (plain words, not patterns): a unit of time (days, lat, años)",
+    "currency": "right after a number (plain words, not patterns): money (dollars, euros, гривень)",
+    "percent": "right after a number: per cent (percent, por ciento, Prozent)",
     **{f"weekday.{i}": f"a weekday's name (0 is Monday): {i}" for i in range(7)},
 }
 

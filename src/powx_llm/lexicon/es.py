@@ -256,4 +256,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United States": (r"estados\s+unidos",),
     "year_after": (r"año",),
     "year_then": ("y", "o", "e", "a", "al", "en", "el", "la", "los", "las"),
+    "duration_unit": ("días", "día", "semanas", "semana", "meses", "mes", "años", "año", "horas", "hora", "minutos"),
+    "currency": ("dólares", "euros"),
+    "percent": (r"por\s+ciento",),
 }

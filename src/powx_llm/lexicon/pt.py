@@ -250,4 +250,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United Nations": (r"nações\s+unidas",),
     "year_after": (r"ano",),
     "year_then": ("e", "ou", "a", "ao", "em", "o", "os", "as", "no", "na"),
+    "duration_unit": ("dias", "dia", "semanas", "semana", "meses", "mês", "anos", "ano", "horas", "hora", "minutos"),
+    "currency": ("dólares", "euros", "reais"),
+    "percent": (r"por\s+cento",),
 }

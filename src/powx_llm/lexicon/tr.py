@@ -218,4 +218,6 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United States": (r"abd\b", r"amerika\s+birleşik"),
     "year_after": (r"yıl\w*",),
     "year_then": ("ve", "ile", "veya", "ya", "da", "de"),
+    "duration_unit": ("gün", "gündür", "hafta", "haftadır", "ay", "aydır", "yıl", "yıldır", "yıllık", "saat", "dakika"),
+    "currency": ("dolar", "avro", "lira"),
 }
