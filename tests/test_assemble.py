@@ -221,3 +221,39 @@ def test_a_report_of_talks_stays_none_when_its_numbers_are_dropped() -> None:
         analyse(read_article(text)), Sides(kind="prisoner_exchange", sides=[Side(received_by="Ukraine", people=1000)])
     )
     assert (exchange.kind, exchange.transfers, exchange.mediators) == ("none", (), ())
+
+
+def test_a_group_counted_by_its_sex_alone_is_the_total() -> None:
+    text = "Україна повернула з російського полону 108 жінок."
+    got, _ = _assembled(text, Side(received_by="Україна", released_by="Росія", people=108, people_words="108 жінок"))
+    assert (got["ukraine.people"], got["ukraine.women"]) == (108, 108)
+
+
+def test_a_sex_among_a_stated_total_stays_a_part() -> None:
+    text = "Ukraine brought home 75 people: 70 men and 5 women."
+    got, dropped = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=70, people_words="70 men"))
+    assert "ukraine.people" not in got or got["ukraine.people"] != 70
+    assert any("counts only the men" in line for line in dropped)
+
+
+def test_the_same_number_twice_is_one_group_not_people_and_bodies() -> None:
+    text = "Ucrania recupera los cuerpos de 501 militares. Ucrania ha recuperado a 501 militares caídos."
+    got, _ = _assembled(text, Side(received_by="Ucrania", people=501, people_words="501"))
+    assert got["ukraine.bodies"] == 501
+    assert "ukraine.people" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Сьогодні з полону вдалося повернути 185 українських військових, а також 20 цивільних.", "at_least"),
+        ("Bu takasla 185 asker ve 20 sivil serbest kaldı.", "at_least"),
+        ("Today 185 soldiers came home, including 20 civilians.", None),
+        ("205 Ukrainians came home: 185 soldiers and 20 civilians.", None),
+    ],
+)
+def test_servicemen_with_civilians_apart_are_at_least_the_people(text: str, qualifier: str | None) -> None:
+    first = text.split("185")[0]
+    value = 205 if "205" in first else 185
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=value, people_words=str(value)))
+    assert got.get("ukraine.people_qualifier") == qualifier

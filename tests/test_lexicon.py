@@ -6,10 +6,12 @@ import re
 
 import pytest
 
-from powx_llm import lexicon
+from powx_llm import Exchange, check, lexicon
 from powx_llm.analysis import analyse
 from powx_llm.article import read_article
-from powx_llm.cues import Role
+from powx_llm.cues import Role, sentence_bounds
+from powx_llm.language import identify
+from powx_llm.mentions import find_mentions
 
 
 def test_every_entry_is_a_documented_category_and_compiles() -> None:
@@ -42,3 +44,124 @@ def test_without_removes_an_entry_for_the_duration_only() -> None:
 def _roles(text: str) -> dict[int | None, Role]:
     a = analyse(read_article(text))
     return {c.mention.value: c.role for c in a.cues}
+
+
+# One made-up line per language: the number, then the words naming its group, as news copy writes them.
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        ("Ukraine brought home 75 people, among them 5 women.", 5, Role.WOMEN),
+        ("Додому повернулися 75 людей, серед них 6 офіцерів.", 6, Role.OFFICERS),
+        ("Домой вернулись 75 человек, среди них 4 гражданских.", 4, Role.CIVILIANS),
+        ("Do kraju wróciło 75 osób, w tym 10 oficerów i 16 cywilów.", 16, Role.CIVILIANS),
+        ("Unter den 116 Heimkehrern sind 2 Offiziere.", 2, Role.OFFICERS),
+        ("Parmi les 39 prisonniers libérés, 24 femmes ont retrouvé leurs familles.", 24, Role.WOMEN),
+        ("Entre los 28 liberados hay 17 hombres y 11 mujeres.", 11, Role.WOMEN),
+        ("Entre os 17 libertados estão 2 oficiais e 14 soldados.", 2, Role.OFFICERS),
+        ("Tra i 90 liberati ci sono 12 civili.", 12, Role.CIVILIANS),
+        ("Serbest bırakılanlar arasında 20 sivil de var.", 20, Role.CIVILIANS),
+        ("A hazatérők között 20 civil is van.", 20, Role.CIVILIANS),
+        ("وكان بين المفرج عنهم 24 امرأة.", 24, Role.WOMEN),
+    ],
+)
+def test_each_language_names_the_group_after_a_number(text: str, value: int, role: Role) -> None:
+    assert _roles(text).get(value) is role
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ukraine and Russia exchanged prisoners of war on Friday, the ministry said.", "en"),
+        ("Україна та Росія провели обмін полоненими, повідомив Координаційний штаб.", "uk"),
+        ("Россия и Украина провели обмен пленными, сообщило Минобороны.", "ru"),
+        ("Doszło do wymiany jeńców wojennych między Ukrainą a Rosją.", "pl"),
+        ("Russland und die Ukraine haben erneut Gefangene ausgetauscht.", "de"),
+        ("La Russie et l'Ukraine ont procédé à un nouvel échange de prisonniers.", "fr"),
+        ("Rusia y Ucrania realizaron un nuevo canje de prisioneros de guerra.", "es"),
+        ("A Rússia e a Ucrânia realizaram uma nova troca de prisioneiros.", "pt"),
+        ("Russia e Ucraina hanno effettuato un nuovo scambio di prigionieri.", "it"),
+        ("Rusya ile Ukrayna arasında yeni bir esir takası gerçekleşti.", "tr"),
+        ("Oroszország és Ukrajna újabb fogolycserét hajtott végre.", "hu"),
+        ("أجرت روسيا وأوكرانيا عملية تبادل جديدة للأسرى.", "ar"),
+    ],
+)
+def test_the_articles_language_is_identified(text: str, language: str) -> None:
+    assert identify(text) == language
+
+
+def test_a_language_we_do_not_cover_is_named_and_reported() -> None:
+    text = (
+        "Rusko a Ukrajina si ve čtvrtek vyměnily válečné zajatce. Domů se vrátilo 150 ukrajinských vojáků, "
+        "uvedlo ministerstvo obrany, podle něhož výměnu zprostředkovaly Spojené arabské emiráty. "
+        "Jde o další výměnu zajatců od začátku války. Mezi propuštěnými jsou i obránci Mariupolu."
+    )
+    assert identify(text) == "cs"
+    report = check(Exchange(kind="prisoner_exchange"), text=text)
+    assert [f.message for f in report.findings if f.name == "language"] == [
+        "language cs not covered: only the model's numbers are used"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Entre os libertados estão dois oficiais e um civil.", "pt", [2, 1]),
+        ("Darunter sind zwei Offiziere und einhundertvierzehn Soldaten.", "de", [2, 114]),
+        ("Fueron liberados veintiocho rehenes.", "es", [28]),
+        ("Tornano a casa vent'anni dopo tre prigionieri.", "it", [3]),
+        ("Once upon a time, dos and mil were not numbers in English.", "en", []),
+    ],
+)
+def test_number_words_are_read_in_the_articles_language(text: str, language: str, values: list[int]) -> None:
+    found = [m.value for m in find_mentions(text, languages=lexicon.for_language(language)) if m.kind == "count"]
+    assert found == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wymiana przeprowadzona 24 marca",
+        "captifs depuis le 7 octobre",
+        "el 3 de diciembre",
+        "am 24. März",
+        "március 5-én",
+        "14 Ağustos'ta",
+        "في 14 أكتوبر",
+        "em 24 de fevereiro de 2022",
+        " date 2022-04 ",
+    ],
+)
+def test_a_day_and_its_month_are_a_date_in_every_language(text: str) -> None:
+    kinds = {m.kind for m in find_mentions(text)}
+    assert kinds <= {"date", "year"}
+    assert "date" in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("ponad 50 osób", "pl", "more_than"),
+        ("mais de 200 prisioneiros", "pt", "more_than"),
+        ("au moins 13 otages", "fr", "at_least"),
+        ("rund 200 Gefangene", "de", "approximately"),
+        ("legalább 55 fogoly", "hu", "at_least"),
+        ("نحو 150 أسيرا", "ar", "approximately"),
+    ],
+)
+def test_qualifiers_are_read_in_every_language(text: str, language: str, qualifier: str) -> None:
+    (m,) = [m for m in find_mentions(text, languages=lexicon.for_language(language)) if m.kind == "count"]
+    assert m.qualifier == qualifier
+
+
+def test_arabic_sentences_end_at_a_full_stop() -> None:
+    text = "أفرج عن 95 أسيرا. وبلغ الإجمالي منذ بدء الحرب 1558 أسيرا."
+    assert len(sentence_bounds(text)) == 2
+
+
+def test_one_running_total_per_sentence_the_number_nearest_its_words() -> None:
+    text = (
+        "240 were freed in November, 1777 in January and 1968 on Monday, bringing the total "
+        "since the start of the war to 3985."
+    )
+    running = [v for v, role in _roles(text).items() if role is Role.CUMULATIVE_PEOPLE]
+    assert running == [3985]

@@ -97,6 +97,28 @@ def _transfer(a: Analysis, d: Draft) -> Transfer:
     )
 
 
+def _servicemen_at_least(a: Analysis, t: Transfer) -> Transfer:
+    """ "185 військових, а також 20 цивільних" with no stated 205: people are the servicemen, at least
+    (annotation convention 4: civilians counted apart are never summed into an unstated total)."""
+    if (
+        t.people is None
+        or t.people.qualifier is not Qualifier.EXACT
+        or t.civilians is None
+        or t.people.evidence is None
+    ):
+        return t
+    m = next((x for x in a.mentions if x.start == t.people.evidence.start), None)
+    civ = next((x for x in a.mentions if t.civilians.evidence and x.start == t.civilians.evidence.start), None)
+    if m is None or civ is None or civ.start < m.end or a.sentence_span(civ.start) != a.sentence_span(m.start):
+        return t  # the civilians must be listed beside the servicemen, in the same sentence
+    head = a.article.text[m.end : m.end + 40]
+    if not a.words("servicemen", r"^\s*(?:\w+\s+)?").match(head):
+        return t
+    if a.words("including").search(a.article.text[m.end : civ.start]):
+        return t  # "185 soldiers, including 20 civilians": the civilians are among them
+    return t.model_copy(update={"people": t.people.model_copy(update={"qualifier": Qualifier.AT_LEAST})})
+
+
 def _adding_up(a: Analysis, t: Transfer) -> Transfer:
     """Return *t* with the stated whole its parts add up to, when the model chose a part of it.
 
@@ -266,7 +288,7 @@ def assemble(a: Analysis, sides: Sides) -> tuple[Exchange, tuple[str, ...]]:
     for cue in a.cues:
         if cue.role in BREAKDOWN and drafts and not is_aside(a, cue):
             _owner(a, cue, drafts).cues.append(cue)
-    transfers = [_adding_up(a, _transfer(a, d)) for d in drafts]
+    transfers = [_servicemen_at_least(a, _adding_up(a, _transfer(a, d))) for d in drafts]
     ordinal = _ordinal(a)
     counted = any(side.people or side.bodies for side in sides.sides)
     kind = _kind(sides.kind, transfers, a, counted=counted)

@@ -18,7 +18,7 @@ from rich.progress import Progress, TaskID
 
 from powx_llm import __version__
 from powx_llm._errors import InputError, PowxError
-from powx_llm.article import article_date
+from powx_llm.article import article_date, read_article
 from powx_llm.checks import check
 from powx_llm.extract import Extraction, Extractor, Options, Strategy
 from powx_llm.files import load_exchange_file, read_text_file
@@ -219,6 +219,9 @@ def extract_cmd(
     mode: ModeOpt = None,
     replay: ReplayOpt = None,
     strategy: StrategyOpt = Strategy.CUED,
+    from_html: Annotated[
+        bool, typer.Option("--from-html", help="Read HTML pages, reduced to their text (else HTML is refused).")
+    ] = False,
 ) -> None:
     """Extract the checked exchange of each article; exit 1 on a mismatch, 2 on an error (worst wins)."""
     _check_format(fmt, EXTRACT_FORMATS, "extract")
@@ -231,10 +234,11 @@ def extract_cmd(
     for path in files:
         try:
             text, dated = _read_input(path)
+            article = read_article(text, published=day or dated, html=from_html)  # refused before any server starts
             extractor = extractor or _connect(
                 model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy
             )
-            result: Extraction | PowxError = extractor.extract(text, published=day or dated)
+            result: Extraction | PowxError = extractor.extract_article(article)
         except PowxError as exc:
             result = exc
         _show(path, result, fmt)

@@ -43,6 +43,7 @@ class Options:
 
     strategy: Strategy = Strategy.CUED
     max_chars: int = DEFAULT_MAX_CHARS
+    html: bool = False  # read HTML pages, reduced to their text (else an HTML input is an InputError)
     max_calls: int = 2  # LLM completions per article, validation retries and re-asks included
     max_tokens: int = 512  # per completion
     reasks: int = 1  # re-asks when the model's numbers are not stated by the text (0 disables)
@@ -155,7 +156,9 @@ class Extractor:
 
     def extract(self, text: object, *, published: dt.date | str | None = None) -> Extraction:
         """Return the checked Extraction of one article."""
-        return self.extract_article(read_article(text, published=published, max_chars=self.options.max_chars))
+        return self.extract_article(
+            read_article(text, published=published, max_chars=self.options.max_chars, html=self.options.html)
+        )
 
     def extract_article(self, article: Article) -> Extraction:
         """Return the checked Extraction of an article already read (see ``read_article``)."""
@@ -253,9 +256,9 @@ def extract_exchange(
     Uses *extractor* if given, else connects: an explicit OpenAI *client*, else *base_url*, else
     ``OPENAI_API_KEY``, else the embedded offline model.
     """
-    max_chars = (extractor.options if extractor is not None else options or Options()).max_chars
+    chosen = extractor.options if extractor is not None else options or Options()
     # Read (and reject unusable input) before starting a server or spending a call.
-    article = read_article(text, published=published, max_chars=max_chars)
+    article = read_article(text, published=published, max_chars=chosen.max_chars, html=chosen.html)
     if extractor is None:
         if client is not None and base_url is not None:
             raise ConfigError("pass either client or base_url, not both")

@@ -194,6 +194,7 @@ CATEGORIES: dict[str, str] = {
     **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
     "year_after": "right after a year: the word for year (2022 року, 2014 roku)",
     "year_then": "after a year (plain words, not patterns): words a year is followed by (and, or, in)",
+    "servicemen": "right after a number: soldiers, servicemen (not civilians): the group convention 4 speaks of",
     "duration_unit": "right after a number (plain words, not patterns): a unit of time (days, lat, años)",
     "currency": "right after a number (plain words, not patterns): money (dollars, euros, гривень)",
     "percent": "right after a number: per cent (percent, por ciento, Prozent)",

@@ -375,4 +375,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "currency": ("dollar", "euro"),
     "percent": (r"prozent",),
+    "servicemen": (r"Soldat\w*", r"Militärangehörige\w*"),
 }

@@ -292,4 +292,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "currency": ("dollars", "dollar", "euros", "euro", "pounds", "pound", "usd", "eur"),
     "percent": (r"percent", r"per\s+cent"),
+    "servicemen": (
+        r"soldiers?\b",
+        r"servicem[ae]n\b",
+        r"service\s+members\b",
+        r"military\b",
+        r"troops\b",
+        r"fighters\b",
+        r"defenders\b",
+    ),
 }

@@ -259,4 +259,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "duration_unit": ("días", "día", "semanas", "semana", "meses", "mes", "años", "año", "horas", "hora", "minutos"),
     "currency": ("dólares", "euros"),
     "percent": (r"por\s+ciento",),
+    "servicemen": (r"soldados\b", r"militares\b"),
 }

@@ -280,4 +280,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "currency": ("dollars", "euros"),
     "percent": (r"pour\s+cent",),
+    "servicemen": (r"soldats\b", r"militaires\b"),
 }

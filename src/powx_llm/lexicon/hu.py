@@ -242,4 +242,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "currency": ("dollár", "euró", "forint"),
     "percent": (r"százalék\w*",),
+    "servicemen": (r"katon\w*",),
 }

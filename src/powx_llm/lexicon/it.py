@@ -294,4 +294,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "currency": ("dollari", "euro"),
     "percent": (r"per\s+cento",),
+    "servicemen": (r"soldati\b", r"militari\b"),
 }

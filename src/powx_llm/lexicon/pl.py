@@ -306,4 +306,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "currency": ("dolarów", "dolary", "dolara", "euro", "złotych", "zł"),
     "percent": (r"procent\w*", r"proc\."),
+    "servicemen": (r"żołnierz\w*", r"wojskow\w*", r"obrońc\w*"),
 }

@@ -253,4 +253,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "duration_unit": ("dias", "dia", "semanas", "semana", "meses", "mês", "anos", "ano", "horas", "hora", "minutos"),
     "currency": ("dólares", "euros", "reais"),
     "percent": (r"por\s+cento",),
+    "servicemen": (r"soldados\b", r"militares\b"),
 }

@@ -220,4 +220,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "year_then": ("ve", "ile", "veya", "ya", "da", "de"),
     "duration_unit": ("gün", "gündür", "hafta", "haftadır", "ay", "aydır", "yıl", "yıldır", "yıllık", "saat", "dakika"),
     "currency": ("dolar", "avro", "lira"),
+    "servicemen": (r"asker\w*",),
 }
