@@ -28,7 +28,7 @@ REPORTED_GROUPS = ("people/bodies", "parties", "recipients")
 def _scores(run: EvalRun, seconds: dict[str, float]) -> dict[str, Any]:
     t = run.total
     done = [r.extraction for r in run.results if r.extraction is not None]
-    secs = [seconds[k] for r in run.results if (k := f"test_dev_article[{r.article.id}-{run.strategy}]") in seconds]
+    secs = [seconds[k] for r in run.results if (k := f"test_dev_article[{run.strategy}-{r.article.id}]") in seconds]
     groups = run.groups()
     return {
         "articles": len(run.results),

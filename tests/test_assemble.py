@@ -257,3 +257,10 @@ def test_servicemen_with_civilians_apart_are_at_least_the_people(text: str, qual
     value = 205 if "205" in first else 185
     got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=value, people_words=str(value)))
     assert got.get("ukraine.people_qualifier") == qualifier
+
+
+def test_one_side_the_words_give_to_the_other_party_moves_there() -> None:
+    text = "Israël dit avoir relâché 33 prisonniers palestiniens en contrepartie des otages libérés."
+    got, dropped = _assembled(text, Side(received_by="Israel", released_by="Hamas", people=33, people_words="33"))
+    assert (got.get("palestinian_territories.people"), got.get("israel.people")) == (33, None)
+    assert any(line.startswith("people 33 to Palestinian territories, not Israel") for line in dropped)

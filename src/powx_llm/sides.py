@@ -192,6 +192,7 @@ def drafts_from(
         d.from_ = d.from_ or frm
         _take(a, d, side, dropped)
     _swap_by_words(a, list(drafts.values()), dropped)
+    drafts = {d.to: d for d in drafts.values()}  # a side the words gave to another party moved
     if drafts:  # the model saw an exchange: add the sides the words state that it left out
         _stated_sides(a, drafts)
     _bodies_fallback(a, list(drafts.values()))
@@ -243,6 +244,14 @@ def _swap_by_words(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None
     whatever side the model put them on; the other side's number must not name Russia's people too.
     """
     sided = [d for d in drafts if d.people is not None and d.to is not None]
+    if len(sided) == 1:
+        d, whose = sided[0], _whose(a, sided[0].people)
+        if whose is not None and whose != d.to and all(x.to != whose for x in drafts):
+            dropped.append(
+                f"people {d.people.value if d.people else '?'} to {whose}, not {d.to}: the words name them as {whose}'s"
+            )
+            d.to, d.from_ = whose, d.to
+        return
     if len(sided) != 2:
         return
     x, y = sided

@@ -172,7 +172,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brepatri\w*",
     ),
     "received_by": (r"\bvisszakap\w*", r"\bkapott\w*\s+vissza", r"\bhazahoz\w*"),
-    "released": (r"\bszabadon\s+enged\w*", r"\bátad\w*", r"\belenged\w*"),
+    "released": (
+        r"\bszabadon\s+enged\w*",
+        r"\bátad\w*",
+        r"\belenged\w*",
+        r"\bszabadon\s+bocsát\w*",
+        r"\bbocsát\w*\s+szabadon",
+    ),
     "equal_sides": (
         r"mindkét\s+fél",
         r"mindkét\s+oldal",
