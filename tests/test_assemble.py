@@ -264,3 +264,21 @@ def test_one_side_the_words_give_to_the_other_party_moves_there() -> None:
     got, dropped = _assembled(text, Side(received_by="Israel", released_by="Hamas", people=33, people_words="33"))
     assert (got.get("palestinian_territories.people"), got.get("israel.people")) == (33, None)
     assert any(line.startswith("people 33 to Palestinian territories, not Israel") for line in dropped)
+
+
+def test_hostages_from_gaza_come_from_hamas_whatever_their_nationality() -> None:
+    text = "Hamas freed 13 Israeli hostages from Gaza; 10 Thai nationals were also released."
+    got, _ = _assembled(
+        text,
+        Side(received_by="Israel", released_by="Gaza", people=13, people_words="13 Israeli hostages"),
+        Side(received_by="Thailand", people=10, people_words="10 Thai nationals"),
+    )
+    assert (got["israel.from"], got["thailand.from"]) == ("hamas", "hamas")
+
+
+def test_equal_sides_stated_in_another_sentence() -> None:
+    text = "150 Russian soldiers came home, a caption says. In the swap, 150 soldiers were freed on both sides."
+    got, _ = _assembled(
+        text, Side(received_by="Ukraine", released_by="Russia", people=150, people_words="150 soldiers")
+    )
+    assert (got["ukraine.people"], got["russia.people"]) == (150, 150)

@@ -180,6 +180,14 @@ def _cohort(lex: _Lex, clause: str, before: str = "") -> str | None:
     return None
 
 
+def _cohort_label(lex: _Lex, words: str) -> str:
+    """Return the English label of the cohort *words* name ("menores" -> "minors"), else the words."""
+    return next(
+        (label for label in lexicon.COHORTS if lex(f"cohort_label.{label}").search(words)),
+        " ".join(words.lower().split()),
+    )
+
+
 def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
     """Return the cue of the first group named right after the number (fillers skipped one by one)."""
     for words in _nouns(lex, after):
@@ -188,7 +196,7 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
             if hit:
                 if role is Role.BODIES and (cohort := _cohort(lex, after[:90], before)) is not None:
                     return Cue(m, Role.COHORT, after.strip(), label=cohort)  # bodies counted by place
-                label = " ".join(hit.group(0).lower().split()) if role is Role.COHORT else None
+                label = _cohort_label(lex, hit.group(0)) if role is Role.COHORT else None
                 return Cue(m, role, hit.group(0), label=label)
         unit = _unit_at(lex, words)
         if unit is not None:

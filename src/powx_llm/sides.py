@@ -30,7 +30,7 @@ from powx_llm.grounding import locate
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Count
 from powx_llm.names import party_of
-from powx_llm.parties import resolve_party
+from powx_llm.parties import NON_STATE, resolve_party
 from powx_llm.schema import Side, Sides
 
 __all__ = ["Draft", "Problem", "candidates", "drafts_from", "home_draft", "side_problems"]
@@ -250,7 +250,7 @@ def _swap_by_words(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None
             dropped.append(
                 f"people {d.people.value if d.people else '?'} to {whose}, not {d.to}: the words name them as {whose}'s"
             )
-            d.to, d.from_ = whose, d.to
+            d.to, d.from_ = whose, _ONE_WAR.get(whose, d.to)
         return
     if len(sided) != 2:
         return
@@ -314,9 +314,15 @@ def _fill_from(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.from_ is not None and d.from_ == d.to:
             d.from_ = None  # parties are resolved already (party_named): only the receiver itself is no releaser
+        if d.from_ == "Palestinian territories":
+            d.from_ = "Hamas"  # hostages held in Gaza are released by Hamas (annotation conventions 1 and 7)
+    holders = {d.from_ for d in drafts if d.from_ in NON_STATE}
+    for d in drafts:
         if d.from_ is None:
             others = sorted(parties - {d.to})
-            if len(others) == 1:
+            if len(holders) == 1 and d.to not in NON_STATE and d.to != "Palestinian territories":
+                d.from_ = next(iter(holders))  # the Thai hostages came from Hamas too
+            elif len(others) == 1:
                 d.from_ = others[0]
             elif d.to in ("Ukraine", "Russia") and not others:
                 d.from_ = "Russia" if d.to == "Ukraine" else "Ukraine"
@@ -357,10 +363,13 @@ def _equal_sides(a: Analysis, drafts: list[Draft]) -> list[Draft]:
     if other is None or other == d.to:
         return []
     second = _n_for_n(a, people.value)
-    stated = next((m for m in a.mentions if m.start == where.start), None)
-    if second is None and (stated is None or not a.words("equal_sides").search(sentence_of(a, stated))):
+    # "150 soldiers came home from each side": any sentence stating the number may say so
+    same = [m for m in a.mentions if m.value == people.value and m.kind is MentionKind.COUNT]
+    equal = next((m for m in same if a.words("equal_sides").search(sentence_of(a, m))), None)
+    if second is None and equal is None:
         return []
-    mirrored = count_of(second, a.article.text) if second is not None else people
+    stated = second or (equal if equal is not None and equal.start != where.start else None)
+    mirrored = count_of(stated, a.article.text) if stated is not None else people
     return [Draft(other, d.to, people=mirrored, anchors=list(d.anchors))]
 
 

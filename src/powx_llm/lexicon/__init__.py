@@ -98,6 +98,8 @@ PLACES = (
     "Robotyne",
 )
 
+# The English labels of the cohorts the `children` words name, most specific first.
+COHORTS = ("women and children", "minors", "teenagers", "children")
 PEOPLES = (
     "Ukraine",
     "Russia",
@@ -146,6 +148,7 @@ MEDIATORS = (
 CATEGORIES: dict[str, str] = {
     "filler": "after a number: one word that may stand between it and the noun naming the group",
     "children": "after a number: children or minors (a cohort)",
+    **{f"cohort_label.{c}": f"inside a children match: the cohort is {c}" for c in COHORTS},
     "bodies": "after a number: the dead, bodies",
     "men": "after a number: men",
     "women": "after a number: women",

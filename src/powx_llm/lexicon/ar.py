@@ -329,4 +329,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("دولار", "يورو"),
     "percent": (r"بالمئة", r"بالمائة", r"في\s+المئة"),
     "servicemen": (r"(?:[وبل])?(?:ال)?جنود", r"(?:[وبل])?(?:ال)?جندي\w*", r"(?:[وبل])?(?:ال)?عسكري\w*"),
+    "cohort_label.women and children": (r"نساء\s+و\S*طفال",),
+    "cohort_label.minors": (r"قاصر\w*",),
+    "cohort_label.children": (r"[أا]طفال", r"طفل\w*"),
 }

@@ -376,4 +376,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dollar", "euro"),
     "percent": (r"prozent",),
     "servicemen": (r"Soldat\w*", r"Militärangehörige\w*"),
+    "cohort_label.women and children": (r"Frauen\s+und\s+Kinder\w*",),
+    "cohort_label.minors": (r"Minderjährig\w*",),
+    "cohort_label.teenagers": (r"Jugendlich\w*",),
+    "cohort_label.children": (r"Kinder\w*",),
 }

@@ -301,4 +301,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"fighters\b",
         r"defenders\b",
     ),
+    "cohort_label.women and children": (r"women\s+and\s+children",),
+    "cohort_label.minors": (r"minors",),
+    "cohort_label.teenagers": (r"teenagers",),
+    "cohort_label.children": (r"children",),
 }

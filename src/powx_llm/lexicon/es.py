@@ -260,4 +260,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dólares", "euros"),
     "percent": (r"por\s+ciento",),
     "servicemen": (r"soldados\b", r"militares\b"),
+    "cohort_label.women and children": (r"mujeres\s+y\s+niños",),
+    "cohort_label.minors": (r"menores",),
+    "cohort_label.teenagers": (r"adolescentes",),
+    "cohort_label.children": (r"niñ[oa]s",),
 }

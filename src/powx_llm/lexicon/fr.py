@@ -281,4 +281,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dollars", "euros"),
     "percent": (r"pour\s+cent",),
     "servicemen": (r"soldats\b", r"militaires\b"),
+    "cohort_label.women and children": (r"femmes\s+et\s+(?:des\s+)?enfants",),
+    "cohort_label.minors": (r"mineurs",),
+    "cohort_label.teenagers": (r"adolescents",),
+    "cohort_label.children": (r"enfants",),
 }

@@ -249,4 +249,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dollár", "euró", "forint"),
     "percent": (r"százalék\w*",),
     "servicemen": (r"katon\w*",),
+    "cohort_label.women and children": (r"nők\s+és\s+gyerekek\w*",),
+    "cohort_label.minors": (r"kiskorú\w*", r"fiatalkorú\w*"),
+    "cohort_label.children": (r"gyerek\w*", r"gyermek\w*"),
 }

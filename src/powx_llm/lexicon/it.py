@@ -295,4 +295,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dollari", "euro"),
     "percent": (r"per\s+cento",),
     "servicemen": (r"soldati\b", r"militari\b"),
+    "cohort_label.women and children": (r"donne\s+e\s+bambini",),
+    "cohort_label.minors": (r"minori", r"minorenni"),
+    "cohort_label.teenagers": (r"adolescenti",),
+    "cohort_label.children": (r"bambin[ie]",),
 }

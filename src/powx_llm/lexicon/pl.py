@@ -307,4 +307,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dolarów", "dolary", "dolara", "euro", "złotych", "zł"),
     "percent": (r"procent\w*", r"proc\."),
     "servicemen": (r"żołnierz\w*", r"wojskow\w*", r"obrońc\w*"),
+    "cohort_label.women and children": (r"kobiet\w*\s+i\s+dzieci",),
+    "cohort_label.minors": (r"nieletni\w*", r"małoletni\w*"),
+    "cohort_label.teenagers": (r"nastolat\w*",),
+    "cohort_label.children": (r"dzieci",),
 }

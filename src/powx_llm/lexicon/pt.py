@@ -254,4 +254,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("dólares", "euros", "reais"),
     "percent": (r"por\s+cento",),
     "servicemen": (r"soldados\b", r"militares\b"),
+    "cohort_label.women and children": (r"mulheres\s+e\s+crianças",),
+    "cohort_label.minors": (r"menores",),
+    "cohort_label.teenagers": (r"adolescentes",),
+    "cohort_label.children": (r"crianças",),
 }

@@ -154,4 +154,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "currency": ("долларов", "доллара", "доллар", "рублей", "рубля", "рубль", "руб", "евро"),
     "percent": (r"процент\w*",),
     "servicemen": (r"военнослужащ\w*", r"военн\w*", r"бойц\w*", r"солдат\w*"),
+    "cohort_label.women and children": (r"женщин\s+и\s+детей",),
+    "cohort_label.minors": (r"несовершеннолетн\w*",),
+    "cohort_label.children": (r"детей",),
 }

@@ -221,4 +221,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "duration_unit": ("gün", "gündür", "hafta", "haftadır", "ay", "aydır", "yıl", "yıldır", "yıllık", "saat", "dakika"),
     "currency": ("dolar", "avro", "lira"),
     "servicemen": (r"asker\w*",),
+    "cohort_label.women and children": (r"kadın\s+ve\s+çocuk\w*",),
+    "cohort_label.minors": (r"reşit\s+olmayan\w*",),
+    "cohort_label.children": (r"çocuk\w*",),
 }

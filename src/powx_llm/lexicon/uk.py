@@ -232,4 +232,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "percent": (r"відсотк\w*",),
     "servicemen": (r"військов\w*", r"військовослужбовц\w*", r"бійц\w*", r"воїн\w*", r"захисник\w*", r"оборонц\w*"),
+    "cohort_label.women and children": (r"жінок\s+і\s+дітей",),
+    "cohort_label.minors": (r"неповнолітн\w*",),
+    "cohort_label.children": (r"дітей",),
 }
