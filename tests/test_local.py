@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -140,3 +144,48 @@ def test_a_bad_pin_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, name: str
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=f"{name}='{value}' is not a whole number"):
         local.LocalServer(model=Path("m.gguf"))
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def _gone(pid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        stat = Path(f"/proc/{pid}/stat")
+        if stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"):
+            return True  # a zombie has stopped running; its parent reaps it
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.local_model
+@pytest.mark.xfail(strict=True, reason="issue 10: stopping powx serve leaves the llama.cpp child running")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=["term", "hup", "kill"])
+def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None:
+    port = local._free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from powx_llm.cli import main; main()", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while not _children(proc.pid) or not local._port_busy(port):
+            assert proc.poll() is None, "powx serve exited before its server started"
+            assert time.monotonic() < deadline, "powx serve did not start its server within 300 s"
+            time.sleep(0.5)
+        (child,) = _children(proc.pid)
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+        assert _gone(child, within=20), f"the model server {child} outlived powx serve"
+    finally:
+        for pid in [*_children(proc.pid), proc.pid]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
