@@ -214,7 +214,6 @@ def test_moving_one_part_by_one_gives_the_prescribed_status(
     assert _statuses(check(_transfer(**moved)), name) == [up if delta > 0 else down]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: an impossible share of the wounded passes the checks as ok")
 @pytest.mark.parametrize("share", ["3/2", "1/0", "0/0"])
 def test_an_impossible_share_of_the_wounded_is_a_mismatch(share: str) -> None:
     report = check(_transfer(people=75, wounded_or_ill={"fraction": share}))

@@ -285,9 +285,15 @@ def bounds(exchange: Exchange, ctx: CheckContext) -> tuple[Finding, ...]:
                 out.append(Finding("bounds", Status.OK, line, numbers, _subject(t)))
         if isinstance(t.wounded_or_ill, Fraction) and t.wounded_or_ill.is_numeric:
             w = t.wounded_or_ill
+            nums: dict[str, int | str] = {"wounded_or_ill": w.fraction, whole_label: whole.value}
+            num, den = (int(x) for x in w.fraction.split("/"))
+            if den == 0 or num > den:
+                why = "divides by zero" if den == 0 else "is more than all of them"
+                line = f"wounded_or_ill {w.fraction} of {whole_label} {whole.value} {why}"
+                out.append(Finding("bounds", Status.MISMATCH, line, nums, _subject(t)))
+                continue
             low = w.lower_bound(whole.value)
             line = f"wounded_or_ill {w.fraction} of {whole_label} {whole.value} ≥ {low} ≤ {whole.value}"
-            nums: dict[str, int | str] = {"wounded_or_ill": w.fraction, whole_label: whole.value}
             out.append(Finding("bounds", Status.OK, line, nums, _subject(t)))
     return tuple(out)
 
