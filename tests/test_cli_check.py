@@ -63,3 +63,21 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: str | None, m
     assert message in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10: these inputs end in a traceback with exit 1")
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"transfers": [{"to": "Ukraine", "people": ' + "9" * 5000 + "}]}", "too many digits"),
+        ('{"text": 5, "gold": {"transfers": []}}', "'text' must be a string"),
+    ],
+)
+def test_hostile_json_is_one_line_and_exit_2(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
