@@ -65,7 +65,6 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: str | None, m
     assert len(result.output.strip().splitlines()) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: these inputs end in a traceback with exit 1")
 @pytest.mark.parametrize(
     ("content", "message"),
     [

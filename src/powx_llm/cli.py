@@ -174,7 +174,7 @@ def _read_input(path: str) -> tuple[str, str | None]:
     if path.endswith(".json"):
         try:
             data = json.loads(raw)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError, ValueError):  # not an eval file: the text itself
             return raw, None
         if isinstance(data, dict) and isinstance(data.get("text"), str):
             return data["text"], data.get("published")

@@ -51,6 +51,10 @@ def _read_json(path: Path) -> Any:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path} is JSON nested too deeply to be an exchange") from exc
+    except ValueError as exc:  # Python refuses integers of over 4,300 digits
+        raise InputError(f"{path} holds a number with too many digits to be a count") from exc
 
 
 def exchange_from_dict(data: Any, *, what: str) -> Exchange:
@@ -89,6 +93,9 @@ def load_exchange_file(path: Path) -> ExchangeFile:
     """Read an Exchange JSON file, or an eval article file (its ``gold`` and ``text``)."""
     data = _read_json(path)
     if isinstance(data, dict) and "gold" in data:
+        for key in ("text", "published"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise InputError(f"{path}: '{key}' must be a string, not {type(data[key]).__name__}")
         return ExchangeFile(
             exchange=exchange_from_dict(data["gold"], what=f"gold exchange in {path}"),
             text=data.get("text"),
