@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,27 @@ def test_hostile_json_is_one_line_and_exit_2(tmp_path: Path, content: str, messa
     assert result.exit_code == 2
     assert message in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def _powx(*args: str) -> subprocess.CompletedProcess[str]:
+    code = "from powx_llm.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10: usage errors print a multi-line box")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "--format", "nope", "x.txt"], "'--format'"),
+        (["serve", "--port", "99999"], "'--port'"),
+        (["eval"], "Missing argument"),
+        (["no-such-command"], "No such command"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = _powx(*args)
+    assert result.returncode == 2
+    lines = (result.stdout + result.stderr).strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: ")
+    assert message in lines[0]
