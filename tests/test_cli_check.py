@@ -89,7 +89,6 @@ def _powx(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, check=False)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: usage errors print a multi-line box")
 @pytest.mark.parametrize(
     ("args", "message"),
     [

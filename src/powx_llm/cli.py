@@ -294,7 +294,7 @@ def eval_cmd(
 
 @app.command("serve")
 def serve_cmd(
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8765,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8765,
 ) -> None:
     """Run the embedded model's OpenAI-compatible server in the foreground (for other tools, recording)."""
     from powx_llm.local import MODEL_ALIAS, LocalServer, model_path
@@ -364,8 +364,20 @@ class _ByteProgress:
 
 
 def main() -> None:
-    """Run the ``powx`` command."""
-    app(prog_name="powx")
+    """Run the ``powx`` command: a usage error is one line on stderr and exit code 2."""
+    try:
+        code = app(prog_name="powx", standalone_mode=False)
+    except typer.TyperException as exc:  # typer's own click: usage errors, bad or missing parameters
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help())
+            raise SystemExit(EXIT_ERROR) from None
+        where = f"{ctx.command_path} --help" if ctx is not None else "powx --help"
+        print(f"error: {exc.format_message()} (see {where})", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR) from None
+    except typer.Abort:
+        raise SystemExit(130) from None
+    raise SystemExit(code if isinstance(code, int) else EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover
