@@ -166,7 +166,6 @@ def _gone(pid: int, within: float) -> bool:
 
 
 @pytest.mark.local_model
-@pytest.mark.xfail(strict=True, reason="issue 10: stopping powx serve leaves the llama.cpp child running")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=["term", "hup", "kill"])
 def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None:
     port = local._free_port()
@@ -175,17 +174,19 @@ def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    children: list[int] = []
     try:
         deadline = time.monotonic() + 300
         while not _children(proc.pid) or not local._port_busy(port):
             assert proc.poll() is None, "powx serve exited before its server started"
             assert time.monotonic() < deadline, "powx serve did not start its server within 300 s"
             time.sleep(0.5)
-        (child,) = _children(proc.pid)
+        children = _children(proc.pid)
+        (child,) = children
         proc.send_signal(sig)
         proc.wait(timeout=30)
         assert _gone(child, within=20), f"the model server {child} outlived powx serve"
-    finally:
-        for pid in [*_children(proc.pid), proc.pid]:
+    finally:  # leave nothing behind, whatever happened
+        for pid in [*children, *_children(proc.pid), proc.pid]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)

@@ -7,6 +7,7 @@ name, its ``status`` (``ok``, ``mismatch`` or ``error``) and the one-line ``erro
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -292,6 +293,10 @@ def eval_cmd(
         report.write_text(eval_markdown(run), encoding="utf-8")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @app.command("serve")
 def serve_cmd(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8765,
@@ -309,6 +314,9 @@ def serve_cmd(
         f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads and a "
         f"{server.n_ctx}-token context (Ctrl+C stops it)"
     )
+    # Stopped the usual ways (kill, a closed terminal), powx serve stops its model server too.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _interrupt)
     try:
         code = server.wait()
     except KeyboardInterrupt:

@@ -9,10 +9,12 @@ or run anything from those packages.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import hashlib
 import importlib.metadata
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -260,7 +262,11 @@ class LocalServer:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("wb") as sink:
             self._proc = subprocess.Popen(
-                self.command(), stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                self.command(),
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         self._wait_ready(log)
         return self
@@ -315,6 +321,16 @@ class LocalServer:
         """Block until the server exits; return its exit code."""
         assert self._proc is not None
         return self._proc.wait()
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """Ask Linux to stop this (server) process when the process that started it dies, even by kill -9.
+
+    Linux ties this to the *thread* that started the server: start it from a thread that lives as long
+    as the server is needed (the main thread, as powx does).
+    """
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _last_line(log: Path) -> str:
