@@ -282,3 +282,12 @@ def test_equal_sides_stated_in_another_sentence() -> None:
         text, Side(received_by="Ukraine", released_by="Russia", people=150, people_words="150 soldiers")
     )
     assert (got["ukraine.people"], got["russia.people"]) == (150, 150)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10: one stated number becomes a count of every side the model names")
+def test_one_stated_number_counts_one_side_unless_the_words_say_both() -> None:
+    text = "84 prisoners returned home after talks between Ukraine and Russia."
+    countries = ["Ukraine", "Russia", "Poland", "Germany", "France"]
+    got, dropped = _assembled(text, *(Side(received_by=c, people=84, people_words="84 prisoners") for c in countries))
+    assert [k for k in got if k.endswith(".people")] == ["ukraine.people"]
+    assert sum("84 is already the count of" in line for line in dropped) == 4
