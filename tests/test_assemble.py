@@ -284,7 +284,6 @@ def test_equal_sides_stated_in_another_sentence() -> None:
     assert (got["ukraine.people"], got["russia.people"]) == (150, 150)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: one stated number becomes a count of every side the model names")
 def test_one_stated_number_counts_one_side_unless_the_words_say_both() -> None:
     text = "84 prisoners returned home after talks between Ukraine and Russia."
     countries = ["Ukraine", "Russia", "Poland", "Germany", "France"]

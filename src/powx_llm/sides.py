@@ -152,13 +152,25 @@ class Draft:
     cues: list[Cue] = field(default_factory=list)
 
 
-def _take(a: Analysis, d: Draft, side: Side, dropped: list[str]) -> None:
+def _take(a: Analysis, d: Draft, side: Side, dropped: list[str], used: dict[int, str | None]) -> None:
+    """Give *d* the numbers of *side* the text supports; one stated number counts one side only, unless
+    the words say both sides received as many ("84 for 84", "from each side")."""
     for label, value, words in (("people", side.people, side.people_words), ("bodies", side.bodies, side.bodies_words)):
         label, m, why = _resolve(a, label, value, words)
         if why:
             dropped.append(f"{label} to {d.to}: {why}")
         elif m is not None and getattr(d, label) is None:
+            owner = used.get(m.start, d.to)
+            if owner != d.to and not _both_sides(a, m):
+                dropped.append(f"{label} to {d.to}: {m.quote} is already the count of {owner}")
+                continue
+            used.setdefault(m.start, d.to)
             setattr(d, label, count_of(m, a.article.text))
+
+
+def _both_sides(a: Analysis, m: Mention) -> bool:
+    """Return whether the words say both sides received *m*'s number ("84 for 84", "from each side")."""
+    return _n_for_n(a, m.value or 0) is not None or a.words("equal_sides").search(sentence_of(a, m)) is not None
 
 
 def _bodies_fallback(a: Analysis, drafts: list[Draft]) -> None:
@@ -185,12 +197,13 @@ def drafts_from(
     a: Analysis, sides: Iterable[Side], dropped: list[str], *, mediators: frozenset[str] = frozenset()
 ) -> list[Draft]:
     drafts: dict[str | None, Draft] = {}
+    used: dict[int, str | None] = {}  # mention start -> the side it already counts
     for side in sides:
         to = party_named(side.received_by, mediators=mediators, dropped=dropped, role="receiving party")
         frm = party_named(side.released_by, mediators=mediators, dropped=dropped, role="releasing party")
         d = drafts.setdefault(to, Draft(to, frm))
         d.from_ = d.from_ or frm
-        _take(a, d, side, dropped)
+        _take(a, d, side, dropped, used)
     _swap_by_words(a, list(drafts.values()), dropped)
     drafts = {d.to: d for d in drafts.values()}  # a side the words gave to another party moved
     if drafts:  # the model saw an exchange: add the sides the words state that it left out
