@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from powx_llm._errors import ConfigError
 from powx_llm.local import INSTALL_HINT, MODEL_ALIAS, runtime_available
 
-__all__ = ["DEFAULT_MODELS", "Backend", "BackendKind", "Mode", "resolve_backend"]
+__all__ = ["DEFAULT_MODELS", "Backend", "BackendKind", "Mode", "redact", "resolve_backend"]
 
 
 class BackendKind(StrEnum):
@@ -52,12 +54,40 @@ class Backend:
     mode: Mode
     reason: str
     base_url: str | None = None
-    api_key: str | None = None
+    api_key: str | None = field(default=None, repr=False)  # never printed
+
+    def __repr__(self) -> str:  # no key, no credentials of the URL
+        url = redact(self.base_url) if self.base_url else None
+        return f"Backend(kind={self.kind.value!r}, model={self.model!r}, mode={self.mode.value!r}, base_url={url!r})"
 
     def describe(self) -> str:
         """Return one line naming the backend, model and mode (never the key)."""
-        where = f" at {self.base_url}" if self.base_url else ""
+        where = f" at {redact(self.base_url)}" if self.base_url else ""
         return f"{self.kind.value}{where}, model {self.model}, mode {self.mode.value} ({self.reason})"
+
+
+_OPENAI_HOST = "api.openai.com"
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _safe_for_a_key(url: str) -> bool:
+    """Return whether a key may travel to *url*: over https, or to this machine."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (parts.hostname or "") in _LOOPBACK
+
+
+def _is_openai(url: str, env: Mapping[str, str]) -> bool:
+    """Return whether *url* is the OpenAI API (its host, or OPENAI_BASE_URL's) over https."""
+    hosts = {_OPENAI_HOST, urlsplit(env.get("OPENAI_BASE_URL") or "").hostname}
+    parts = urlsplit(url)
+    return parts.scheme == "https" and parts.hostname in hosts
+
+
+def redact(text: str) -> str:
+    """Return *text* without credentials: ``user:password@`` in URLs, ``?api-key=...``, ``sk-...`` keys."""
+    text = re.sub(r"(?<=://)[^/@\s]+:[^/@\s]*@", "***@", text)
+    text = re.sub(r"(?i)((?:api[-_]?key|key|token|access_token)=)[^&\s]+", r"\1***", text)
+    return re.sub(r"\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]{8,}", r"\1***", text)
 
 
 def _mode(value: str | None, kind: BackendKind) -> Mode:
@@ -88,10 +118,17 @@ def resolve_backend(
     elif base_url or env.get("POWX_BASE_URL"):
         url = base_url or env["POWX_BASE_URL"]
         reason = "--base-url given" if base_url else "POWX_BASE_URL is set"
-        key = api_key or env.get("OPENAI_API_KEY") or "not-needed"
+        # OPENAI_API_KEY belongs to OpenAI: another server gets its own key (POWX_API_KEY), never that one.
+        openai_key = env.get("OPENAI_API_KEY") if _is_openai(url, env) else None
+        key = api_key or env.get("POWX_API_KEY") or openai_key or "not-needed"
         kind = BackendKind.BASE_URL
     elif api_key or env.get("OPENAI_API_KEY"):
         kind, url = BackendKind.OPENAI, env.get("OPENAI_BASE_URL") or None
+        if url is not None and not _safe_for_a_key(url):
+            raise ConfigError(
+                f"OPENAI_BASE_URL {redact(url)} is plain http: the API key is only sent over https (or to this "
+                "machine); use an https URL"
+            )
         key = api_key or env["OPENAI_API_KEY"]
         reason = "an API key was passed" if api_key else "OPENAI_API_KEY is set"
     elif runtime_available():

@@ -23,7 +23,7 @@ from powx_llm._errors import (
     RateLimited,
     ServerError,
 )
-from powx_llm.backend import Backend, Mode
+from powx_llm.backend import Backend, BackendKind, Mode, redact
 
 __all__ = ["LLM", "Answer", "Usage"]
 
@@ -132,7 +132,7 @@ class LLM:
     @property
     def where(self) -> str:
         """Return the endpoint in words, for error messages."""
-        return self.backend.base_url or "the OpenAI API"
+        return redact(self.backend.base_url) if self.backend.base_url else "the OpenAI API"
 
     def ask(
         self,
@@ -190,7 +190,8 @@ class LLM:
                 hint = f"; wait {wait:.0f} s" if wait else "; wait and retry"
                 return RateLimited(f"{self.where} is rate-limiting requests (HTTP 429){hint}", retry_after=wait)
             case openai.AuthenticationError() | openai.PermissionDeniedError():
-                return ConfigError(f"{self.where} rejected the API key ({cause.status_code}); check OPENAI_API_KEY")
+                variable = "OPENAI_API_KEY" if self.backend.kind is BackendKind.OPENAI else "POWX_API_KEY"
+                return ConfigError(f"{self.where} rejected the API key ({cause.status_code}); check {variable}")
             case openai.NotFoundError():
                 return ConfigError(f"{self.where} has no model {self.backend.model!r}; set --model or POWX_MODEL")
             case openai.APIStatusError():
@@ -206,5 +207,5 @@ class LLM:
 
 
 def _short(message: str, limit: int = 160) -> str:
-    line = " ".join(str(message).split())
+    line = redact(" ".join(str(message).split()))  # a server may echo the key it was sent
     return line if len(line) <= limit else line[: limit - 1] + "…"
