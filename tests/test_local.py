@@ -190,3 +190,28 @@ def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None
         for pid in [*children, *_children(proc.pid), proc.pid]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+_CACHE = "issue 10: a wrong POWX_CACHE_DIR ends in a traceback"
+
+
+@pytest.mark.xfail(strict=True, reason=_CACHE)
+def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    monkeypatch.delenv("POWX_MODEL_PATH", raising=False)
+    monkeypatch.setenv("POWX_CACHE_DIR", str(a_file / "sub"))
+    with pytest.raises(ModelFileError, match="POWX_CACHE_DIR"):
+        local.model_path()
+
+
+@pytest.mark.xfail(strict=True, reason=_CACHE)
+@pytest.mark.local_model
+def test_the_server_log_does_not_need_the_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    monkeypatch.setenv("POWX_CACHE_DIR", str(a_file / "sub"))
+    bad = tmp_path / "not-a-model.gguf"
+    bad.write_bytes(b"GGUF but not really")
+    with pytest.raises(BackendUnavailable, match="exited with code"):
+        local.LocalServer(model=bad, startup_timeout=60).start()
