@@ -192,10 +192,6 @@ def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None
                 os.kill(pid, signal.SIGKILL)
 
 
-_CACHE = "issue 10: a wrong POWX_CACHE_DIR ends in a traceback"
-
-
-@pytest.mark.xfail(strict=True, reason=_CACHE)
 def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
@@ -205,7 +201,6 @@ def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(monkeypatch: pyte
         local.model_path()
 
 
-@pytest.mark.xfail(strict=True, reason=_CACHE)
 @pytest.mark.local_model
 def test_the_server_log_does_not_need_the_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     a_file = tmp_path / "a-file"

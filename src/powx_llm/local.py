@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -188,14 +189,31 @@ def model_path(*, progress: Progress | None = None) -> Path:
         return path
     target = cache_dir() / MODEL_FILE
     stamp = target.with_suffix(".verified")
-    if target.is_file() and stamp.is_file() and stamp.read_text() == _stamp(target):
-        return target
-    if target.is_file():
-        verify(target, progress=progress)
-    else:
-        _assemble(target, _part_files(), progress)
-    stamp.write_text(_stamp(target))
+    try:
+        if target.is_file() and stamp.is_file() and stamp.read_text() == _stamp(target):
+            return target
+        if target.is_file():
+            verify(target, progress=progress)
+        else:
+            _assemble(target, _part_files(), progress)
+        stamp.write_text(_stamp(target))
+    except OSError as exc:
+        raise ModelFileError(
+            f"cannot keep the model in {cache_dir()}: {exc.strerror or exc}; set POWX_CACHE_DIR to a writable folder"
+        ) from exc
     return target
+
+
+def _server_log() -> Path:
+    """Return where the server writes its log: the cache folder, else the temporary folder."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder / "server.log"
+    except OSError:
+        pass
+    return Path(tempfile.gettempdir()) / f"powx_llm-server-{os.getpid()}.log"
 
 
 def _free_port() -> int:
@@ -258,7 +276,7 @@ class LocalServer:
             self.port = _free_port()
         elif _port_busy(self.port):
             raise BackendUnavailable(f"port {self.port} on 127.0.0.1 is in use; pick another with --port")
-        log = self.log_path or cache_dir() / "server.log"
+        log = self.log_path or _server_log()
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("wb") as sink:
             self._proc = subprocess.Popen(
