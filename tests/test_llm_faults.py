@@ -161,3 +161,32 @@ def test_no_backend_says_what_to_install_or_set(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: False)
     with pytest.raises(ConfigError, match=r"OPENAI_API_KEY.*--base-url.*install"):
         extract_exchange("75 people returned")
+
+
+_BLAME = "issue 10: these messages blame the model, or drop the server's own words"
+
+
+@pytest.mark.xfail(strict=True, reason=_BLAME)
+def test_a_404_keeps_the_servers_message() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, json={"error": {"message": "route /v1/chat/completions is not served here"}})
+
+    with pytest.raises(ConfigError, match="is not served here"):
+        _extractor(handler).extract("75 returned")
+
+
+@pytest.mark.xfail(strict=True, reason=_BLAME)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<html><body>Please log in to the hotel Wi-Fi</body></html>",
+        json.dumps({"id": "x", "object": "chat.completion", "choices": [], "usage": None}),
+    ],
+    ids=["captive-portal", "no-choices"],
+)
+def test_an_answer_that_is_not_a_completion_blames_the_server(body: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    with pytest.raises(ServerError, match="not a chat completion"):
+        _extractor(handler).extract("75 returned")
