@@ -163,10 +163,6 @@ def test_no_backend_says_what_to_install_or_set(monkeypatch: pytest.MonkeyPatch)
         extract_exchange("75 people returned")
 
 
-_BLAME = "issue 10: these messages blame the model, or drop the server's own words"
-
-
-@pytest.mark.xfail(strict=True, reason=_BLAME)
 def test_a_404_keeps_the_servers_message() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(404, json={"error": {"message": "route /v1/chat/completions is not served here"}})
@@ -175,7 +171,6 @@ def test_a_404_keeps_the_servers_message() -> None:
         _extractor(handler).extract("75 returned")
 
 
-@pytest.mark.xfail(strict=True, reason=_BLAME)
 @pytest.mark.parametrize(
     "body",
     [

@@ -117,9 +117,11 @@ class LLM:
         # (prompt tokens, completion tokens, raw text) of every completion, copied when it arrives:
         # instructor later overwrites a response's usage with its running total.
         self._seen: list[tuple[int, int, str]] = []
+        self._not_a_completion = False
         self._client.on("completion:response", self._record)
 
     def _record(self, completion: Any) -> None:
+        self._not_a_completion = not getattr(completion, "choices", None)  # a portal page, an empty answer
         u = getattr(completion, "usage", None)
         self._seen.append(
             (
@@ -144,6 +146,7 @@ class LLM:
     ) -> Answer[T]:
         """Return *response_model* filled by the model; raise an LLMError subclass on any failure."""
         self._seen.clear()
+        self._not_a_completion = False
         started = time.perf_counter()
         try:
             parsed = self._client.chat.completions.create(
@@ -178,6 +181,11 @@ class LLM:
                 break
             cause = cause.__cause__
         raw = self._last_raw() or None
+        if self._not_a_completion and not isinstance(cause, openai.APIStatusError):
+            return ServerError(
+                f"{self.where} answered with something that is not a chat completion "
+                f"({_short(raw or 'no choices')}); check the base URL"
+            )
         match cause:
             case openai.APITimeoutError():
                 return LLMTimeout(f"{self.where} did not answer in time; retry, or raise the timeout")
@@ -193,7 +201,10 @@ class LLM:
                 variable = "OPENAI_API_KEY" if self.backend.kind is BackendKind.OPENAI else "POWX_API_KEY"
                 return ConfigError(f"{self.where} rejected the API key ({cause.status_code}); check {variable}")
             case openai.NotFoundError():
-                return ConfigError(f"{self.where} has no model {self.backend.model!r}; set --model or POWX_MODEL")
+                return ConfigError(
+                    f"{self.where} answered HTTP 404 ({_short(cause.message)}): it may have no model "
+                    f"{self.backend.model!r} (set --model or POWX_MODEL), or the base URL is wrong"
+                )
             case openai.APIStatusError():
                 return ServerError(f"{self.where} answered HTTP {cause.status_code}: {_short(cause.message)}")
             case IncompleteOutputException():
