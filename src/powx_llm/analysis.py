@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from powx_llm import lexicon
 from powx_llm.article import Article
-from powx_llm.cues import Cue, Role, find_cues, sentence_bounds
+from powx_llm.cues import Cue, Role, find_cues, of_the_whole, sentence_bounds
 from powx_llm.language import identify
 from powx_llm.mentions import Mention, MentionKind, find_mentions
 from powx_llm.model import Count, Evidence
@@ -92,7 +92,7 @@ class Analysis:
 def analyse(article: Article) -> Analysis:
     """Return all number mentions of *article*, the word cues about them and its sentences, read in the
     article's language."""
-    language = identify(article.text)
+    language = article.language or identify(article.text)
     languages = lexicon.for_language(language)
     mentions = find_mentions(article.text, languages=languages)
     cues = find_cues(article.text, mentions, languages=languages)
@@ -121,13 +121,7 @@ def is_part(a: Analysis, m: Mention) -> bool:
     if cue is not None and cue.role in BREAKDOWN:
         return True
     nxt = next((n for n in a.mentions if n.start >= m.end), None)
-    return (
-        nxt is not None
-        and a.words(
-            "of_the_whole", r"\s+", r"\s+(?:(?:" + "|".join(lexicon.words("articles", a.languages)) + r")\s+)?$"
-        ).fullmatch(" " + a.article.text[m.end : nxt.start])
-        is not None
-    )
+    return nxt is not None and of_the_whole(a.languages).fullmatch(" " + a.article.text[m.end : nxt.start]) is not None
 
 
 def sole_group(a: Analysis, m: Mention) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from powx_llm._errors import InputError
+from powx_llm.language import identify
 
 __all__ = ["DEFAULT_MAX_CHARS", "Article", "article_date", "html_text", "looks_like_html", "read_article"]
 
@@ -92,6 +93,7 @@ class Article:
 
     text: str
     date: dt.date | None
+    language: str | None = None  # ISO 639-1, identified by read_article (powx_llm.language)
 
 
 def read_article(
@@ -130,4 +132,4 @@ def read_article(
         raise InputError(
             f"the article has {len(text):,} characters, over the limit of {max_chars:,}; split it or raise max_chars"
         )
-    return Article(text=text, date=article_date(text, published=published))
+    return Article(text=text, date=article_date(text, published=published), language=identify(text))

@@ -18,7 +18,7 @@ from powx_llm.analysis import (
     sentence_of,
 )
 from powx_llm.cues import Cue, Role, named_units
-from powx_llm.dates import exchange_date
+from powx_llm.dates import OPENING_CHARS, exchange_date
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Cohort, Count, Cumulative, Exchange, Fraction, Kind, Qualifier, Transfer, Unit, UnitCount
 from powx_llm.names import mediator_of, mediators_named, party_of
@@ -159,10 +159,6 @@ def _wounded(m: Mention, text: str) -> Count | Fraction | None:
     return count_of(m, text) if m.value is not None else None
 
 
-# Only the opening says what *this* handover carried; later paragraphs tell earlier ones.
-_OPENING_CHARS = 900
-
-
 def _bodies_received(a: Analysis) -> bool:
     """Return whether the article's opening reports bodies handed over with the living, counted or not."""
     text = a.article.text
@@ -171,7 +167,7 @@ def _bodies_received(a: Analysis) -> bool:
         and a.words("return").search(text[s:e])
         and not a.words("aside").search(text[s:e])
         for s, e in a.sentences
-        if s < _OPENING_CHARS
+        if s < OPENING_CHARS  # only the opening tells what *this* handover carried
     )
 
 

@@ -16,7 +16,7 @@ from powx_llm import lexicon
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Unit
 
-__all__ = ["Cue", "Role", "find_cues", "named_units", "sentence_bounds"]
+__all__ = ["STOP_CHARS", "Cue", "Role", "find_cues", "named_units", "of_the_whole", "sentence_bounds"]
 
 
 class Role(StrEnum):
@@ -102,7 +102,7 @@ def _unit_words(lex: _Lex, unit: Unit) -> re.Pattern[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
-_STOP_CHARS = re.compile(r"[,.;:!?()\n\[\]]|\s[-–—]\s")
+STOP_CHARS = re.compile(r"[,.;:!?()\n\[\]]|\s[-–—]\s")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -118,23 +118,24 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _after(lex: _Lex, text: str, m: Mention, nxt: int) -> str:
-    if _of_the_whole(lex).fullmatch(text[m.end : nxt]):
+    if of_the_whole(lex.languages).fullmatch(text[m.end : nxt]):
         nxt = len(text)  # "Two of the 116 are officers": the group is named after the whole
     window = text[m.end : min(nxt, m.end + 90)]
     lead = re.match(r"^\s*[-–—]\s*", window)  # "11 – тероборонці": a dash right after the number is fine
     rest = window[lead.end() :] if lead else window
-    stop = _STOP_CHARS.search(rest)
+    stop = STOP_CHARS.search(rest)
     return rest[: stop.start()] if stop else rest
 
 
-def _of_the_whole(lex: _Lex) -> re.Pattern[str]:
-    """ "Two of the 116": the words between a part and its whole."""
-    return lex("of_the_whole", r"\s+", r"\s+" + lex("articles", "(?:", r"\s+)?").pattern)
+def of_the_whole(languages: tuple[str, ...] = lexicon.ALL) -> re.Pattern[str]:
+    """ "Two of the 116": the words between a part and its whole (to be fullmatched)."""
+    articles = lexicon.pattern("articles", "(?:", r"\s+)?", languages).pattern
+    return lexicon.pattern("of_the_whole", r"\s+", r"\s+" + articles, languages)
 
 
 def _before(text: str, m: Mention, prev: int) -> str:
     window = text[max(prev, m.start - 60) : m.start]
-    stops = list(_STOP_CHARS.finditer(window))
+    stops = list(STOP_CHARS.finditer(window))
     return window[stops[-1].end() :] if stops else window
 
 

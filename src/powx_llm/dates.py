@@ -6,10 +6,10 @@ import datetime as dt
 
 from powx_llm import lexicon
 
-__all__ = ["exchange_date"]
+__all__ = ["OPENING_CHARS", "exchange_date"]
 
 # Only the opening of an article tells when *this* exchange happened; later weekdays are background.
-_OPENING_CHARS = 900
+OPENING_CHARS = 900
 
 
 def exchange_date(
@@ -19,7 +19,7 @@ def exchange_date(
     opening names ("on Wednesday"), else the article's date ("today"); None without an article date."""
     if article_date is None:
         return None
-    opening = text[:_OPENING_CHARS]
+    opening = text[:OPENING_CHARS]
     hits = [
         (m.start(), day)
         for day in range(7)

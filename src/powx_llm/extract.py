@@ -175,7 +175,7 @@ class Extractor:
                     "request; run again to restart it"
                 ) from exc
             raise
-        language = identify(article.text)
+        language = article.language or identify(article.text)
         report = check(exchange, text=article.text, published=article.date, language=language)
         return Extraction(
             exchange=exchange,

@@ -132,7 +132,7 @@ _MONTH_EN = _alt(MONTHS_EN)
 _MONTHS_EN = frozenset(MONTHS_EN)
 # Languages whose month names CLDR gives us (babel): the formats ("5 лютого", "24 marca") and the
 # stand-alone forms ("березень"); English stays case-sensitive apart ("may" is a verb, "May" a month).
-_MONTH_LANGUAGES = ("uk", "ru", "pl", "de", "fr", "es", "pt", "it", "tr", "hu", "ar")
+_MONTH_LANGUAGES = tuple(lang for lang in lexicon.LANGUAGES if lang != "en")
 
 
 @functools.cache

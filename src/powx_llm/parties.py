@@ -23,11 +23,10 @@ import unicodedata
 from babel import Locale
 from babel.dates import get_timezone_location
 
+from powx_llm.lexicon import LANGUAGES
 from powx_llm.names import canonical_name, party_of
 
 __all__ = ["LANGUAGES", "NON_STATE", "resolve_party"]
-
-LANGUAGES = ("en", "uk", "ru", "pl", "de", "fr", "es", "pt", "it", "tr", "hu", "ar")
 
 # Canonical English where CLDR's English differs from the names our data uses.
 _ENGLISH = {"TR": "Turkey", "PS": "Palestinian territories", "VA": "Holy See", "CD": "DR Congo", "CG": "Congo"}

@@ -25,7 +25,7 @@ from powx_llm.analysis import (
     sentence_of,
     sole_group,
 )
-from powx_llm.cues import Cue, Role
+from powx_llm.cues import STOP_CHARS, Cue, Role
 from powx_llm.grounding import locate
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Count
@@ -222,9 +222,6 @@ def drafts_from(
     return out
 
 
-_GROUP_END = re.compile(r"[.;:!?()\[\]\n«»\"“”,]|\s[-–—]\s")
-
-
 def people_of(a: Analysis, words: str) -> str | None:
     """Return the party whose people *words* name first ("Russian soldiers", "Rus askeri", "orosz"), or None."""
     hits = []
@@ -238,7 +235,7 @@ def people_of(a: Analysis, words: str) -> str | None:
 def _group_head(a: Analysis, m: Mention) -> str:
     """Return the two words after *m* that name its group, within its clause."""
     after = a.article.text[m.end : m.end + 60]
-    stop = _GROUP_END.search(after)
+    stop = STOP_CHARS.search(after)
     return " ".join((after[: stop.start()] if stop else after).split()[:2])
 
 
