@@ -78,3 +78,40 @@ def _json_body(r1: Any, r2: Any) -> None:
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
     vcr.register_matcher("json_body", _json_body)
+
+
+# ---- the fault-injecting fake server (tests/fake_server.py, hand-written answers) -----------------
+class FakeServer:
+    """A running tests/fake_server.py: its base URL per fault, and the requests it has seen."""
+
+    def __init__(self, port: int, log: Path) -> None:
+        self.port, self.log = port, log
+
+    def url(self, fault: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{fault}/v1"
+
+    def requests(self, *, since: float, fault: str | None = None) -> list[dict[str, Any]]:
+        lines = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+        seen = [json.loads(line) for line in lines]
+        return [r for r in seen if r["time"] >= since and (fault is None or r["fault"] == fault)]
+
+
+@pytest.fixture(scope="session")
+def fake_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    import subprocess
+    import sys
+
+    log = tmp_path_factory.mktemp("fake_server") / "requests.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.fake_server", "--log", str(log), "--seed", "7"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        port = int(proc.stdout.readline())
+        yield FakeServer(port, log)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)

@@ -138,3 +138,23 @@ def test_replay_of_an_unrecorded_article_is_one_line() -> None:
     assert result.exit_code == 2
     assert "no recorded response" in result.output
     assert issubclass(ReplayMiss, ConfigError)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10: non-UTF-8 stdin is blamed on the model")
+def test_stdin_that_is_not_utf8_is_one_line_and_no_request() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "from powx_llm.cli import main; main()", "extract", "-", "--replay", str(CASSETTES)],
+        input=b"Ukraine got 75 \xff\xfe prisoners back from Russia today.",
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 2
+    assert "UTF-8" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "recorded" not in err
+    assert "model" not in err
