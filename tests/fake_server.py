@@ -50,7 +50,10 @@ SIDES = {
         {"received_by": "Ukraine", "released_by": "Russia", "people": 75, "people_words": "75 prisoners"},
     ],
 }
-RANDOM_FAULTS = ("ok", "ok", "ok", "hang", "drip", "429s", "429d", "500", "503", "junk", "truncated", "cut", "flaky")
+RANDOM_FAULTS = (
+    *("ok",) * 4,
+    *("hang", "drip", "429s", "429d", "429far", "500", "503", "400", "401", "junk", "truncated", "cut", "flaky"),
+)
 
 
 def completion(arguments: str, *, completion_tokens: int = 20, finish_reason: str = "tool_calls") -> dict[str, Any]:

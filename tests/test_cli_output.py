@@ -140,7 +140,6 @@ def test_replay_of_an_unrecorded_article_is_one_line() -> None:
     assert issubclass(ReplayMiss, ConfigError)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: non-UTF-8 stdin is blamed on the model")
 def test_stdin_that_is_not_utf8_is_one_line_and_no_request() -> None:
     import subprocess
     import sys

@@ -9,9 +9,9 @@ and what to do::
     ├── ConfigError           no usable backend, a missing runtime or weight package, a bad setting
     │   ├── ModelFileError    the embedded model's weights are missing or fail their hash check
     │   └── ReplayMiss        replaying recordings: no recorded response matches a request
-    └── LLMError              the LLM call failed
+    └── LLMError              the LLM call failed (``usage``: what the article spent before it failed)
         ├── BackendUnavailable    connection refused, DNS, the embedded server died or never started
-        ├── LLMTimeout            no answer in time
+        ├── LLMTimeout            no answer in time, or the article's deadline passed
         ├── RateLimited           HTTP 429 after the retries (``retry_after`` seconds, if told)
         ├── ServerError           HTTP 5xx after the retries, or another HTTP error status
         ├── OutputTruncated       the completion stopped at the token limit (finish_reason "length")
@@ -22,6 +22,8 @@ Foreign exceptions are wrapped (``raise ExtractionFailed(...) from exc``), never
 """
 
 from __future__ import annotations
+
+from powx_llm.usage import Usage
 
 __all__ = [
     "BackendUnavailable",
@@ -60,7 +62,9 @@ class ReplayMiss(ConfigError):
 
 
 class LLMError(PowxError):
-    """The call to the language model failed."""
+    """The call to the language model failed; ``usage`` holds what the article spent until then."""
+
+    usage: Usage | None = None
 
 
 class BackendUnavailable(LLMError):

@@ -16,6 +16,7 @@ DEFAULT_MAX_CHARS = 20_000
 _DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s")
 # Control characters other than tab/newline/CR betray binary data decoded as text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def article_date(text: str, *, published: dt.date | str | None = None) -> dt.date | None:
@@ -117,6 +118,11 @@ def read_article(
         raise InputError(f"the article must be text (str), not {type(text).__name__}")
     if not text.strip():
         raise InputError("the article is empty; pass the text of a news report")
+    if (bad := _SURROGATE.search(text)) is not None:  # undecodable bytes smuggled in (surrogateescape)
+        raise InputError(
+            f"the article is not valid Unicode text (a lone surrogate at character {bad.start()}); "
+            "decode it as UTF-8 with errors reported, or convert it to UTF-8 first"
+        )
     if "\x00" in text or len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise InputError("the article looks like binary data, not text; pass the article's text")
     if looks_like_html(text):

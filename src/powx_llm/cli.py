@@ -18,11 +18,11 @@ from rich.console import Console
 from rich.progress import Progress, TaskID
 
 from powx_llm import __version__
-from powx_llm._errors import InputError, PowxError
+from powx_llm._errors import InputError, LLMError, PowxError
 from powx_llm.article import article_date, read_article
 from powx_llm.checks import check
-from powx_llm.extract import Extraction, Extractor, Options, Strategy
-from powx_llm.files import load_exchange_file, read_text_file
+from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict
+from powx_llm.files import decode_text, load_exchange_file, read_text_file
 from powx_llm.model import SCHEMA_VERSION, Exchange
 from powx_llm.render import extraction_html, extraction_table, print_eval, print_report
 
@@ -84,6 +84,15 @@ ReplayOpt = Annotated[
     ),
 ]
 StrategyOpt = Annotated[Strategy, typer.Option("--strategy", help="cued (default) or baseline.")]
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--deadline",
+        metavar="SECONDS",
+        min=0.001,
+        help="Seconds each article may take, every call, retry and wait included (default 300).",
+    ),
+]
 
 
 def _fail(exc: PowxError) -> typer.Exit:
@@ -109,8 +118,9 @@ def _connect(
     mode: str | None,
     replay: Path | None,
     strategy: Strategy = Strategy.CUED,
+    deadline: float | None = None,
 ) -> Extractor:
-    options = Options(strategy=strategy)
+    options = Options(strategy=strategy) if deadline is None else Options(strategy=strategy, deadline=deadline)
     if replay is not None:
         from powx_llm.replay import REPLAY_BASE_URL, replay_client
 
@@ -170,7 +180,7 @@ def check_cmd(
 def _read_input(path: str) -> tuple[str, str | None]:
     """Return (text, published) of a text file, an eval article JSON, or stdin ("-")."""
     if path == "-":
-        return sys.stdin.read(), None
+        return decode_text(sys.stdin.buffer.read(), what="standard input"), None
     raw = read_text_file(Path(path))
     if path.endswith(".json"):
         try:
@@ -185,9 +195,15 @@ def _read_input(path: str) -> tuple[str, str | None]:
 def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
     """Print one input's result (or error) in *fmt*; HTML is written once, after every input."""
     if isinstance(result, PowxError):
-        _err.print(f"[bold red]error:[/] {path}: {result}", highlight=False, soft_wrap=True)
+        usage = result.usage if isinstance(result, LLMError) else None
+        spent = f" ({usage.describe()} spent)" if usage is not None and usage.calls else ""
+        _err.print(f"[bold red]error:[/] {path}: {result}{spent}", highlight=False, soft_wrap=True)
         if fmt in (Format.JSONL, Format.FACTS):
-            _emit({"schema_version": SCHEMA_VERSION, "file": path, "status": "error", "error": str(result)})
+            line: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "file": path, "status": "error"}
+            line["error"] = str(result)
+            if usage is not None:
+                line["usage"] = usage_dict(usage)
+            _emit(line)
     elif fmt is Format.JSONL:
         _emit({"schema_version": SCHEMA_VERSION, "file": path, **result.to_dict(), "error": None})
     elif fmt is Format.FACTS:
@@ -223,6 +239,7 @@ def extract_cmd(
     from_html: Annotated[
         bool, typer.Option("--from-html", help="Read HTML pages, reduced to their text (else HTML is refused).")
     ] = False,
+    deadline: DeadlineOpt = None,
 ) -> None:
     """Extract the checked exchange of each article; exit 1 on a mismatch, 2 on an error (worst wins)."""
     _check_format(fmt, EXTRACT_FORMATS, "extract")
@@ -237,7 +254,7 @@ def extract_cmd(
             text, dated = _read_input(path)
             article = read_article(text, published=day or dated, html=from_html)  # refused before any server starts
             extractor = extractor or _connect(
-                model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy
+                model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
             )
             result: Extraction | PowxError = extractor.extract_article(article)
         except PowxError as exc:
@@ -275,6 +292,7 @@ def eval_cmd(
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
     replay: ReplayOpt = None,
+    deadline: DeadlineOpt = None,
 ) -> None:
     """Extract every eval article and score its facts against gold; the last line is the total."""
     from powx_llm.evaluate import evaluate, load_eval_dir
@@ -282,7 +300,9 @@ def eval_cmd(
 
     try:
         articles = load_eval_dir(directory, split=split)
-        extractor = _connect(model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy)
+        extractor = _connect(
+            model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
+        )
         with Progress(console=_err, transient=True) as progress:
             task = progress.add_task(f"{strategy.value}: extracting", total=len(articles))
             run = evaluate(extractor, articles, on_result=lambda _: progress.advance(task))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from tenacity import RetryCallState, Retrying, retry_if_result, stop_after_attempt, stop_any
 from tenacity.stop import stop_base
 
-from powx_llm._errors import BackendUnavailable, ConfigError
+from powx_llm._errors import BackendUnavailable, ConfigError, InputError, LLMError
 from powx_llm.analysis import analyse
 from powx_llm.article import DEFAULT_MAX_CHARS, Article, read_article
 from powx_llm.assemble import assemble
@@ -20,7 +20,7 @@ from powx_llm.baseline import baseline_exchange
 from powx_llm.checks import Report, Status, check
 from powx_llm.facts import FactValue, facts, iter_counts
 from powx_llm.language import identify
-from powx_llm.llm import LLM, Answer, Usage
+from powx_llm.llm import LLM, SYSTEM_CLOCK, Answer, Clock, Usage
 from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange
 from powx_llm.prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
 from powx_llm.schema import FlatAnswer, Sides
@@ -29,7 +29,7 @@ from powx_llm.sides import Problem, candidates, side_problems
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["Extraction", "Extractor", "Options", "Strategy", "extract_exchange"]
+__all__ = ["Extraction", "Extractor", "Options", "Strategy", "extract_exchange", "usage_dict"]
 
 
 class Strategy(StrEnum):
@@ -39,7 +39,7 @@ class Strategy(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How hard to try: the strategy, input size limit and LLM budget."""
+    """How hard to try: the strategy, input size limit, LLM budget and the deadline per article."""
 
     strategy: Strategy = Strategy.CUED
     max_chars: int = DEFAULT_MAX_CHARS
@@ -48,6 +48,11 @@ class Options:
     max_tokens: int = 512  # per completion
     reasks: int = 1  # re-asks when the model's numbers are not stated by the text (0 disables)
     hints: bool = True  # list the numbers that may be totals after the article
+    deadline: float = 300.0  # seconds per article: every call, retry, wait and re-ask included
+
+    def __post_init__(self) -> None:
+        if not self.deadline > 0:
+            raise InputError(f"the deadline must be a positive number of seconds, not {self.deadline!r}")
 
 
 @dataclass(frozen=True)
@@ -104,17 +109,22 @@ class Extraction:
             "checks": self.report.to_dict(),
             "dropped": list(self.dropped),
             "language": self.language,
-            "usage": {
-                "prompt_tokens": self.usage.prompt_tokens,
-                "completion_tokens": self.usage.completion_tokens,
-                "llm_calls": self.usage.calls,
-            },
+            "usage": usage_dict(self.usage),
             "model": self.model,
             "backend": self.backend,
             "strategy": self.strategy.value,
             "prompt_version": self.prompt_version,
             "seconds": round(self.seconds, 2),
         }
+
+
+def usage_dict(usage: Usage) -> dict[str, int]:
+    """Return *usage* as the ``usage`` object of the JSON output (docs/cli.md)."""
+    return {
+        "prompt_tokens": usage.prompt_tokens,
+        "completion_tokens": usage.completion_tokens,
+        "llm_calls": usage.calls,
+    }
 
 
 @dataclass
@@ -138,8 +148,17 @@ class Extractor:
         http_client: httpx.Client | None = None,
         http_retries: int = 2,
         options: Options | None = None,
+        deadline: float | None = None,
+        clock: Clock | None = None,
     ) -> Extractor:
-        """Return an Extractor on the first usable backend (client > base URL > OPENAI_API_KEY > embedded)."""
+        """Return an Extractor on the first usable backend (client > base URL > OPENAI_API_KEY > embedded).
+
+        *deadline* (seconds per article) overrides ``options.deadline``; *clock* is where time is read
+        and waited for (tests and simulations inject one; ``SYSTEM_CLOCK`` otherwise).
+        """
+        options = options or Options()
+        if deadline is not None:
+            options = replace(options, deadline=deadline)
         backend = resolve_backend(
             base_url=base_url, api_key=api_key, model=model, mode=mode, client_given=client is not None
         )
@@ -151,8 +170,10 @@ class Extractor:
             backend = replace(backend, base_url=server.base_url)
         elif backend.kind is BackendKind.EMBEDDED:
             backend = replace(backend, base_url="http://127.0.0.1:8765/v1")  # replayed: no server is started
-        llm = LLM(backend, client=client, http_client=http_client, http_retries=http_retries)
-        return cls(backend=backend, llm=llm, options=options or Options(), _server=server)
+        llm = LLM(
+            backend, client=client, http_client=http_client, http_retries=http_retries, clock=clock or SYSTEM_CLOCK
+        )
+        return cls(backend=backend, llm=llm, options=options, _server=server)
 
     def extract(self, text: object, *, published: dt.date | str | None = None) -> Extraction:
         """Return the checked Extraction of one article."""
@@ -163,17 +184,20 @@ class Extractor:
     def extract_article(self, article: Article) -> Extraction:
         """Return the checked Extraction of an article already read (see ``read_article``)."""
         started = time.perf_counter()
+        deadline = self.llm.clock.monotonic() + self.options.deadline
         try:
             if self.options.strategy is Strategy.BASELINE:
-                exchange, dropped, usage, raw = self._baseline(article)
+                exchange, dropped, usage, raw = self._baseline(article, deadline=deadline)
             else:
-                exchange, dropped, usage, raw = self._cued(article)
+                exchange, dropped, usage, raw = self._cued(article, deadline=deadline)
         except BackendUnavailable as exc:
             if self._server is not None and not self._server.alive():
-                raise BackendUnavailable(
+                stopped = BackendUnavailable(
                     f"the embedded model server stopped (exit code {self._server.exit_code()}) during the "
                     "request; run again to restart it"
-                ) from exc
+                )
+                stopped.usage = exc.usage
+                raise stopped from exc
             raise
         language = article.language or identify(article.text)
         report = check(exchange, text=article.text, published=article.date, language=language)
@@ -193,11 +217,12 @@ class Extractor:
             language=language,
         )
 
-    def _cued(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
+    def _cued(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         analysis = analyse(article)
         messages = sides_messages(article.text, candidates=candidates(analysis) if self.options.hints else None)
         usage = Usage()
         answers: list[Answer[Sides]] = []
+        notes: list[str] = []
 
         def ask() -> list[Problem]:
             """Ask (or, after a first answer, re-ask with its exact problems); return what is still wrong."""
@@ -208,10 +233,28 @@ class Extractor:
                     {"role": "assistant", "content": answers[-1].raw},
                     regrounding_message([p.message for p in problems]),
                 ]
-                answer = self.llm.ask(follow, Sides, max_tokens=self.options.max_tokens, validation_retries=0)
+                try:
+                    answer = self.llm.ask(
+                        follow, Sides, max_tokens=self.options.max_tokens, validation_retries=0, deadline=deadline
+                    )
+                except LLMError as exc:  # the first answer stands; its unstated numbers are dropped below
+                    usage.add(exc.usage or Usage())
+                    notes.append(f"re-ask failed, the first answer is kept: {exc}")
+                    return []
             else:
                 retries = max(0, min(1, self.options.max_calls - 1))
-                answer = self.llm.ask(messages, Sides, max_tokens=self.options.max_tokens, validation_retries=retries)
+                try:
+                    answer = self.llm.ask(
+                        messages,
+                        Sides,
+                        max_tokens=self.options.max_tokens,
+                        validation_retries=retries,
+                        deadline=deadline,
+                    )
+                except LLMError as exc:
+                    usage.add(exc.usage or Usage())
+                    exc.usage = usage
+                    raise
             usage.add(answer.usage)
             answers.append(answer)
             return side_problems(analysis, answer.parsed)
@@ -223,11 +266,13 @@ class Extractor:
             retry_error_callback=lambda state: state.outcome.result() if state.outcome else None,
         )(ask)
         exchange, dropped = assemble(analysis, answers[-1].parsed)
-        return exchange, dropped, usage, answers[-1].raw
+        return exchange, (*notes, *dropped), usage, answers[-1].raw
 
-    def _baseline(self, article: Article) -> tuple[Exchange, tuple[str, ...], Usage, str]:
+    def _baseline(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         messages = [{"role": "system", "content": BASELINE_SYSTEM}, {"role": "user", "content": article.text}]
-        answer = self.llm.ask(messages, FlatAnswer, max_tokens=self.options.max_tokens, validation_retries=2)
+        answer = self.llm.ask(
+            messages, FlatAnswer, max_tokens=self.options.max_tokens, validation_retries=2, deadline=deadline
+        )
         return baseline_exchange(answer.parsed), (), answer.usage, answer.raw
 
 
@@ -250,17 +295,23 @@ def extract_exchange(
     model: str | None = None,
     options: Options | None = None,
     extractor: Extractor | None = None,
+    deadline: float | None = None,
 ) -> Extraction:
     """Return the typed, grounded, checked Exchange of one article.
 
     Uses *extractor* if given, else connects: an explicit OpenAI *client*, else *base_url*, else
-    ``OPENAI_API_KEY``, else the embedded offline model.
+    ``OPENAI_API_KEY``, else the embedded offline model. *deadline* bounds the seconds this article may
+    take, every call, retry and wait included (default ``Options.deadline``, 5 minutes).
     """
     chosen = extractor.options if extractor is not None else options or Options()
+    if deadline is not None:
+        chosen = replace(chosen, deadline=deadline)
     # Read (and reject unusable input) before starting a server or spending a call.
     article = read_article(text, published=published, max_chars=chosen.max_chars, html=chosen.html)
     if extractor is None:
         if client is not None and base_url is not None:
             raise ConfigError("pass either client or base_url, not both")
-        extractor = Extractor.connect(client=client, base_url=base_url, model=model, options=options)
+        extractor = Extractor.connect(client=client, base_url=base_url, model=model, options=chosen)
+    elif chosen is not extractor.options:
+        extractor = replace(extractor, options=chosen)
     return extractor.extract_article(article)

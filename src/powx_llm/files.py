@@ -39,10 +39,18 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return decode_text(data, what=str(path))
+
+
+def decode_text(data: bytes, *, what: str) -> str:
+    """Return *data* decoded as UTF-8, or raise InputError naming *what* and the first bad byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text") from exc
+        raise InputError(
+            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 first, e.g. with iconv"
+        ) from exc
 
 
 def _read_json(path: Path) -> Any:

@@ -9,6 +9,7 @@ text still reads as one of ours.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any
 
 from powx_llm.lexicon import LANGUAGES
@@ -20,11 +21,19 @@ _CLEAR_CHARS = 200
 _CLEAR_PROBABILITY = 0.95
 
 
+_LOADING = threading.Lock()
+
+
 @functools.cache
-def _identifier() -> Any:
+def _load() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # 0.7 s to load: only when first used
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _identifier() -> Any:
+    with _LOADING:  # threads of a batch wait for one load rather than each loading the model
+        return _load()
 
 
 def identify(text: str) -> str:

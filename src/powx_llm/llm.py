@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import email.utils
+import json
 import logging
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
+from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from powx_llm._errors import (
     BackendUnavailable,
@@ -20,12 +25,14 @@ from powx_llm._errors import (
     LLMError,
     LLMTimeout,
     OutputTruncated,
+    PowxError,
     RateLimited,
     ServerError,
 )
 from powx_llm.backend import Backend, BackendKind, Mode, redact
+from powx_llm.usage import Usage
 
-__all__ = ["LLM", "Answer", "Usage"]
+__all__ = ["LLM", "SYSTEM_CLOCK", "Answer", "Clock", "Usage"]
 
 # instructor logs each failed attempt at ERROR level; without a handler of the user's, Python would print
 # those lines to stderr next to our one-line error. A NullHandler keeps them for users who configure logging.
@@ -39,28 +46,6 @@ _MODES = {
     Mode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
     Mode.MD_JSON: instructor.Mode.MD_JSON,
 }
-
-
-@dataclass
-class Usage:
-    """Tokens spent, summed over every completion (failed attempts included)."""
-
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    calls: int = 0
-    seconds: float = 0.0  # wall time spent waiting for the LLM
-
-    @property
-    def total_tokens(self) -> int:
-        """Return prompt plus completion tokens."""
-        return self.prompt_tokens + self.completion_tokens
-
-    def add(self, other: Usage) -> None:
-        """Add *other*'s counts to these."""
-        self.prompt_tokens += other.prompt_tokens
-        self.completion_tokens += other.completion_tokens
-        self.calls += other.calls
-        self.seconds += other.seconds
 
 
 @dataclass(frozen=True)
@@ -83,16 +68,113 @@ def _raw_text(completion: Any) -> str:
         return ""
 
 
-def _retry_after(exc: openai.APIStatusError) -> float | None:
-    value = exc.response.headers.get("retry-after")
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
+class Clock(Protocol):
+    """Where the LLM client reads the time and waits (``SYSTEM_CLOCK``; tests inject their own)."""
+
+    def monotonic(self) -> float:
+        """Return seconds on a clock that never goes back (deadlines)."""
+        ...
+
+    def time(self) -> float:
+        """Return the wall-clock time (a ``Retry-After`` HTTP date is wall-clock time)."""
+        ...
+
+    def sleep(self, seconds: float) -> None:
+        """Wait *seconds*."""
+        ...
+
+
+class _SystemClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def time(self) -> float:
+        return time.time()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+SYSTEM_CLOCK: Clock = _SystemClock()
+
+# Our retry policy (the SDK's own is off): transport faults, 408, 409, 429 and 5xx are retried with
+# backoff or after Retry-After, within the attempts and the article's deadline; no other status is.
+_RETRIED_STATUS = frozenset({408, 409, 429})
+_BACKOFF = (0.5, 8.0)  # first wait and the longest, in seconds (doubling)
+# The transport errors of a connection that was made but broke mid-answer (httpx and httpx2 name them alike).
+_BROKEN_OFF = frozenset({"RemoteProtocolError", "ReadError"})
+
+
+def _transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):  # refused, reset, cut short, timed out
+        return not isinstance(exc.__cause__, PowxError)  # a replay miss is not a fault to retry
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in _RETRIED_STATUS or exc.status_code >= 500
+    return False
+
+
+def _retry_after(exc: BaseException, *, now: float) -> float | None:
+    """Return the wait a 429 or 503 asks for, from ``Retry-After`` in seconds or as an HTTP date."""
+    if not isinstance(exc, openai.APIStatusError):
         return None
+    value = exc.response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def _parses(arguments: str) -> bool:
+    try:
+        json.loads(arguments)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class _Call:
+    """The state of one ``ask`` in one thread: its deadline and every completion it saw."""
+
+    deadline: float | None
+    seen: list[tuple[int, int, str]] = field(default_factory=list)  # prompt tokens, completion tokens, raw
+    not_a_completion: bool = False
+    deadline_hit: bool = False
+
+
+class _DeadlineStream(httpx.SyncByteStream):
+    """A response body that stops with a timeout once the deadline passes (a server dripping bytes)."""
+
+    def __init__(self, inner: Any, call: _Call, clock: Clock, request: httpx.Request) -> None:
+        self._inner, self._call, self._clock, self._request = inner, call, clock, request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if self._call.deadline is not None and self._clock.monotonic() > self._call.deadline:
+                self._call.deadline_hit = True
+                raise httpx.ReadTimeout("the article's deadline passed while reading the answer", request=self._request)
+            yield chunk
+
+    def close(self) -> None:
+        close = getattr(self._inner, "close", None)
+        if close is not None:
+            close()
 
 
 class LLM:
-    """Structured completions from one backend, with one clear error per failure."""
+    """Structured completions from one backend, with one clear error per failure.
+
+    Every ``ask`` runs within its *deadline* (attempts, waits and reading the answer included); transport
+    faults are retried by our policy (``http_retries`` more attempts, ``Retry-After`` honoured), never a
+    4xx other than 408, 409 and 429. Safe to share between threads: each call keeps its own state.
+    """
 
     def __init__(
         self,
@@ -102,33 +184,29 @@ class LLM:
         http_client: httpx.Client | None = None,
         timeout: float = 600.0,
         http_retries: int = 2,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.backend = backend
+        self.timeout, self.http_retries, self.clock = timeout, http_retries, clock
+        self._local = threading.local()
         if client is None:
+            # openai 3 is built on httpx2 but accepts an httpx.Client too (ours carry replay/mock transports).
+            http_client = http_client or httpx.Client(timeout=timeout)
+            hooks = http_client.event_hooks
+            http_client.event_hooks = {**hooks, "response": [*hooks.get("response", []), self._bound_body]}
             client = openai.OpenAI(
                 base_url=backend.base_url,
                 api_key=backend.api_key or "not-needed",
                 timeout=timeout,
-                # openai 3 is built on httpx2 but accepts an httpx.Client too (ours carry replay/mock transports).
-                max_retries=http_retries,
+                max_retries=0,  # ours, below
                 http_client=cast(Any, http_client),
             )
-        self._client = instructor.from_openai(client, mode=_MODES[backend.mode])
-        # (prompt tokens, completion tokens, raw text) of every completion, copied when it arrives:
-        # instructor later overwrites a response's usage with its running total.
-        self._seen: list[tuple[int, int, str]] = []
-        self._not_a_completion = False
-        self._client.on("completion:response", self._record)
-
-    def _record(self, completion: Any) -> None:
-        self._not_a_completion = not getattr(completion, "choices", None)  # a portal page, an empty answer
-        u = getattr(completion, "usage", None)
-        self._seen.append(
-            (
-                int(getattr(u, "prompt_tokens", 0) or 0),
-                int(getattr(u, "completion_tokens", 0) or 0),
-                _raw_text(completion),
-            )
+        else:
+            client = client.with_options(max_retries=0)
+        self._openai = client
+        mode = _MODES[backend.mode]
+        self._client = instructor.Instructor(
+            client=client, create=instructor.patch(create=self._create, mode=mode), mode=mode
         )
 
     @property
@@ -143,11 +221,14 @@ class LLM:
         *,
         max_tokens: int,
         validation_retries: int = 1,
+        deadline: float | None = None,
     ) -> Answer[T]:
-        """Return *response_model* filled by the model; raise an LLMError subclass on any failure."""
-        self._seen.clear()
-        self._not_a_completion = False
-        started = time.perf_counter()
+        """Return *response_model* filled by the model; raise an LLMError subclass on any failure.
+
+        *deadline* is a time on ``clock.monotonic()`` by which the answer must be complete.
+        """
+        call = self._local.call = _Call(deadline)
+        started = self.clock.monotonic()
         try:
             parsed = self._client.chat.completions.create(
                 model=self.backend.model,
@@ -158,44 +239,106 @@ class LLM:
                 max_tokens=max_tokens,
             )
         except Exception as exc:
-            raise self._translate(exc) from exc
-        usage = self.usage()
-        usage.seconds = time.perf_counter() - started
-        return Answer(parsed=parsed, raw=self._last_raw(), usage=usage)
+            error = self._translate(exc, call)
+            if isinstance(error, LLMError):
+                error.usage = self._usage(call, started)
+            raise error from exc
+        return Answer(parsed=parsed, raw=call.seen[-1][2] if call.seen else "", usage=self._usage(call, started))
 
-    def usage(self) -> Usage:
-        """Return the tokens of every completion seen by the last ``ask`` (failed attempts too)."""
+    def _usage(self, call: _Call, started: float) -> Usage:
         return Usage(
-            prompt_tokens=sum(p for p, _, _ in self._seen),
-            completion_tokens=sum(c for _, c, _ in self._seen),
-            calls=len(self._seen),
+            prompt_tokens=sum(p for p, _, _ in call.seen),
+            completion_tokens=sum(c for _, c, _ in call.seen),
+            calls=len(call.seen),
+            seconds=self.clock.monotonic() - started,
         )
 
-    def _last_raw(self) -> str:
-        return self._seen[-1][2] if self._seen else ""
+    def _remaining(self, call: _Call) -> float | None:
+        return None if call.deadline is None else call.deadline - self.clock.monotonic()
 
-    def _translate(self, exc: BaseException) -> LLMError | ConfigError:
+    def _create(self, **kwargs: Any) -> Any:
+        """Send one completion request with our retry policy; see every completion that arrives."""
+        call: _Call = self._local.call
+
+        def wait(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            told = _retry_after(exc, now=self.clock.time()) if exc is not None else None
+            return told if told is not None else min(_BACKOFF[1], _BACKOFF[0] * 2 ** (state.attempt_number - 1))
+
+        def stop(state: RetryCallState) -> bool:
+            remaining = self._remaining(call)
+            return state.attempt_number > self.http_retries or (
+                remaining is not None and (state.upcoming_sleep or 0.0) >= remaining
+            )
+
+        def send() -> Any:
+            remaining = self._remaining(call)
+            if remaining is not None and remaining <= 0:
+                raise self._past_deadline()
+            timeout = self.timeout if remaining is None else max(0.01, min(self.timeout, remaining))
+            return self._openai.chat.completions.create(**kwargs, timeout=timeout)
+
+        completion = Retrying(
+            stop=stop, wait=wait, retry=retry_if_exception(_transient), sleep=self.clock.sleep, reraise=True
+        )(send)
+        self._see(call, completion, max_tokens=kwargs.get("max_tokens"))
+        return completion
+
+    def _see(self, call: _Call, completion: Any, *, max_tokens: int | None) -> None:
+        choices = getattr(completion, "choices", None)
+        call.not_a_completion = not choices  # a portal page, an empty answer
+        u = getattr(completion, "usage", None)
+        tokens = int(getattr(u, "completion_tokens", 0) or 0)
+        raw = _raw_text(completion)
+        call.seen.append((int(getattr(u, "prompt_tokens", 0) or 0), tokens, raw))
+        # llama.cpp reports "tool_calls" even when the answer stopped at max_tokens: a cut-off answer is one
+        # that used every token it could and does not parse. Say so now, rather than re-asking in vain.
+        if choices and max_tokens and tokens >= max_tokens and not _parses(raw):
+            raise IncompleteOutputException(last_completion=completion)
+
+    def _bound_body(self, response: httpx.Response) -> None:
+        """Make reading the body of *response* stop at the current call's deadline (an httpx response hook)."""
+        call: _Call | None = getattr(self._local, "call", None)
+        if call is not None and call.deadline is not None:
+            response.stream = _DeadlineStream(response.stream, call, self.clock, response.request)
+
+    def _past_deadline(self) -> LLMTimeout:
+        return LLMTimeout(
+            f"{self.where} did not finish answering within the article's deadline; "
+            "raise the deadline (--deadline, Options.deadline) or check the server"
+        )
+
+    def _translate(self, exc: BaseException, call: _Call) -> LLMError | ConfigError:
         cause: BaseException = exc
         while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
-            if not isinstance(cause.__cause__, openai.OpenAIError):
+            if not isinstance(cause.__cause__, openai.OpenAIError | PowxError):
                 break
             cause = cause.__cause__
-        raw = self._last_raw() or None
-        if self._not_a_completion and not isinstance(cause, openai.APIStatusError):
+        raw = call.seen[-1][2] if call.seen else None
+        if call.not_a_completion and not isinstance(cause, openai.APIStatusError):
             return ServerError(
                 f"{self.where} answered with something that is not a chat completion "
                 f"({_short(raw or 'no choices')}); check the base URL"
             )
+        remaining = self._remaining(call)
         match cause:
+            case PowxError():
+                return cause  # type: ignore[return-value]
+            case openai.APITimeoutError() if call.deadline_hit or (remaining is not None and remaining <= 0):
+                return self._past_deadline()
             case openai.APITimeoutError():
                 return LLMTimeout(f"{self.where} did not answer in time; retry, or raise the timeout")
             case openai.APIConnectionError() if isinstance(cause.__cause__, ConfigError):
                 return cause.__cause__  # e.g. a replayed request that was never recorded
+            case openai.APIConnectionError() if type(cause.__cause__).__name__ in _BROKEN_OFF:
+                return BackendUnavailable(
+                    f"{self.where} broke off its answer ({_short(str(cause.__cause__))}); retry, or check the server"
+                )
             case openai.APIConnectionError():
                 return BackendUnavailable(f"cannot reach {self.where}: is the server running? ({cause})")
             case openai.RateLimitError():
-                wait = _retry_after(cause)
-                hint = f"; wait {wait:.0f} s" if wait else "; wait and retry"
+                wait = _retry_after(cause, now=self.clock.time())
+                hint = f"; it asks to wait {wait:.0f} s" if wait else "; wait and retry"
                 return RateLimited(f"{self.where} is rate-limiting requests (HTTP 429){hint}", retry_after=wait)
             case openai.AuthenticationError() | openai.PermissionDeniedError():
                 variable = "OPENAI_API_KEY" if self.backend.kind is BackendKind.OPENAI else "POWX_API_KEY"
