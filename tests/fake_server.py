@@ -17,6 +17,7 @@ drip       sends the headers, then one byte of the body every 0.2 s, for ever
 429d       HTTP 429 with ``Retry-After`` an HTTP date one second ahead
 429far     HTTP 429 with ``Retry-After: 3600``
 400 401 403 404 500 503   that status with an OpenAI-style error body
+echo401 echo500   that status, with an error message that repeats the Authorization header and the path
 junk       HTTP 200 with an HTML page
 truncated  HTTP 200 whose body stops before its Content-Length
 cut        a completion cut at its token limit that llama.cpp reports as finished ("tool_calls",
@@ -123,6 +124,9 @@ class _Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass  # the client gave up
             return 200
+        if fault.startswith("echo"):  # a server that reflects what it was sent: the key, the URL
+            said = f"rejected key {self.headers.get('authorization')} for {self.path}"
+            return self._json(int(fault[4:]), {"error": {"message": said}})
         if fault.startswith("429"):
             after = {
                 "429s": "1",
