@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -60,6 +60,12 @@ class Backend:
         url = redact(self.base_url) if self.base_url else None
         return f"Backend(kind={self.kind.value!r}, model={self.model!r}, mode={self.mode.value!r}, base_url={url!r})"
 
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Return what must never be shown: the key and a password in the base URL."""
+        password = urlsplit(self.base_url).password if self.base_url else None
+        return tuple(s for s in (self.api_key, password) if s)
+
     def describe(self) -> str:
         """Return one line naming the backend, model and mode (never the key)."""
         where = f" at {redact(self.base_url)}" if self.base_url else ""
@@ -83,11 +89,19 @@ def _is_openai(url: str, env: Mapping[str, str]) -> bool:
     return parts.scheme == "https" and parts.hostname in hosts
 
 
-def redact(text: str) -> str:
-    """Return *text* without credentials: ``user:password@`` in URLs, ``?api-key=...``, ``sk-...`` keys."""
+def redact(text: str, *, secrets: Iterable[str | None] = ()) -> str:
+    """Return *text* without credentials: each of *secrets* wherever it appears (a server may echo a key
+    of any shape), ``user:password@`` in URLs, ``?api-key=...``, ``Bearer``/``Basic`` values, ``sk-...`` keys."""
+    for secret in secrets:
+        if secret and len(secret) >= _SHORTEST_SECRET:
+            text = text.replace(secret, "***")
     text = re.sub(r"(?<=://)[^/@\s]+:[^/@\s]*@", "***@", text)
     text = re.sub(r"(?i)((?:api[-_]?key|key|token|access_token)=)[^&\s]+", r"\1***", text)
+    text = re.sub(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}", r"\1 ***", text)
     return re.sub(r"\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]{8,}", r"\1***", text)
+
+
+_SHORTEST_SECRET = 6  # shorter strings are not searched for (they would blank out ordinary words)
 
 
 def _mode(value: str | None, kind: BackendKind) -> Mode:

@@ -38,6 +38,23 @@ __all__ = ["LLM", "SYSTEM_CLOCK", "Answer", "Clock", "Usage"]
 # those lines to stderr next to our one-line error. A NullHandler keeps them for users who configure logging.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
+
+class _Redacting(logging.Filter):
+    """Take credentials out of a library's log lines (httpx logs every request's URL at INFO)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:  # a traceback quotes the request's URL too
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+for _name in ("httpx", "openai._base_client", "instructor.v2.retry"):
+    logging.getLogger(_name).addFilter(_Redacting())
+
 T = TypeVar("T", bound=BaseModel)
 
 _MODES = {
@@ -190,16 +207,23 @@ class LLM:
         self.timeout, self.http_retries, self.clock = timeout, http_retries, clock
         self._local = threading.local()
         if client is None:
+            # Credentials in the base URL travel as Basic auth and query parameters, never inside the URL that
+            # the SDK extends with "/chat/completions" and that httpx logs.
+            url = httpx.URL(backend.base_url) if backend.base_url else None
+            auth = httpx.BasicAuth(url.username, url.password) if url is not None and url.username else None
             # openai 3 is built on httpx2 but accepts an httpx.Client too (ours carry replay/mock transports).
             http_client = http_client or httpx.Client(timeout=timeout)
+            if auth is not None:
+                http_client.auth = auth
             hooks = http_client.event_hooks
             http_client.event_hooks = {**hooks, "response": [*hooks.get("response", []), self._bound_body]}
             client = openai.OpenAI(
-                base_url=backend.base_url,
+                base_url=str(url.copy_with(username=None, password=None, query=None)) if url is not None else None,
                 api_key=backend.api_key or "not-needed",
                 timeout=timeout,
                 max_retries=0,  # ours, below
                 http_client=cast(Any, http_client),
+                default_query=dict(url.params) if url is not None and url.params else None,
             )
         else:
             client = client.with_options(max_retries=0)
@@ -212,7 +236,15 @@ class LLM:
     @property
     def where(self) -> str:
         """Return the endpoint in words, for error messages."""
-        return redact(self.backend.base_url) if self.backend.base_url else "the OpenAI API"
+        return self._redact(self.backend.base_url) if self.backend.base_url else "the OpenAI API"
+
+    def _redact(self, text: str) -> str:
+        return redact(text, secrets=self.backend.secrets)
+
+    def _short(self, message: str, limit: int = 160) -> str:
+        """Return *message* on one line, without credentials, at most *limit* characters."""
+        line = self._redact(" ".join(str(message).split()))
+        return line if len(line) <= limit else line[: limit - 1] + "…"
 
     def ask(
         self,
@@ -276,7 +308,10 @@ class LLM:
             if remaining is not None and remaining <= 0:
                 raise self._past_deadline()
             timeout = self.timeout if remaining is None else max(0.01, min(self.timeout, remaining))
-            return self._openai.chat.completions.create(**kwargs, timeout=timeout)
+            try:
+                return self._openai.chat.completions.create(**kwargs, timeout=timeout)
+            except openai.APIStatusError as exc:  # a server may echo the key: keep it out of logs and messages
+                raise type(exc)(self._redact(exc.message), response=exc.response, body=None) from None
 
         completion = Retrying(
             stop=stop, wait=wait, retry=retry_if_exception(_transient), sleep=self.clock.sleep, reraise=True
@@ -318,7 +353,7 @@ class LLM:
         if call.not_a_completion and not isinstance(cause, openai.APIStatusError):
             return ServerError(
                 f"{self.where} answered with something that is not a chat completion "
-                f"({_short(raw or 'no choices')}); check the base URL"
+                f"({self._short(raw or 'no choices')}); check the base URL"
             )
         remaining = self._remaining(call)
         match cause:
@@ -331,11 +366,12 @@ class LLM:
             case openai.APIConnectionError() if isinstance(cause.__cause__, ConfigError):
                 return cause.__cause__  # e.g. a replayed request that was never recorded
             case openai.APIConnectionError() if type(cause.__cause__).__name__ in _BROKEN_OFF:
-                return BackendUnavailable(
-                    f"{self.where} broke off its answer ({_short(str(cause.__cause__))}); retry, or check the server"
-                )
+                said = self._short(str(cause.__cause__))
+                return BackendUnavailable(f"{self.where} broke off its answer ({said}); retry, or check the server")
             case openai.APIConnectionError():
-                return BackendUnavailable(f"cannot reach {self.where}: is the server running? ({cause})")
+                return BackendUnavailable(
+                    f"cannot reach {self.where}: is the server running? ({self._short(str(cause))})"
+                )
             case openai.RateLimitError():
                 wait = _retry_after(cause, now=self.clock.time())
                 hint = f"; it asks to wait {wait:.0f} s" if wait else "; wait and retry"
@@ -345,21 +381,16 @@ class LLM:
                 return ConfigError(f"{self.where} rejected the API key ({cause.status_code}); check {variable}")
             case openai.NotFoundError():
                 return ConfigError(
-                    f"{self.where} answered HTTP 404 ({_short(cause.message)}): it may have no model "
+                    f"{self.where} answered HTTP 404 ({self._short(cause.message)}): it may have no model "
                     f"{self.backend.model!r} (set --model or POWX_MODEL), or the base URL is wrong"
                 )
             case openai.APIStatusError():
-                return ServerError(f"{self.where} answered HTTP {cause.status_code}: {_short(cause.message)}")
+                return ServerError(f"{self.where} answered HTTP {cause.status_code}: {self._short(cause.message)}")
             case IncompleteOutputException():
                 return OutputTruncated("the model's answer was cut off at its token limit; raise max_tokens", raw=raw)
             case openai.OpenAIError():
-                return BackendUnavailable(f"{self.where}: {_short(str(cause))}")
+                return BackendUnavailable(f"{self.where}: {self._short(str(cause))}")
         return ExtractionFailed(
-            f"the model returned output that does not fit the schema after retries: {_short(str(cause))}",
+            f"the model returned output that does not fit the schema after retries: {self._short(str(cause))}",
             raw=raw,
         )
-
-
-def _short(message: str, limit: int = 160) -> str:
-    line = redact(" ".join(str(message).split()))  # a server may echo the key it was sent
-    return line if len(line) <= limit else line[: limit - 1] + "…"
