@@ -11,6 +11,7 @@ chooses the behaviour, so one server serves every fault: a client with base URL
 
 =========  ==========================================================================================
 ok         a well-formed completion (``SIDES`` below: 75 people to Ukraine from Russia)
+slow       ok, after 0.1 s
 hang       accepts the request and never answers
 drip       sends the headers, then one byte of the body every 0.2 s, for ever
 429s       HTTP 429 with ``Retry-After: 1`` (seconds)
@@ -106,7 +107,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(fault, json.loads(body or b"{}"))
 
     def _answer(self, fault: str, request: dict[str, Any]) -> int:
-        if fault == "ok":
+        if fault in ("ok", "slow"):
+            if fault == "slow":
+                time.sleep(0.1)
             return self._json(200, completion(json.dumps(SIDES)))
         if fault == "hang":
             time.sleep(3600)

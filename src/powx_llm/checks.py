@@ -90,6 +90,22 @@ class Report:
         """Return the findings with *status*."""
         return tuple(f for f in self.findings if f.status is status)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Return the report that ``to_dict`` gave *data* (a journal, a saved JSON line)."""
+        return cls(
+            findings=tuple(
+                Finding(
+                    name=f["name"],
+                    status=Status(f["status"]),
+                    message=f["message"],
+                    numbers=dict(f.get("numbers") or {}),
+                    subject=f.get("subject", ""),
+                )
+                for f in data.get("findings", ())
+            )
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-ready data (see docs/checks.md)."""
         return {

@@ -21,10 +21,12 @@ from powx_llm import __version__
 from powx_llm._errors import InputError, LLMError, PowxError
 from powx_llm.article import article_date, read_article
 from powx_llm.checks import check
+from powx_llm.dataset import TableFormat
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict
 from powx_llm.files import decode_text, load_exchange_file, read_text_file
 from powx_llm.model import SCHEMA_VERSION, Exchange
 from powx_llm.render import extraction_html, extraction_table, print_eval, print_report
+from powx_llm.usage import Usage
 
 __all__ = ["app", "main"]
 
@@ -266,6 +268,87 @@ def extract_cmd(
     if fmt is Format.HTML:
         print(extraction_html(shown), end="")
     raise typer.Exit(worst)
+
+
+@app.command("batch")
+def batch_cmd(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Folders (*.txt, *.json), article .txt/.json files, .jsonl or .csv files, or - (JSONL)."),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="The run's folder: its journal and tables (resumes).")],
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, max=256, help="Articles at once (default 1 on the embedded model, else 4)."),
+    ] = None,
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
+    ] = TableFormat.PARQUET,
+    max_tokens_total: Annotated[
+        int | None,
+        typer.Option("--max-tokens-total", min=1, help="Stop starting articles once the run has used these tokens."),
+    ] = None,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Ask again for the articles that failed in an earlier run.")
+    ] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    replay: ReplayOpt = None,
+    strategy: StrategyOpt = Strategy.CUED,
+    deadline: DeadlineOpt = None,
+) -> None:
+    """Extract a corpus into tables: one row per input, whatever happens; run it again to resume."""
+    from powx_llm.backend import BackendKind
+    from powx_llm.batch import RowStatus, extract_many
+    from powx_llm.dataset import write_tables
+    from powx_llm.inputs import read_corpus
+
+    try:
+        corpus = read_corpus(inputs)
+        out.mkdir(parents=True, exist_ok=True)
+        journal = out / "journal.jsonl"
+        journal.touch()
+    except OSError as exc:
+        raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
+    for line in corpus.skipped:
+        _err.print(f"skipped {line}", highlight=False, soft_wrap=True)
+    try:
+        extractor = _connect(
+            model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
+        )
+        jobs = jobs or (1 if extractor.backend.kind is BackendKind.EMBEDDED and replay is None else 4)
+        rows = list(
+            extract_many(
+                corpus.articles,
+                extractor=extractor,
+                jobs=jobs,
+                journal=journal,
+                progress=True,
+                max_tokens_total=max_tokens_total,
+                retry_errors=retry_errors,
+            )
+        )
+        written = write_tables(rows, out, fmt=table_format)
+    except PowxError as exc:
+        raise _fail(exc) from None
+    counts = {status: sum(r.status is status for r in rows) for status in RowStatus}
+    spent = Usage()
+    for r in rows:
+        spent.add(r.usage)
+    tally = ", ".join(f"{n} {status.value}" for status, n in counts.items())
+    reused = sum(r.reused for r in rows)
+    _err.print(
+        f"{len(rows)} articles: {tally}; {reused} from the journal; {spent.describe()}, "
+        f"{spent.seconds:,.0f} s of LLM time; tables: {', '.join(str(p) for p in written)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for r in rows:
+        if r.status is RowStatus.ERROR:
+            _err.print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
 
 
 @app.command("schema")

@@ -98,6 +98,34 @@ class Extraction:
         """Return how many output numbers the text does not state."""
         return len(self.report.by_status(Status.UNGROUNDED))
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, text: str) -> Extraction:
+        """Return the Extraction that ``to_dict`` gave *data*, for the article *text* (a batch journal).
+
+        ``raw`` and ``published`` are read when *data* has them (``to_dict`` leaves them out).
+        """
+        u = data.get("usage") or {}
+        published = data.get("published")
+        return cls(
+            exchange=Exchange.model_validate(data["exchange"]),
+            report=Report.from_dict(data["checks"]),
+            usage=Usage(
+                prompt_tokens=int(u.get("prompt_tokens", 0)),
+                completion_tokens=int(u.get("completion_tokens", 0)),
+                calls=int(u.get("llm_calls", 0)),
+            ),
+            model=data["model"],
+            backend=data["backend"],
+            strategy=Strategy(data["strategy"]),
+            prompt_version=data["prompt_version"],
+            raw=data.get("raw", ""),
+            seconds=float(data.get("seconds", 0.0)),
+            dropped=tuple(data.get("dropped", ())),
+            published=dt.date.fromisoformat(published) if published else None,
+            text=text,
+            language=data.get("language", ""),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready data: status, exchange, facts, evidence, findings and cost (docs/cli.md)."""
         return {
