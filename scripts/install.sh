@@ -47,4 +47,17 @@ if [ -n "$extras" ]; then
 else
   "$VENV/bin/python" -m pip install --quiet -e .
 fi
+# The report's browser tests drive Debian's chromium (never a downloaded browser) with Noto fonts.
+if [[ "$extras" == *test* ]]; then
+  browser_packages="chromium fonts-noto-core fonts-noto-color-emoji"
+  if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Color Emoji"; then
+    echo "chromium and the Noto fonts are installed"
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing $browser_packages (for the report's browser tests)..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $browser_packages >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $browser_packages >/dev/null; }
+  else
+    echo "the report's browser tests need: sudo apt-get install $browser_packages"
+  fi
+fi
 echo "installed powx_llm into $VENV (extras: ${extras:-none})"

@@ -67,25 +67,24 @@ def test_a_mismatch_is_a_status_and_exit_1() -> None:
     assert row["status"] == "mismatch"
 
 
-def test_html_marks_every_figure_in_its_article(tmp_path: Path) -> None:
-    missing = str(tmp_path / "missing.txt")
-    result = runner.invoke(app, ["extract", SEED, missing, "--replay", str(CASSETTES), "--format", "html"])
-    assert result.exit_code == 2
+def test_html_marks_every_figure_in_its_article() -> None:
+    result = runner.invoke(app, ["extract", SEED, "--replay", str(CASSETTES), "--format", "html"])
+    assert result.exit_code == 0
     page = result.stdout
     assert page.startswith("<!DOCTYPE html>")
     assert page.rstrip().endswith("</html>")
-    assert '<mark title="ukraine.men">70</mark>' in page
-    assert f"<h2>{missing}</h2>" in page
-    assert "error: cannot read" in page
+    assert 'data-keys="ukraine.men"' in page
+    assert ">70</mark>" in page
     assert "<script" not in page
 
 
-def test_html_escapes_the_article() -> None:
-    from powx_llm.render import extraction_html
-
-    page = extraction_html([("<b>.txt", powx_llm.InputError("bad <input>"))])
-    assert "&lt;b&gt;.txt" in page
-    assert "bad &lt;input&gt;" in page
+def test_html_takes_one_article_and_points_to_batch_for_more(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", SEED, SEED, "--replay", str(CASSETTES), "--format", "html"])
+    assert result.exit_code == 2
+    assert "powx batch" in result.output
+    missing = runner.invoke(app, ["extract", str(tmp_path / "none.txt"), "--format", "html"])
+    assert missing.exit_code == 2
+    assert "cannot read" in missing.stdout  # the page says so too
 
 
 def test_published_option_dates_the_article(tmp_path: Path) -> None:

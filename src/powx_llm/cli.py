@@ -20,12 +20,13 @@ from rich.progress import Progress, TaskID
 from powx_llm import __version__
 from powx_llm._errors import InputError, LLMError, PowxError
 from powx_llm.article import article_date, read_article
+from powx_llm.batch import BatchRow
 from powx_llm.checks import check
 from powx_llm.dataset import TableFormat
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict
 from powx_llm.files import decode_text, load_exchange_file, read_text_file
 from powx_llm.model import SCHEMA_VERSION, Exchange
-from powx_llm.render import extraction_html, extraction_table, print_eval, print_report
+from powx_llm.render import extraction_table, print_eval, print_report
 from powx_llm.usage import Usage
 
 __all__ = ["app", "main"]
@@ -245,6 +246,8 @@ def extract_cmd(
 ) -> None:
     """Extract the checked exchange of each article; exit 1 on a mismatch, 2 on an error (worst wins)."""
     _check_format(fmt, EXTRACT_FORMATS, "extract")
+    if fmt is Format.HTML and len(files) > 1:
+        raise _fail(InputError("--format html reports one article; for several, use powx batch ... --html DIR"))
     try:  # parsed once, before any input: a bad date is one line
         day = article_date("", published=published) if published is not None else None
     except PowxError as exc:
@@ -266,7 +269,11 @@ def extract_cmd(
         code = EXIT_ERROR if isinstance(result, PowxError) else EXIT_MISMATCH * result.report.has_mismatch
         worst = max(worst, code)
     if fmt is Format.HTML:
-        print(extraction_html(shown), end="")
+        from powx_llm.html_report import article_page, error_page
+
+        name, result = shown[0]
+        page = error_page(name, str(result)) if isinstance(result, PowxError) else article_page(result, title=name)
+        print(page, end="")
     raise typer.Exit(worst)
 
 
@@ -291,6 +298,10 @@ def batch_cmd(
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="Ask again for the articles that failed in an earlier run.")
     ] = False,
+    html_dir: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="DIR", help="Also write an HTML report: index.html and a page per article."),
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -332,6 +343,8 @@ def batch_cmd(
             )
         )
         written = write_tables(rows, out, fmt=table_format)
+        if html_dir is not None:
+            written.append(_write_html(rows, html_dir))
     except PowxError as exc:
         raise _fail(exc) from None
     counts = {status: sum(r.status is status for r in rows) for status in RowStatus}
@@ -349,6 +362,31 @@ def batch_cmd(
     for r in rows:
         if r.status is RowStatus.ERROR:
             _err.print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
+
+
+def _write_html(rows: list[BatchRow], folder: Path) -> Path:
+    """Write index.html and one page per article into *folder*; return the index's path."""
+    import re
+
+    from powx_llm.html_report import article_page, error_page, index_page
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        links: dict[str, str] = {}
+        for number, row in enumerate(rows):
+            name = f"{number:05d}-{re.sub(r'[^A-Za-z0-9._-]+', '_', row.id)[:80]}.html"
+            page = (
+                article_page(row.extraction, title=row.id)
+                if row.extraction is not None
+                else error_page(row.id, row.error or row.status.value)
+            )
+            (folder / name).write_text(page, encoding="utf-8")
+            links[row.id] = name
+        index = folder / "index.html"
+        index.write_text(index_page(rows, links), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the HTML report to {folder}: {exc.strerror or exc}") from exc
+    return index
 
 
 @app.command("schema")

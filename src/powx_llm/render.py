@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
-from powx_llm._errors import PowxError
 from powx_llm.checks import Finding, Report, Status
 from powx_llm.evaluate import GROUPS
-from powx_llm.model import Evidence
 
 if TYPE_CHECKING:
     from powx_llm.evaluate import EvalRun
     from powx_llm.extract import Extraction
 
-__all__ = ["eval_markdown", "extraction_html", "extraction_table", "findings_table", "print_eval", "print_report"]
+__all__ = ["eval_markdown", "extraction_table", "findings_table", "print_eval", "print_report"]
 
 _STYLE = {
     Status.OK: "green",
@@ -181,75 +178,3 @@ def eval_markdown(run: EvalRun) -> str:
 
 
 # ---- HTML: one self-contained page, every figure shown in the words that state it --------------------
-
-_CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-article{border-top:2px solid #ccc;margin-top:2rem}pre{white-space:pre-wrap;background:#fafafa;padding:1rem}
-mark{background:#fde68a;border-radius:3px}table{border-collapse:collapse;margin:.5rem 0}
-td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
-.ok{color:#15803d}.mismatch,.error{color:#b91c1c;font-weight:bold}.partial{color:#a16207}
-.ungrounded{color:#a21caf}.not_applicable{color:#888}"""
-
-
-def _marked_text(text: str, evidence: dict[str, Evidence]) -> str:
-    """Return *text* as HTML with each evidence span marked and titled with the facts keys it states."""
-    spans: dict[tuple[int, int], list[str]] = {}
-    for key, ev in evidence.items():
-        spans.setdefault((ev.start, ev.end), []).append(key)
-    out, pos = [], 0
-    for (start, end), keys in sorted(spans.items()):
-        if start < pos:  # overlaps a span already marked: its keys stay in the facts table
-            continue
-        out += [
-            html.escape(text[pos:start]),
-            f'<mark title="{html.escape(", ".join(keys))}">{html.escape(text[start:end])}</mark>',
-        ]
-        pos = end
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
-def _facts_rows(result: Extraction) -> str:
-    evidence = result.evidence
-    rows = []
-    for key, value in result.facts.items():
-        shown = ", ".join(value) if isinstance(value, list) else str(value)
-        ev = evidence.get(key)
-        where = f"“{html.escape(ev.quote)}” [{ev.start}:{ev.end}]" if ev is not None else ""
-        rows.append(f"<tr><td>{html.escape(key)}</td><td>{html.escape(shown)}</td><td>{where}</td></tr>")
-    return "".join(rows)
-
-
-def _findings_rows(report: Report) -> str:
-    return "".join(
-        f"<tr><td>{html.escape(f.name)}</td><td>{html.escape(f.subject)}</td>"
-        f'<td class="{f.status.value}">{f.status.value}</td><td>{html.escape(f.message)}</td></tr>'
-        for f in report.findings
-        if f.name != "grounding" or f.status is not Status.OK
-    )
-
-
-def _html_section(name: str, result: Extraction | PowxError) -> str:
-    title = f"<h2>{html.escape(name)}</h2>"
-    if isinstance(result, PowxError):
-        return f'<article>{title}<p class="error">error: {html.escape(str(result))}</p></article>'
-    dropped = "".join(f"<li>{html.escape(line)}</li>" for line in result.dropped)
-    u = result.usage
-    return (
-        f'<article>{title}<p class="{result.status}">{result.status}</p>'
-        f"<p>{html.escape(result.model)} · {u.calls} LLM call(s) · {u.prompt_tokens}+{u.completion_tokens} tokens"
-        f" · {result.seconds:.1f} s</p>"
-        f"<table><tr><th>fact</th><th>value</th><th>evidence</th></tr>{_facts_rows(result)}</table>"
-        f"<table><tr><th>check</th><th>subject</th><th>status</th><th>detail</th></tr>"
-        f"{_findings_rows(result.report)}</table>"
-        + (f"<p>dropped:</p><ul>{dropped}</ul>" if dropped else "")
-        + f"<pre>{_marked_text(result.text, result.evidence)}</pre></article>"
-    )
-
-
-def extraction_html(results: list[tuple[str, Extraction | PowxError]]) -> str:
-    """Return one self-contained HTML page: per input, its facts, checks and text with each figure marked."""
-    body = "".join(_html_section(name, result) for name, result in results)
-    return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>powx extract</title>'
-        f"<style>{_CSS}</style></head><body><h1>powx extract</h1>{body}</body></html>\n"
-    )

@@ -1,0 +1,128 @@
+"""The HTML report: every figure marked in its words, failed checks first, safe by construction."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from powx_llm import Count, Evidence, Exchange, Transfer
+from powx_llm.cli import app
+from powx_llm.extract import Extraction, Extractor
+from powx_llm.html_report import COLOURS, article_fragment, segments
+from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
+
+runner = CliRunner()
+HOSTILE = (
+    "date 2024-05-31\r\nUkraine brought home 75 prisoners </script><script>alert(1)</script> "
+    '<img src=x onerror=alert(1)> "quoted" & more 🇺🇦 — عاد 75 أسيرا — вернулись 75 пленных.\r\n'
+)
+
+
+def _replayed(article: str) -> Extraction:
+    data = json.loads((EVAL_DIR / f"{article}.json").read_text(encoding="utf-8"))
+    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(CASSETTES), http_retries=0)
+    return ex.extract(data["text"], published=data["published"])
+
+
+def _with_text(text: str, spans: dict[str, str]) -> Extraction:
+    """A replayed Extraction re-pointed at *text*: one transfer whose counts quote *spans* (key -> quote)."""
+    base = _replayed("seed-ua-2024-05-31-75")
+
+    def count(quote: str, value: int, after: int = 0) -> Count:
+        start = text.index(quote, after)
+        return Count(value=value, evidence=Evidence(quote=quote, start=start, end=start + len(quote)))
+
+    transfers = tuple(
+        Transfer(to=to, **{"from": None}, people=count(quote, int(re.findall(r"\d+", quote)[0])))
+        for to, quote in spans.items()
+    )
+    return replace(base, text=text, exchange=Exchange(transfers=transfers))
+
+
+def test_the_page_is_self_contained_and_forbids_scripts() -> None:
+    page = _replayed("seed-ua-2024-05-31-75").to_html()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp is not None
+    assert "default-src 'none'" in csp.group(1)
+    assert "script-src" not in csp.group(1)  # falls back to default-src 'none': no script at all
+    assert '<meta charset="utf-8">' in page
+    assert "<script" not in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)  # nothing loaded from elsewhere
+
+
+def test_every_span_is_marked_once_and_spans_that_overlap_are_cut_not_nested() -> None:
+    text = "They swapped 107 from each side, 70 men among them, on Friday."
+    # Ukraine and Russia share one span; Belarus's overlaps it ("each side, 70").
+    result = _with_text(text, {"Ukraine": "107 from each side", "Russia": "107 from each side", "Belarus": "side, 70"})
+    segs, spans = segments(result.text, result)
+    assert [keys for _, _, keys in spans] == [["russia.people", "ukraine.people"], ["belarus.people"]]
+    covered = [s for s in segs if s.keys]
+    for i, (start, end, _) in enumerate(spans):
+        pieces = [s for s in covered if i in s.spans]
+        assert "".join(result.text[s.start : s.end] for s in pieces) == result.text[start:end]
+    assert [result.text[s.start : s.end] for s in covered] == ["107 from each ", "side", ", 70"]
+    fragment = article_fragment(result)
+    assert fragment.count("<mark") == fragment.count("</mark>") == len(covered)
+    assert "<mark" not in re.sub(r"<mark[^>]*>[^<]*</mark>", "", fragment)  # never nested
+
+
+def test_failed_sums_come_first_with_their_arithmetic() -> None:
+    page = _replayed("ua-2023-04-26-44-inconsistent").to_html()
+    first = re.search(r'<li class="check">(.*?)</li>', page)
+    assert first is not None
+    assert "mismatch" in first.group(1)
+    assert "officers 6 + enlisted 37 + civilians 2 = 45 &gt; people 44" in first.group(1)
+
+
+def test_a_hostile_article_renders_as_text() -> None:
+    result = _with_text(HOSTILE, {"Ukraine": "75 prisoners"})
+    page = result.to_html(title="<b>title</b>")
+    assert "<script>" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page
+    assert "&lt;b&gt;title&lt;/b&gt;" in page
+    assert "🇺🇦" in page
+    assert 'dir="auto"' in page
+
+
+def test_the_notebook_view_is_a_fragment_with_scoped_styles() -> None:
+    fragment = _replayed("seed-ua-2024-05-31-75")._repr_html_()
+    assert fragment.startswith('<div class="powx">')
+    assert "<html" not in fragment
+    styles = re.search(r"<style>(.*?)</style>", fragment)
+    assert styles is not None
+    assert all(rule.startswith(".powx") for rule in styles.group(1).split("}") if rule)
+    assert "<mark" in fragment  # still marked where a viewer strips <style>
+
+
+def test_the_legend_names_every_colour() -> None:
+    fragment = _replayed("seed-ua-2024-05-31-75")._repr_html_()
+    for group in COLOURS:
+        assert group.replace("/", "/") in fragment
+
+
+def test_batch_writes_an_index_and_a_page_per_article(tmp_path: Path) -> None:
+    files = [str(p) for p in EVAL_FILES[:3]]
+    html = tmp_path / "html"
+    result = runner.invoke(
+        app, ["batch", *files, "--out", str(tmp_path / "run"), "--replay", str(CASSETTES), "--html", str(html)]
+    )
+    assert result.exit_code == 0, result.output
+    index = (html / "index.html").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in html.glob("0*.html"))
+    assert len(pages) == 3
+    for name in pages:
+        assert f'href="{name}"' in index
+
+
+@pytest.mark.parametrize("article", [p.stem for p in EVAL_FILES[:5]])
+def test_pages_of_the_dev_set_are_well_formed(article: str) -> None:
+    page = _replayed(article).to_html()
+    for tag in ("mark", "table", "tr", "td", "ol", "li", "div"):
+        assert page.count(f"<{tag}") == page.count(f"</{tag}>"), tag
