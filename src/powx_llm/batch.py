@@ -144,6 +144,8 @@ def _record(row: BatchRow, key: str) -> dict[str, Any]:
     return {
         "id": row.id,
         "key": key,
+        "url": row.url,
+        "published": row.published,
         "status": row.status.value,
         "error": row.error,
         "usage": {**usage_dict(row.usage), "seconds": round(row.usage.seconds, 3)},

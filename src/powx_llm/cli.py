@@ -389,6 +389,41 @@ def _write_html(rows: list[BatchRow], folder: Path) -> Path:
     return index
 
 
+@app.command("reconcile")
+def reconcile_cmd(
+    run: Annotated[Path, typer.Argument(help="The folder of a powx batch run (its journal and articles table).")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the events tables and timeline.html.")],
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
+    ] = TableFormat.PARQUET,
+) -> None:
+    """Group a batch run's reports into one record per exchange; flag conflicts; check the timeline."""
+    from powx_llm.dataset import load_run, write_event_tables
+    from powx_llm.html_report import timeline_page
+    from powx_llm.reconcile import check_timeline, reconcile
+
+    try:
+        rows = load_run(run)
+        events = reconcile(rows)
+        timeline = check_timeline(events)
+        written = write_event_tables(events, timeline, out, fmt=table_format)
+        page = out / "timeline.html"
+        page.write_text(timeline_page(events, timeline), encoding="utf-8")
+    except OSError as exc:
+        raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
+    conflicted = sum(bool(e.conflicts) for e in events)
+    failed = sum(f.status.value in ("mismatch", "partial") for f in timeline)
+    _err.print(
+        f"{len(rows)} reports, {len(events)} events ({sum(len(e.articles) > 1 for e in events)} with several "
+        f"sources, {conflicted} with conflicts); {len(timeline)} timeline checks, {failed} not ok; "
+        f"written: {', '.join(str(p) for p in [*written, page])}",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of an Exchange (the ``exchange`` of ``powx extract --format jsonl``)."""

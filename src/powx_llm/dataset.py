@@ -16,13 +16,24 @@ import pyarrow as pa
 from powx_llm._errors import ConfigError, InputError
 from powx_llm.backend import redact
 from powx_llm.batch import BatchRow
-from powx_llm.checks import Status
+from powx_llm.checks import Finding, Status
 from powx_llm.model import Count, Fraction
+from powx_llm.reconcile import Event, EventFact
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DATASET_VERSION", "TABLES", "TableFormat", "tables", "to_frames", "write_tables"]
+__all__ = [
+    "DATASET_VERSION",
+    "TABLES",
+    "TableFormat",
+    "event_tables",
+    "load_run",
+    "tables",
+    "to_frames",
+    "write_event_tables",
+    "write_tables",
+]
 
 DATASET_VERSION = "1"  # bumped when a column is renamed, retyped or removed (not when one is added)
 TABLES = ("articles", "transfers", "facts")
@@ -269,3 +280,156 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def load_run(folder: Path) -> list[BatchRow]:
+    """Return the rows of the batch run in *folder*: its articles table's ids, in order, with their
+    journaled results (the article texts are not kept: ``text`` is empty; evidence keeps its quotes)."""
+    from powx_llm.batch import ArticleInput, Journal, _row_from_record
+
+    ids = _article_ids(folder)
+    journal = Journal(folder / "journal.jsonl").load()
+    last = {str(r.get("id")): r for r in journal}
+    rows = []
+    for ident in ids:
+        record = last.get(ident)
+        if record is None:
+            continue  # a not_done row: never journaled
+        item = ArticleInput(id=ident, text="", published=record.get("published"), url=record.get("url"))
+        rows.append(_row_from_record(record, item))
+    return rows
+
+
+def _article_ids(folder: Path) -> list[str]:
+    for fmt in TableFormat:
+        path = folder / f"articles.{fmt.value}"
+        if not path.exists():
+            continue
+        if fmt is TableFormat.PARQUET:
+            import pyarrow.parquet as pq
+
+            return [str(i) for i in pq.read_table(path, columns=["id"]).column("id").to_pylist()]
+        with path.open(encoding="utf-8", newline="") as source:
+            if fmt is TableFormat.CSV:
+                return [row["id"] for row in csv.DictReader(source)]
+            return [str(json.loads(line)["id"]) for line in source if line.strip()]
+    raise InputError(f"{folder} holds no articles table: run powx batch ... --out {folder} first")
+
+
+# ---- events (powx reconcile; docs/events.md) ------------------------------------------------------
+
+EVENTS = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("parent_event_id", pa.string()),
+        ("date", pa.date32()),
+        ("kind", pa.string()),
+        ("recipients", _TEXTS),
+        ("articles", _TEXTS),
+        ("sources", pa.int64()),
+        ("reasons", _TEXTS),
+        ("conflicts", _TEXTS),
+        ("stages", _TEXTS),
+    ]
+)
+EVENT_SOURCES = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("key", pa.string()),
+        ("consensus", pa.string()),
+        ("conflict", pa.string()),
+        ("tie", pa.bool_()),
+        ("article_id", pa.string()),
+        ("url", pa.string()),
+        ("value_int", pa.int64()),
+        ("value_text", pa.string()),
+        ("qualifier", pa.string()),
+        ("quote", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+    ]
+)
+TIMELINE = pa.schema(
+    [("check", pa.string()), ("status", pa.string()), ("subject", pa.string()), ("message", pa.string())]
+)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, int):
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _conflict_line(fact: EventFact) -> str:
+    return f"{fact.key}: {fact.conflict.value if fact.conflict else 'no consensus'}"
+
+
+def event_tables(events: Sequence[Event], timeline: Sequence[Finding]) -> dict[str, pa.Table]:
+    """Return the ``events``, ``event_sources`` and ``timeline`` tables (docs/events.md)."""
+    rows: list[dict[str, Any]] = []
+    sources: list[dict[str, Any]] = []
+
+    def add(event: Event, parent: str | None) -> None:
+        rows.append(
+            {
+                "event_id": event.id,
+                "parent_event_id": parent,
+                "date": event.date,
+                "kind": event.kind.value,
+                "recipients": list(event.recipients),
+                "articles": list(event.articles),
+                "sources": len(event.articles),
+                "reasons": list(event.reasons),
+                "conflicts": [
+                    f"{f.key}: {f.conflict.value if f.conflict else 'no consensus'}" for f in event.conflicts
+                ],
+                "stages": [s.id for s in event.stages],
+            }
+        )
+        for fact in event.facts:
+            for s in fact.sources:
+                sources.append(
+                    {
+                        "event_id": event.id,
+                        "key": fact.key,
+                        "consensus": None if fact.consensus is None else str(_text(fact.consensus) or fact.consensus),
+                        "conflict": fact.conflict.value if fact.conflict else None,
+                        "tie": fact.tie,
+                        "article_id": s.article_id,
+                        "url": s.url,
+                        "value_int": s.value if isinstance(s.value, int) else None,
+                        "value_text": _text(s.value),
+                        "qualifier": s.qualifier,
+                        "quote": s.quote,
+                        "start": s.start,
+                        "end": s.end,
+                    }
+                )
+        for stage in event.stages:
+            add(stage, event.id)
+
+    for event in events:
+        add(event, None)
+    checks = [{"check": f.name, "status": f.status.value, "subject": f.subject, "message": f.message} for f in timeline]
+    meta = {b"powx_llm.dataset_version": DATASET_VERSION.encode()}
+    built = {"events": (rows, EVENTS), "event_sources": (sources, EVENT_SOURCES), "timeline": (checks, TIMELINE)}
+    return {
+        name: pa.Table.from_pylist(data, schema=schema).replace_schema_metadata(meta)
+        for name, (data, schema) in built.items()
+    }
+
+
+def write_event_tables(
+    events: Sequence[Event], timeline: Sequence[Finding], out: Path, *, fmt: TableFormat = TableFormat.PARQUET
+) -> list[Path]:
+    """Write the event tables into *out*, each file atomically; return their paths."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+    written = []
+    for name, table in event_tables(events, timeline).items():
+        target = out / f"{name}.{fmt.value}"
+        _atomic(target, lambda path, t=table: _write(t, path, fmt))
+        written.append(target)
+    return written

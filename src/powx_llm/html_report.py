@@ -18,8 +18,18 @@ from powx_llm.batch import BatchRow, RowStatus
 from powx_llm.checks import Finding, Report, Status
 from powx_llm.evaluate import group_of
 from powx_llm.extract import Extraction
+from powx_llm.reconcile import Event, EventFact
 
-__all__ = ["COLOURS", "Segment", "article_fragment", "article_page", "error_page", "index_page", "segments"]
+__all__ = [
+    "COLOURS",
+    "Segment",
+    "article_fragment",
+    "article_page",
+    "error_page",
+    "index_page",
+    "segments",
+    "timeline_page",
+]
 
 # Failed checks first: what a reader must see before anything else.
 _ORDER = {Status.MISMATCH: 0, Status.UNGROUNDED: 1, Status.PARTIAL: 2, Status.OK: 3, Status.NOT_APPLICABLE: 4}
@@ -238,5 +248,73 @@ def index_page(rows: Sequence[BatchRow], links: dict[str, str], *, title: str = 
         f'<div class="powx"><style>{_CSS}</style><h1>{escape(title)}</h1>'
         f"<p>{len(rows)} articles</p><table><tr><th>article</th><th>status</th><th>received</th>"
         f"<th>failed checks, or the error</th></tr>{''.join(lines)}</table></div>"
+    )
+    return _page(title, body)
+
+
+def _value(value: object) -> str:
+    return escape(", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value))
+
+
+def _event_fact(fact: EventFact) -> str:
+    said = "; ".join(
+        f"{escape(s.article_id)}: {_value(s.value)}"
+        + (f" ({escape(s.qualifier)})" if s.qualifier != "exact" else "")
+        + (f" “{escape(s.quote)}”" if s.quote else "")
+        for s in fact.sources
+    )
+    if fact.conflict is not None:
+        flag = f'<span class="st-mismatch">{escape(fact.conflict.value)}</span>'
+    elif fact.tie:
+        flag = '<span class="st-partial">no consensus</span>'
+    else:
+        flag = '<span class="st-ok">agree</span>'
+    consensus = "—" if fact.consensus is None else _value(fact.consensus)
+    return f"<tr><td>{escape(fact.key)}</td><td>{consensus}</td><td>{flag}</td><td>{said}</td></tr>"
+
+
+def _event_section(event: Event, *, depth: int = 2) -> str:
+    conflicts = event.conflicts
+    facts = [f for f in event.facts if len(f.sources) > 1 or f.conflict is not None]
+    stages = "".join(_event_section(s, depth=depth + 1) for s in event.stages)
+    return (
+        f'<section id="{escape(event.id)}"><h{depth}>{escape(str(event.date or "undated"))}: '
+        f"{escape(event.kind.value)} to {escape(', '.join(event.recipients))}</h{depth}>"
+        f"<p>{len(event.articles)} source(s): {escape(', '.join(event.articles))}; "
+        f"{len(conflicts)} conflict(s){' (' + str(len(event.stages)) + ' stages)' if event.stages else ''}</p>"
+        f'<ul class="reasons">{"".join(f"<li>{escape(r)}</li>" for r in event.reasons)}</ul>'
+        + (
+            "<table><tr><th>fact</th><th>consensus</th><th>sources</th><th>each source</th></tr>"
+            + "".join(_event_fact(f) for f in sorted(facts, key=lambda f: (f.conflict is None and not f.tie, f.key)))
+            + "</table>"
+            if facts
+            else ""
+        )
+        + stages
+        + "</section>"
+    )
+
+
+def timeline_page(events: Sequence[Event], timeline: Sequence[Finding], *, title: str = "powx reconcile") -> str:
+    """Return a self-contained page: the timeline checks (failed first), then each event, its sources and conflicts."""
+    checks = sorted(timeline, key=lambda f: _ORDER.get(f.status, 9))
+    body = (
+        f'<div class="powx"><style>{_CSS}</style><h1>{escape(title)}</h1>'
+        f"<p>{len(events)} events from {sum(len(e.articles) for e in events)} reports</p>"
+        "<h2>timeline checks</h2>"
+        + (
+            '<ol class="checks">'
+            + "".join(
+                f'<li class="check"><span class="st-{f.status.value}">{f.status.value}</span> '
+                f"{escape(f.name)}{_subject(f)}: {escape(f.message)}</li>"
+                for f in checks
+            )
+            + "</ol>"
+            if checks
+            else "<p>no running totals or ordinals to check</p>"
+        )
+        + "<h2>events</h2>"
+        + "".join(_event_section(e) for e in events)
+        + "</div>"
     )
     return _page(title, body)
