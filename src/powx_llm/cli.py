@@ -20,7 +20,7 @@ from rich.progress import Progress, TaskID
 from powx_llm import __version__
 from powx_llm._errors import InputError, LLMError, PowxError
 from powx_llm.article import article_date, read_article
-from powx_llm.batch import BatchRow
+from powx_llm.batch import ArticleInput, BatchRow
 from powx_llm.checks import check
 from powx_llm.dataset import TableFormat
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict
@@ -302,6 +302,18 @@ def batch_cmd(
         Path | None,
         typer.Option("--html", metavar="DIR", help="Also write an HTML report: index.html and a page per article."),
     ] = None,
+    export_requests: Annotated[
+        Path | None,
+        typer.Option(
+            "--export-requests", metavar="FILE", help="Write each article's first request (OpenAI Batch JSONL); stop."
+        ),
+    ] = None,
+    import_results: Annotated[
+        Path | None,
+        typer.Option(
+            "--import-results", metavar="FILE", help="Answer first requests from a provider's Batch output JSONL."
+        ),
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -330,6 +342,11 @@ def batch_cmd(
         extractor = _connect(
             model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
         )
+        if export_requests is not None:
+            _export(corpus.articles, extractor, export_requests)
+            return
+        if import_results is not None:
+            extractor = _answering(corpus.articles, extractor, import_results, replay=replay)
         jobs = jobs or (1 if extractor.backend.kind is BackendKind.EMBEDDED and replay is None else 4)
         rows = list(
             extract_many(
@@ -362,6 +379,46 @@ def batch_cmd(
     for r in rows:
         if r.status is RowStatus.ERROR:
             _err.print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
+
+
+def _export(items: list[ArticleInput], extractor: Extractor, path: Path) -> None:
+    """Write the first requests of *items* as OpenAI Batch JSONL into *path* (atomically)."""
+    from powx_llm.provider_batch import export_requests
+
+    lines, unusable = [], []
+    for ident, line in export_requests(items, extractor):
+        if line is None:
+            unusable.append(ident)
+        else:
+            lines.append(line)
+    try:
+        temporary = path.with_name(f".{path.name}.part")
+        temporary.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    skipped = f"; {len(unusable)} unusable articles left out ({', '.join(unusable[:5])})" if unusable else ""
+    _err.print(f"{len(lines)} requests written to {path}{skipped}", highlight=False, soft_wrap=True)
+
+
+def _answering(items: list[ArticleInput], extractor: Extractor, results: Path, *, replay: Path | None) -> Extractor:
+    """Return an extractor whose first requests are answered from a provider's Batch output."""
+    from powx_llm.backend import BackendKind
+    from powx_llm.provider_batch import answering_client, read_results
+    from powx_llm.replay import ReplayTransport, cassette_files
+
+    if extractor.backend.kind is BackendKind.EMBEDDED and replay is None:
+        raise InputError("--import-results needs the endpoint the requests were made for: --base-url or OPENAI_API_KEY")
+    inner = ReplayTransport(cassette_files(replay)) if replay is not None else None
+    client = answering_client(items, extractor, read_results(results), inner=inner)
+    return Extractor.connect(
+        base_url=extractor.backend.base_url if extractor.backend.kind is not BackendKind.OPENAI else None,
+        model=extractor.backend.model,
+        mode=extractor.backend.mode.value,
+        http_client=client,
+        http_retries=0 if replay is not None else 2,
+        options=extractor.options,
+    )
 
 
 def _write_html(rows: list[BatchRow], folder: Path) -> Path:
