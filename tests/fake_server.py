@@ -89,6 +89,7 @@ def completion(arguments: str, *, completion_tokens: int = 20, finish_reason: st
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart (delayed ACK)
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the JSON log is the record
         return
