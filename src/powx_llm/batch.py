@@ -153,7 +153,7 @@ def _record(row: BatchRow, key: str) -> dict[str, Any]:
     }
 
 
-def _row_from_record(record: dict[str, Any], item: ArticleInput) -> BatchRow:
+def _row_from_record(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
     u = record.get("usage") or {}
     usage = Usage(
         prompt_tokens=int(u.get("prompt_tokens", 0)),
@@ -171,7 +171,7 @@ def _row_from_record(record: dict[str, Any], item: ArticleInput) -> BatchRow:
         error=record.get("error"),
         usage=usage,
         published=_iso(item.published),
-        reused=True,
+        reused=reused,
     )
 
 
