@@ -210,3 +210,54 @@ def test_the_server_log_does_not_need_the_cache_folder(monkeypatch: pytest.Monke
     bad.write_bytes(b"GGUF but not really")
     with pytest.raises(BackendUnavailable, match="exited with code"):
         local.LocalServer(model=bad, startup_timeout=60).start()
+
+
+# ---- one embedded server per machine ----------------------------------------------------------------
+
+_LEASE = (
+    "import sys, time; from powx_llm.local import shared_server; s = shared_server(); "
+    "print(s.port, s.pid, flush=True); time.sleep(float(sys.argv[1]))"
+)
+
+
+def _lease(env: dict[str, str], hold: float) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _LEASE, str(hold)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def test_the_registry_lock_is_waited_for_with_a_bound(tmp_path: Path) -> None:
+    with (
+        local._RegistryLock(tmp_path, 5.0),
+        pytest.raises(BackendUnavailable, match="lock"),
+        local._RegistryLock(tmp_path, 0.3),
+    ):
+        pass  # pragma: no cover - the lock is held
+
+
+@pytest.mark.local_model
+def test_processes_share_one_server_which_stops_when_idle_and_recovers_after_kill_9(tmp_path: Path) -> None:
+    env = {**os.environ, "POWX_SERVER_DIR": str(tmp_path), "POWX_IDLE_SECONDS": "2"}
+    first, second = _lease(env, 4), _lease(env, 4)
+    (port_a, pid_a), (port_b, pid_b) = (tuple(map(int, p.stdout.readline().split())) for p in (first, second))  # type: ignore[union-attr]
+    assert (port_a, pid_a) == (port_b, pid_b)  # one server for both processes
+    assert len(list(tmp_path.glob("llama-*.log"))) == 1  # and one log
+    for p in (first, second):
+        p.wait(timeout=60)
+    assert _gone(pid_a, within=60)  # idle once both are gone: the supervisor stops, and its server
+    assert not (tmp_path / "server.json").exists()
+    third = _lease(env, 30)
+    port_c, pid_c = map(int, third.stdout.readline().split())  # type: ignore[union-attr]
+    os.kill(pid_c, signal.SIGKILL)  # the supervisor dies; its llama.cpp server follows (PR_SET_PDEATHSIG)
+    third.kill()
+    third.wait(timeout=30)
+    assert _gone(pid_c, within=10)
+    deadline = time.monotonic() + 20
+    while local._port_busy(port_c) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not local._port_busy(port_c)  # its llama.cpp server is gone too
+    fourth = _lease(env, 0)
+    _, pid_d = map(int, fourth.stdout.readline().split())  # type: ignore[union-attr]
+    assert pid_d != pid_c  # the stale registry was replaced by a new server
+    fourth.wait(timeout=60)
+    assert _gone(pid_d, within=60)

@@ -233,8 +233,7 @@ class Extractor:
         except BackendUnavailable as exc:
             if self._server is not None and not self._server.alive():
                 stopped = BackendUnavailable(
-                    f"the embedded model server stopped (exit code {self._server.exit_code()}) during the "
-                    "request; run again to restart it"
+                    "the embedded model server stopped during the request; run again to restart it"
                 )
                 stopped.usage = exc.usage
                 raise stopped from exc

@@ -34,10 +34,13 @@ __all__ = [
     "MODEL_SHA256",
     "MODEL_SIZE",
     "LocalServer",
+    "SharedServer",
     "cache_dir",
     "default_ctx",
     "default_threads",
+    "machine_server",
     "model_path",
+    "registry_dir",
     "runtime_available",
     "shared_server",
 ]
@@ -359,23 +362,244 @@ def _last_line(log: Path) -> str:
     return lines[-1].strip() if lines else "(no output)"
 
 
+# ---- one embedded server per machine ------------------------------------------------------------
+# Two processes on 2 cores each running llama.cpp slow each other down tenfold. So the first process
+# that needs the model starts a small supervisor (python -m powx_llm.local --supervise), detached from
+# it, which runs llama.cpp's server and writes its port into the registry folder; every process on the
+# machine then uses that server, holding a lease (a file named after its pid) while it does. The
+# supervisor stops the server once no living process has held a lease for IDLE_SECONDS. A lock file
+# (flock, released by the kernel even after kill -9) makes the check-then-start atomic; a registry whose
+# supervisor is dead is stale and replaced.
+
+IDLE_SECONDS = 120.0  # POWX_IDLE_SECONDS overrides
+LOCK_WAIT_SECONDS = 300.0  # the longest wait for another process that is starting the server
+
+
+def registry_dir() -> Path:
+    """Return the folder holding the machine's embedded-server registry (lock, address, leases, logs):
+    ``POWX_SERVER_DIR``, else ``server/`` in the cache folder, else one in the temporary folder."""
+    folder = Path(os.environ["POWX_SERVER_DIR"]) if os.environ.get("POWX_SERVER_DIR") else cache_dir() / "server"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    fallback = Path(tempfile.gettempdir()) / f"powx_llm-server-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    fallback.mkdir(parents=True, exist_ok=True)
+    return fallback
+
+
+def _idle_seconds() -> float:
+    value = os.environ.get("POWX_IDLE_SECONDS")
+    try:
+        return float(value) if value else IDLE_SECONDS
+    except ValueError as exc:
+        raise ConfigError(f"POWX_IDLE_SECONDS must be a number of seconds, not {value!r}") from exc
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class _RegistryLock:
+    """An exclusive flock on the registry, waited for at most *timeout* seconds."""
+
+    def __init__(self, folder: Path, timeout: float) -> None:
+        self.path, self.timeout = folder / "lock", timeout
+        self._fd: int | None = None
+
+    def __enter__(self) -> _RegistryLock:
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    raise BackendUnavailable(
+                        f"another process has held the embedded server's lock ({self.path}) for "
+                        f"{self.timeout:.0f} s; wait for it, or stop it"
+                    ) from None
+                time.sleep(0.1)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing releases the flock
+            self._fd = None
+
+
+@dataclass
+class SharedServer:
+    """This process's lease on the machine's embedded server (started by a supervisor process)."""
+
+    port: int
+    pid: int  # the supervisor's
+    lease: Path
+
+    @property
+    def base_url(self) -> str:
+        """Return the OpenAI base URL of the running server."""
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def alive(self) -> bool:
+        """Return whether the supervisor, and so its server, is running."""
+        return _pid_alive(self.pid)
+
+    def exit_code(self) -> int | None:
+        """Return None: the server belongs to another process, whose exit code we cannot see."""
+        return None
+
+    def stop(self) -> None:
+        """Give up this process's lease; the supervisor stops the server once no lease is left."""
+        self.lease.unlink(missing_ok=True)
+
+
+def _address(folder: Path) -> dict[str, int] | None:
+    """Return the registered supervisor pid and port, if that supervisor lives and its server answers."""
+    import json
+
+    try:
+        data = json.loads((folder / "server.json").read_text(encoding="utf-8"))
+        pid, port = int(data["pid"]), int(data["port"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not _pid_alive(pid):
+        return None
+    try:
+        if httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=5.0).status_code != 200:
+            return None
+    except httpx.HTTPError:
+        return None
+    return {"pid": pid, "port": port}
+
+
+def _lease(folder: Path) -> Path:
+    leases = folder / "leases"
+    leases.mkdir(exist_ok=True)
+    lease = leases / str(os.getpid())
+    lease.touch()
+    return lease
+
+
+def machine_server(*, progress: Progress | None = None) -> SharedServer:
+    """Return a lease on the machine's embedded server, starting its supervisor if none is running."""
+    if not runtime_available():
+        raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
+    model = model_path(progress=progress)
+    folder = registry_dir()
+    with _RegistryLock(folder, LOCK_WAIT_SECONDS):
+        found = _address(folder)
+        if found is None:
+            (folder / "server.json").unlink(missing_ok=True)  # stale: its supervisor died
+            found = _start_supervisor(folder, model)
+        return SharedServer(port=found["port"], pid=found["pid"], lease=_lease(folder))
+
+
+def _start_supervisor(folder: Path, model: Path) -> dict[str, int]:
+    port = _free_port()
+    log = folder / f"server-{port}.log"
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "powx_llm.local", "--supervise", str(folder), str(model), str(port)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped with this process: it serves the machine until idle
+        )
+    deadline = time.monotonic() + LocalServer.startup_timeout + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise BackendUnavailable(
+                f"the embedded model server exited with code {proc.returncode} while starting: "
+                f"{_last_line(log)} (log: {log})"
+            )
+        found = _address(folder)
+        if found is not None and found["pid"] == proc.pid:
+            return found
+        time.sleep(0.25)
+    proc.kill()
+    raise BackendUnavailable(f"the embedded model server did not start in time (log: {log})")
+
+
+def supervise(folder: Path, model: Path, port: int) -> int:
+    """Run the machine's embedded server until no process has held a lease for the idle time; return 0."""
+    import json
+
+    idle = _idle_seconds()
+    server = LocalServer(model=model, port=port, log_path=folder / f"llama-{port}.log").start()
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+    address = folder / "server.json"
+    try:
+        partial = address.with_suffix(".part")
+        partial.write_text(json.dumps({"pid": os.getpid(), "port": port}), encoding="utf-8")
+        partial.replace(address)
+        last_used = time.monotonic()
+        while server.alive():
+            leases = folder / "leases"
+            held = False
+            for lease in leases.glob("*") if leases.exists() else []:
+                if lease.name.isdigit() and _pid_alive(int(lease.name)):
+                    held = True
+                else:
+                    lease.unlink(missing_ok=True)  # its process is gone (even by kill -9)
+            if held:
+                last_used = time.monotonic()
+            elif time.monotonic() - last_used > idle:
+                break
+            time.sleep(0.5)
+    finally:
+        with _RegistryLock(folder, LOCK_WAIT_SECONDS):
+            try:
+                if json.loads(address.read_text(encoding="utf-8")).get("pid") == os.getpid():
+                    address.unlink()
+            except (OSError, ValueError):
+                pass
+            server.stop()
+    return 0
+
+
 _lock = threading.Lock()
-_shared: LocalServer | None = None
+_shared: SharedServer | None = None
 
 
-def shared_server(*, progress: Progress | None = None) -> LocalServer:
-    """Return the process-wide embedded server, starting it on first use; it stops at exit."""
+def shared_server(*, progress: Progress | None = None) -> SharedServer:
+    """Return this process's lease on the machine's embedded server, starting it on first use.
+
+    One server serves every process of the machine; it stops once none has used it for
+    ``POWX_IDLE_SECONDS`` (120 s by default). This process's lease ends at exit.
+    """
     global _shared
     with _lock:
         if _shared is not None and _shared.alive():
             return _shared
         if _shared is not None:
-            code = _shared.exit_code()
             _shared = None
-            raise BackendUnavailable(f"the embedded model server stopped (exit code {code}); run again to restart it")
-        if not runtime_available():
-            raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
-        server = LocalServer(model=model_path(progress=progress)).start()
+            raise BackendUnavailable("the embedded model server stopped; run again to restart it")
+        server = machine_server(progress=progress)
         atexit.register(server.stop)
         _shared = server
         return server
+
+
+if __name__ == "__main__":  # python -m powx_llm.local --supervise FOLDER MODEL PORT
+    if len(sys.argv) == 5 and sys.argv[1] == "--supervise":
+        sys.exit(supervise(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])))
+    sys.exit("usage: python -m powx_llm.local --supervise FOLDER MODEL PORT")
