@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 import ray
+from typer.testing import CliRunner
 
 from powx_llm import ConfigError
 from powx_llm.batch import ArticleInput, RowStatus, extract_many
+from powx_llm.cli import app
 from powx_llm.extract import Extractor
 from powx_llm.ray import extract_dataset, rows_of
 from powx_llm.replay import REPLAY_BASE_URL, replay_client
 from tests.conftest import CASSETTES, EVAL_FILES
+
+runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +58,18 @@ def test_the_ray_path_needs_an_endpoint(cluster: Any, monkeypatch: pytest.Monkey
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     with pytest.raises(ConfigError, match="endpoint every actor can reach"):
         extract_dataset(ray.data.from_items([{"id": "a", "text": "t"}]))
+
+
+def test_powx_batch_runs_on_ray_and_resumes(cluster: Any, tmp_path: Path) -> None:
+    files = [str(p) for p in EVAL_FILES[:6]]
+    args = ["batch", *files, "--replay", str(CASSETTES)]
+    on_ray = runner.invoke(app, [*args, "--out", str(tmp_path / "ray"), "--engine", "ray", "--jobs", "2"])
+    assert on_ray.exit_code == 0, on_ray.output
+    threads = runner.invoke(app, [*args, "--out", str(tmp_path / "threads")])
+    assert threads.exit_code == 0
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "ray" / "facts.parquet"), pd.read_parquet(tmp_path / "threads" / "facts.parquet")
+    )
+    again = runner.invoke(app, [*args, "--out", str(tmp_path / "ray"), "--engine", "ray"])
+    assert again.exit_code == 0
+    assert f"{len(files)} from the journal" in again.output

@@ -25,7 +25,17 @@ from powx_llm.extract import Extraction, Extractor, usage_dict
 from powx_llm.prompt import PROMPT_VERSION
 from powx_llm.usage import Usage
 
-__all__ = ["ArticleInput", "BatchRow", "Journal", "RowStatus", "article_key", "check_ids", "extract_many"]
+__all__ = [
+    "ArticleInput",
+    "BatchRow",
+    "Journal",
+    "RowStatus",
+    "article_key",
+    "check_ids",
+    "extract_many",
+    "record_of",
+    "row_of",
+]
 
 JOURNAL_VERSION = 1
 
@@ -120,6 +130,16 @@ class Journal:
                 records.append(record)
         return records
 
+    def finished(self, *, retry_errors: bool = False) -> dict[str, dict[str, Any]]:
+        """Return the last finished record of each key (error records left out with *retry_errors*)."""
+        self.end_cut_line()
+        known: dict[str, dict[str, Any]] = {}
+        for record in self.load():
+            if retry_errors and record.get("status") == RowStatus.ERROR.value:
+                continue
+            known[str(record.get("key"))] = record
+        return known
+
     def end_cut_line(self) -> None:
         """End a last line cut short by a kill, so the next record starts a line of its own."""
         try:
@@ -137,6 +157,16 @@ class Journal:
         with self._lock, self.path.open("a", encoding="utf-8") as sink:
             sink.write(line + "\n")
             sink.flush()
+
+
+def record_of(row: BatchRow, key: str) -> dict[str, Any]:
+    """Return the journal record of *row* under *key*."""
+    return _record(row, key)
+
+
+def row_of(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
+    """Return the row a journal *record* holds for *item*."""
+    return _row_from_record(record, item, reused=reused)
 
 
 def _record(row: BatchRow, key: str) -> dict[str, Any]:
@@ -283,13 +313,7 @@ def extract_many(
         check_ids(items)
     extractor = extractor or Extractor.connect()
     book = Journal(Path(journal)) if journal is not None else None
-    known: dict[str, dict[str, Any]] = {}  # key -> the last finished record with that key
-    if book is not None:
-        book.end_cut_line()
-    for record in book.load() if book is not None else []:
-        if retry_errors and record.get("status") == RowStatus.ERROR.value:
-            continue
-        known[str(record.get("key"))] = record
+    known = book.finished(retry_errors=retry_errors) if book is not None else {}
     run = _Run(extractor, book, max_tokens_total)
     total = len(items) if isinstance(items, Sized) else None
     bar = _progress(total) if progress else None

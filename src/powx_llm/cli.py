@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import Progress, TaskID
 
 from powx_llm import __version__
-from powx_llm._errors import InputError, LLMError, PowxError
+from powx_llm._errors import ConfigError, InputError, LLMError, PowxError
 from powx_llm.article import article_date, read_article
 from powx_llm.batch import ArticleInput, BatchRow
 from powx_llm.checks import check
@@ -56,6 +56,13 @@ class Breakdown(StrEnum):
     """How ``powx eval --by`` breaks the scores down."""
 
     LANGUAGE = "language"
+
+
+class Engine(StrEnum):
+    """Where powx batch runs the extractions."""
+
+    THREADS = "threads"  # this process, --jobs threads
+    RAY = "ray"  # Ray Data actors (powx_llm.ray)
 
 
 EXTRACT_FORMATS = (Format.TABLE, Format.JSONL, Format.FACTS, Format.HTML)
@@ -302,6 +309,12 @@ def batch_cmd(
         Path | None,
         typer.Option("--html", metavar="DIR", help="Also write an HTML report: index.html and a page per article."),
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="threads (default) or ray (Ray Data; needs the ray extra).")
+    ] = Engine.THREADS,
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", metavar="ADDR", help="The Ray cluster (default: a local one).")
+    ] = None,
     export_requests: Annotated[
         Path | None,
         typer.Option(
@@ -348,17 +361,20 @@ def batch_cmd(
         if import_results is not None:
             extractor = _answering(corpus.articles, extractor, import_results, replay=replay)
         jobs = jobs or (1 if extractor.backend.kind is BackendKind.EMBEDDED and replay is None else 4)
-        rows = list(
-            extract_many(
-                corpus.articles,
-                extractor=extractor,
-                jobs=jobs,
-                journal=journal,
-                progress=True,
-                max_tokens_total=max_tokens_total,
-                retry_errors=retry_errors,
+        if engine is Engine.RAY:
+            rows = _ray_rows(corpus.articles, extractor, journal, replay=replay, address=ray_address, actors=jobs)
+        else:
+            rows = list(
+                extract_many(
+                    corpus.articles,
+                    extractor=extractor,
+                    jobs=jobs,
+                    journal=journal,
+                    progress=True,
+                    max_tokens_total=max_tokens_total,
+                    retry_errors=retry_errors,
+                )
             )
-        )
         written = write_tables(rows, out, fmt=table_format)
         if html_dir is not None:
             written.append(_write_html(rows, html_dir))
@@ -379,6 +395,52 @@ def batch_cmd(
     for r in rows:
         if r.status is RowStatus.ERROR:
             _err.print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
+
+
+def _ray_rows(
+    items: list[ArticleInput],
+    extractor: Extractor,
+    journal: Path,
+    *,
+    replay: Path | None,
+    address: str | None,
+    actors: int,
+) -> list[BatchRow]:
+    """Extract the articles the journal does not hold on Ray, journal them, and return every row in order."""
+    from powx_llm.backend import BackendKind
+    from powx_llm.batch import Journal, article_key, record_of, row_of
+
+    try:
+        import ray
+
+        from powx_llm.ray import extract_dataset, rows_of
+    except ImportError as exc:
+        raise ConfigError("--engine ray needs Ray Data; pip install 'powx-llm[ray]'") from exc
+    book = Journal(journal)
+    known = book.finished()
+    keys = {item.id: article_key(item, extractor) for item in items}
+    pending = [item for item in items if keys[item.id] not in known]
+    fresh: dict[str, BatchRow] = {}
+    if pending:
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
+        backend = extractor.backend
+        ds = ray.data.from_items(
+            [{"id": i.id, "text": i.text, "published": i.published, "url": i.url} for i in pending]
+        )
+        out = extract_dataset(
+            ds,
+            base_url=backend.base_url if backend.kind is not BackendKind.OPENAI else None,
+            api_key=backend.api_key,
+            model=backend.model,
+            mode=backend.mode.value,
+            options=extractor.options,
+            replay=replay,
+            actors=actors,
+        )
+        for row in rows_of(out):
+            fresh[row.id] = row
+            book.append(record_of(row, keys[row.id]))
+    return [fresh[i.id] if i.id in fresh else row_of(known[keys[i.id]], i) for i in items]
 
 
 def _export(items: list[ArticleInput], extractor: Extractor, path: Path) -> None:

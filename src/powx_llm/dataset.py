@@ -285,7 +285,7 @@ def _umask() -> int:
 def load_run(folder: Path) -> list[BatchRow]:
     """Return the rows of the batch run in *folder*: its articles table's ids, in order, with their
     journaled results (the article texts are not kept: ``text`` is empty; evidence keeps its quotes)."""
-    from powx_llm.batch import ArticleInput, Journal, _row_from_record
+    from powx_llm.batch import ArticleInput, Journal, row_of
 
     ids = _article_ids(folder)
     journal = Journal(folder / "journal.jsonl").load()
@@ -296,7 +296,7 @@ def load_run(folder: Path) -> list[BatchRow]:
         if record is None:
             continue  # a not_done row: never journaled
         item = ArticleInput(id=ident, text="", published=record.get("published"), url=record.get("url"))
-        rows.append(_row_from_record(record, item))
+        rows.append(row_of(record, item))
     return rows
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from powx_llm._errors import ConfigError
-from powx_llm.batch import ArticleInput, BatchRow, _record, _row_from_record, extract_many
+from powx_llm.batch import ArticleInput, BatchRow, extract_many, record_of, row_of
 from powx_llm.extract import Extractor, Options, Strategy
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class _Worker:
             "text": [r.text for r in rows],
             "published": [r.published for r in rows],
             "url": [r.url for r in rows],
-            "record": [json.dumps(_record(r, ""), ensure_ascii=False, default=str) for r in rows],
+            "record": [json.dumps(record_of(r, ""), ensure_ascii=False, default=str) for r in rows],
         }
 
 
@@ -130,7 +130,7 @@ def rows_of(ds: ray.data.Dataset, *, order: list[str] | None = None) -> list[Bat
         item = ArticleInput(
             id=str(row["id"]), text=str(row["text"]), published=_opt(row["published"]), url=_opt(row["url"])
         )
-        rows.append(_row_from_record(json.loads(row["record"]), item, reused=False))
+        rows.append(row_of(json.loads(row["record"]), item, reused=False))
     if order is not None:
         rank = {ident: n for n, ident in enumerate(order)}
         rows.sort(key=lambda r: rank.get(r.id, len(rank)))
