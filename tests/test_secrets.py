@@ -63,7 +63,10 @@ def test_no_command_prints_the_key(
         ["extract", str(article), "--base-url", url, "--format", "jsonl"],
         ["extract", str(article), "--base-url", url, "--format", "html"],
         ["eval", str(one), "--base-url", url],
+        ["batch", str(article), "--out", str(tmp_path / "run"), "--base-url", url, "--html", str(tmp_path / "html")],
+        ["reconcile", str(tmp_path / "run"), "--out", str(tmp_path / "events")],
         ["models", "--base-url", url],
+        ["schema"],
         ["models"],
         ["check", str(SEED_GOLD), "--text", str(SEED_TEXT)],
         ["--version"],
@@ -73,6 +76,12 @@ def test_no_command_prints_the_key(
         shown = result.output + (result.stderr if result.stderr_bytes is not None else "")
         assert key not in shown, (command, shown)
         assert key[4:20] not in shown, (command, shown)
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix in (".jsonl", ".html", ".csv", ".parquet")]
+    assert any(p.name == "journal.jsonl" for p in written)
+    for path in written:  # the journal, the tables, the report pages
+        data = path.read_bytes()
+        assert key.encode() not in data, path
+        assert key[4:20].encode() not in data, path
 
 
 @pytest.mark.parametrize("fault", ["echo401", "echo500"])
