@@ -158,6 +158,20 @@ def test_equal_sides_give_both_transfers(text: str) -> None:
     assert (got["ukraine.people"], got["russia.people"], got["russia.from"]) == (84, 84, "ukraine")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine swapped prisoners: 190 were released, 95 from each side.",
+        "Rosja i Ukraina wymieniły jeńców: uwolniono 190 osób, po 95 z każdej strony.",
+        "وأُطلق سراح 190 أسيرًا. وأُفرج عن 95 جنديًا من كل طرف.",
+    ],
+)
+def test_a_both_sides_total_given_to_one_side_is_halved_when_the_words_say_each(text: str) -> None:
+    got, dropped = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=190, people_words="190"))
+    assert (got["ukraine.people"], got["russia.people"]) == (95, 95)
+    assert any("counts both sides; 95 from each side" in line for line in dropped)
+
+
 def test_one_side_stays_one_side_without_equal_words() -> None:
     got, _ = _assembled("84 prisoners returned to Ukraine from Russia.", Side(received_by="Ukraine", people=84))
     assert "russia.people" not in got

@@ -215,6 +215,7 @@ def drafts_from(
             dropped.append(f"side to {d.to}: no number of people or bodies the text states")
     _fill_to(out)
     _fill_from(out)
+    _halve_both_sides(a, out, dropped)
     out += _equal_sides(a, out)
     for d in out:
         values = {c.value for c in (d.people, d.bodies) if c is not None}
@@ -362,6 +363,25 @@ def _n_for_n(a: Analysis, value: int) -> Mention | None:
         if a.words("for", r"\s*", r"\s*").fullmatch(a.article.text[m1.end : m2.start]):
             return m2
     return None
+
+
+def _halve_both_sides(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None:
+    """A lone side given the both-sides total ("190 released, 95 from each side") gets the per-side figure."""
+    if len(drafts) != 1 or drafts[0].people is None or drafts[0].people.value % 2:
+        return
+    d, total = drafts[0], drafts[0].people
+    half = total.value // 2
+    each = next(
+        (
+            m
+            for m in a.mentions
+            if m.value == half and m.kind is MentionKind.COUNT and a.words("equal_sides").search(sentence_of(a, m))
+        ),
+        None,
+    )
+    if each is not None:
+        dropped.append(f"people {total.value} to {d.to}: counts both sides; {half} from each side")
+        d.people = count_of(each, a.article.text)
 
 
 def _equal_sides(a: Analysis, drafts: list[Draft]) -> list[Draft]:
