@@ -183,6 +183,30 @@ def test_the_icrc_that_received_the_people_is_a_mediator() -> None:
     assert got["mediators"] == ["international committee of the red cross"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighters handed the 40 hostages over to the Red Cross.",
+        "Fighters carried the coffins of the 40 to the Red Cross vehicles.",
+        "Vehicles of the ICRC picked up the 40 at the crossing.",
+        "The International Committee of the Red Cross examined the health of the 40 men.",
+        "Ізраїль і ХАМАС обмінялися полоненими. Слова вдячності адресували Міжнародному Комітету Червоного Хреста.",
+    ],
+)
+def test_the_icrc_as_the_neutral_intermediary_is_credited(sentence: str) -> None:
+    text = sentence if sentence.startswith("Ізраїль") else f"Israel and Hamas exchanged prisoners. {sentence}"
+    side = Side(received_by="Israel", released_by="Hamas", people=40, people_words="40")
+    got, _ = _assembled(text, side, mediators=("Red Cross",))
+    assert got["mediators"] == ["international committee of the red cross"]
+
+
+def test_the_red_cross_only_seen_is_no_mediator() -> None:
+    text = "Israel and Hamas exchanged 40 prisoners. A Red Cross flag flew over the square."
+    got, dropped = _assembled(text, Side(received_by="Israel", people=40, people_words="40"), mediators=("Red Cross",))
+    assert "mediators" not in got
+    assert any("does not credit it" in line for line in dropped)
+
+
 def test_the_words_naming_the_people_decide_whose_they_are() -> None:
     # The model put 55 on the wrong side; "55 Russian citizens" says Russia received them.
     text = (

@@ -260,9 +260,10 @@ def _mediators(a: Analysis, names: list[str], parties: set[str], dropped: list[s
         named = {name for _, name in mediators_named(sentence)}
         if a.words("mediation").search(sentence):
             credited |= named
-        if a.words("handover").search(sentence):
+        if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
             involved |= named
-    # The ICRC as the neutral intermediary that received or carried the people is credited (convention 6).
+    # The ICRC as the neutral intermediary that received, carried or examined the people is credited
+    # (convention 6).
     credited |= involved & {_ICRC}
     out = sorted(credited - parties)
     for name in names:

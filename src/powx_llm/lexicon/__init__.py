@@ -185,6 +185,7 @@ CATEGORIES: dict[str, str] = {
     "for": "between two equal numbers: N for N",
     "mediation": "in a sentence: mediated, thanks to, helped",
     "handover": "in a sentence: handed over, released, exchanged",
+    "intermediary": "in a sentence naming the ICRC: it received, carried, escorted or examined them (convention 6)",
     "in_year": "before a year: in, during (a year's total)",
     "since_start": "in a sentence: since the start (an ordinal counted from the start)",
     **{f"people_of.{p}": f"in the words naming a group: its people are of {p} (a demonym)" for p in PEOPLES},

@@ -310,6 +310,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bermöglicht\w*",
         r"\bkoordin\w*",
     ),
+    "intermediary": (r"transportiert\w*", r"begleitet\w*", r"untersucht\w*", r"übergeben\w*"),
     "handover": (
         r"austausch\w*",
         r"freigelassen",

@@ -219,6 +219,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"intermediaci\w*",
         r"coordin\w*",
     ),
+    "intermediary": (r"traslad\w*", r"transport\w*", r"escolt\w*", r"examin\w*", r"entregad\w*\s+a"),
     "handover": (r"canje\w*", r"intercambio\w*", r"liberad\w*", r"liberac\w*", r"libertad\w*", r"entreg\w*"),
     "in_year": (r"en", r"durante", r"en\s+el\s+año", r"a\s+lo\s+largo\s+de"),
     "since_start": (r"desde\s+el\s+(?:inicio|comienzo|principio)",),
