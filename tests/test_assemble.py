@@ -207,6 +207,19 @@ def test_the_red_cross_only_seen_is_no_mediator() -> None:
     assert any("does not credit it" in line for line in dropped)
 
 
+@pytest.mark.parametrize(
+    ("total", "key"),
+    [
+        ("Since the war began, 3,210 prisoners have returned home to Ukraine.", "cumulative.ukraine.people"),
+        ("Since the war began, 3,210 prisoners from both sides have been exchanged.", "cumulative.all.people"),
+    ],
+)
+def test_a_running_total_of_both_sides_is_nobodys_own(total: str, key: str) -> None:
+    text = f"Ukraine brought home 95 prisoners from Russia today. {total}"
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=95, people_words="95"))
+    assert got[key] == 3210
+
+
 def test_the_words_naming_the_people_decide_whose_they_are() -> None:
     # The model put 55 on the wrong side; "55 Russian citizens" says Russia received them.
     text = (

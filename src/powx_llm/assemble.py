@@ -213,8 +213,16 @@ def _cumulative(a: Analysis, transfers: list[Transfer], ordinal: Cue | None) -> 
     if people is None and ex_value is None:
         return None
     home = _home_party(transfers)
+    if people is not None and people.mention.value is not None and _both_sides_total(a, people.mention.value):
+        home = None  # "1,558 prisoners from both sides": a total of both sides, not one side's
     count = count_of(people.mention, a.article.text) if people is not None else None
     return Cumulative(to=home, exchanges=ex_value, people=count)
+
+
+def _both_sides_total(a: Analysis, value: int) -> bool:
+    """Return whether a sentence stating the running total *value* says it counts both sides."""
+    words = a.words("equal_sides")
+    return any(m.value == value and words.search(sentence_of(a, m)) for m in a.mentions)
 
 
 def _large_total(a: Analysis, this: int) -> Cue | None:
