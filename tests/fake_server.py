@@ -58,7 +58,9 @@ RANDOM_FAULTS = (
 )
 
 
-def completion(arguments: str, *, completion_tokens: int = 20, finish_reason: str = "tool_calls") -> dict[str, Any]:
+def completion(
+    arguments: str, *, prompt_tokens: int = 300, completion_tokens: int = 20, finish_reason: str = "tool_calls"
+) -> dict[str, Any]:
     """Return a chat completion calling the ``Sides`` tool with *arguments*."""
     return {
         "id": "hand-written",
@@ -79,9 +81,9 @@ def completion(arguments: str, *, completion_tokens: int = 20, finish_reason: st
             }
         ],
         "usage": {
-            "prompt_tokens": 300,
+            "prompt_tokens": prompt_tokens,
             "completion_tokens": completion_tokens,
-            "total_tokens": 300 + completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
         },
     }
 

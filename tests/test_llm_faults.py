@@ -25,6 +25,7 @@ from powx_llm import (
 )
 from powx_llm.extract import Extractor, extract_exchange
 from tests.conftest import SEED_TEXT
+from tests.fake_server import completion
 
 URL = "http://127.0.0.1:8765/v1"
 SIDES_OK = {
@@ -42,26 +43,7 @@ SIDES_OK = {
 
 
 def _completion(arguments: str, *, finish_reason: str = "tool_calls") -> dict[str, object]:
-    return {
-        "id": "hand-written",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "test",
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": finish_reason,
-                "message": {
-                    "role": "assistant",
-                    "content": None,
-                    "tool_calls": [
-                        {"id": "call_0", "type": "function", "function": {"name": "Sides", "arguments": arguments}}
-                    ],
-                },
-            }
-        ],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
-    }
+    return completion(arguments, prompt_tokens=100, completion_tokens=10, finish_reason=finish_reason)
 
 
 def _extractor(handler: Callable[[httpx.Request], httpx.Response]) -> Extractor:
