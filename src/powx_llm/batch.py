@@ -161,15 +161,6 @@ class Journal:
 
 def record_of(row: BatchRow, key: str) -> dict[str, Any]:
     """Return the journal record of *row* under *key*."""
-    return _record(row, key)
-
-
-def row_of(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
-    """Return the row a journal *record* holds for *item*."""
-    return _row_from_record(record, item, reused=reused)
-
-
-def _record(row: BatchRow, key: str) -> dict[str, Any]:
     ex = row.extraction
     return {
         "id": row.id,
@@ -183,7 +174,8 @@ def _record(row: BatchRow, key: str) -> dict[str, Any]:
     }
 
 
-def _row_from_record(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
+def row_of(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
+    """Return the row a journal *record* holds for *item*."""
     u = record.get("usage") or {}
     usage = Usage(
         prompt_tokens=int(u.get("prompt_tokens", 0)),
@@ -239,7 +231,7 @@ class _Run:
         with self._lock:
             self.spent.add(row.usage)
         if self.journal is not None:
-            self.journal.append(_record(row, key))
+            self.journal.append(record_of(row, key))
         return row
 
     def copy(self, item: ArticleInput, key: str, first: Future[BatchRow]) -> BatchRow:
@@ -259,7 +251,7 @@ class _Run:
             reused=True,
         )
         if self.journal is not None:
-            self.journal.append(_record(row, key))
+            self.journal.append(record_of(row, key))
         return row
 
 
@@ -329,7 +321,7 @@ def extract_many(
                 seen_ids.add(item.id)
                 key = article_key(item, extractor)
                 if key in known:
-                    window.append(_done(_row_from_record(known[key], item)))
+                    window.append(_done(row_of(known[key], item)))
                 elif key in started:
                     window.append(pool.submit(run.copy, item, key, started[key]))
                 else:

@@ -206,11 +206,13 @@ def tables(rows: Iterable[BatchRow]) -> dict[str, pa.Table]:
         "transfers": [t for r in rows for t in _transfers(r)],
         "facts": [f for r in rows for f in _facts(r)],
     }
+    return {name: _table(data, SCHEMAS[name]) for name, data in built.items()}
+
+
+def _table(data: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Return *data* as a typed table carrying the dataset version in its metadata."""
     meta = {b"powx_llm.dataset_version": DATASET_VERSION.encode()}
-    return {
-        name: pa.Table.from_pylist(data, schema=SCHEMAS[name]).replace_schema_metadata(meta)
-        for name, data in built.items()
-    }
+    return pa.Table.from_pylist(data, schema=schema).replace_schema_metadata(meta)
 
 
 def to_frames(rows: Iterable[BatchRow]) -> dict[str, pd.DataFrame]:
@@ -228,12 +230,17 @@ def write_tables(rows: Sequence[BatchRow], out: Path, *, fmt: TableFormat = Tabl
 
     CSV cells holding a list (mediators, failed_checks, dropped) are JSON text; dates are ISO 8601.
     """
+    return _write_all(tables(rows), out, fmt)
+
+
+def _write_all(built: dict[str, pa.Table], out: Path, fmt: TableFormat) -> list[Path]:
+    """Write each of *built* into *out* as NAME.FORMAT, atomically; return their paths."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
     written = []
-    for name, table in tables(rows).items():
+    for name, table in built.items():
         target = out / f"{name}.{fmt.value}"
         _atomic(target, lambda path, t=table: _write(t, path, fmt))
         written.append(target)
@@ -411,25 +418,12 @@ def event_tables(events: Sequence[Event], timeline: Sequence[Finding]) -> dict[s
     for event in events:
         add(event, None)
     checks = [{"check": f.name, "status": f.status.value, "subject": f.subject, "message": f.message} for f in timeline]
-    meta = {b"powx_llm.dataset_version": DATASET_VERSION.encode()}
     built = {"events": (rows, EVENTS), "event_sources": (sources, EVENT_SOURCES), "timeline": (checks, TIMELINE)}
-    return {
-        name: pa.Table.from_pylist(data, schema=schema).replace_schema_metadata(meta)
-        for name, (data, schema) in built.items()
-    }
+    return {name: _table(data, schema) for name, (data, schema) in built.items()}
 
 
 def write_event_tables(
     events: Sequence[Event], timeline: Sequence[Finding], out: Path, *, fmt: TableFormat = TableFormat.PARQUET
 ) -> list[Path]:
     """Write the event tables into *out*, each file atomically; return their paths."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    written = []
-    for name, table in event_tables(events, timeline).items():
-        target = out / f"{name}.{fmt.value}"
-        _atomic(target, lambda path, t=table: _write(t, path, fmt))
-        written.append(target)
-    return written
+    return _write_all(event_tables(events, timeline), out, fmt)

@@ -119,12 +119,14 @@ def _text_html(text: str, result: Extraction) -> str:
 
 def _facts_table(result: Extraction) -> str:
     evidence = result.evidence
+    _, spans = segments(result.text, result)
+    span_of = {key: i for i, (_, _, keys) in enumerate(spans) for key in keys}
     rows = []
     for key, value in result.facts.items():
         shown = ", ".join(value) if isinstance(value, list) else str(value)
         ev = evidence.get(key)
         where = (
-            f'<a href="#span-{escape(str(_span_number(result, key)))}">“{escape(ev.quote)}”</a> [{ev.start}:{ev.end}]'
+            f'<a href="#span-{span_of.get(key, -1)}">“{escape(ev.quote)}”</a> [{ev.start}:{ev.end}]'
             if ev is not None
             else ""
         )
@@ -133,11 +135,6 @@ def _facts_table(result: Extraction) -> str:
             f"<td>{escape(shown)}</td><td>{where}</td></tr>"
         )
     return "<table><tr><th>fact</th><th>value</th><th>the words stating it</th></tr>" + "".join(rows) + "</table>"
-
-
-def _span_number(result: Extraction, key: str) -> int:
-    _, spans = segments(result.text, result)
-    return next((i for i, (_, _, keys) in enumerate(spans) if key in keys), -1)
 
 
 def _checks_list(report: Report) -> str:
