@@ -341,3 +341,55 @@ def test_one_stated_number_counts_one_side_unless_the_words_say_both() -> None:
     got, dropped = _assembled(text, *(Side(received_by=c, people=84, people_words="84 prisoners") for c in countries))
     assert [k for k in got if k.endswith(".people")] == ["ukraine.people"]
     assert sum("84 is already the count of" in line for line in dropped) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the exchange Russia freed 120 Ukrainians. In return, Ukraine handed over 45 people.",
+        "W ramach wymiany Rosja uwolniła 120 Ukraińców. W zamian Ukraina przekazała Moskwie 45 osób.",
+    ],
+)
+def test_what_the_receiving_side_handed_over_went_to_the_party_it_received_from(text: str) -> None:
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=120, people_words="120"))
+    assert (got["ukraine.people"], got["russia.people"], got["russia.from"]) == (120, 45, "ukraine")
+
+
+def test_the_receiving_sides_own_number_named_again_is_not_the_other_sides() -> None:
+    text = "Ukraine got back 120 people. Ukraine released a list: 120 people came home."
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=120, people_words="120"))
+    assert "russia.people" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Додому в Україну повернуто тіла ще 58 військових.",
+            "58 військових",
+        ),
+        ("Rosja przekazała ciała kolejnych 58 żołnierzy.", "58 żołnierzy"),
+        ("Russia handed over the bodies of another 58 soldiers.", "58 soldiers"),
+    ],
+)
+def test_bodies_of_another_n_are_bodies(text: str, words: str) -> None:
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=58, people_words=words))
+    assert (got.get("ukraine.bodies"), got.get("ukraine.people"), got["kind"]) == (58, None, "body_repatriation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han vuelto 300 militares rusos. A cambio, se transfirieron 300 prisioneros de guerra.",
+        "300 Russian soldiers came back. In return, 300 prisoners of war were handed over.",
+    ],
+)
+def test_the_number_after_in_return_is_the_other_sides(text: str) -> None:
+    got, _ = _assembled(text, Side(received_by="Russia", released_by="Ukraine", people=300, people_words="300"))
+    assert (got["russia.people"], got.get("ukraine.people"), got.get("ukraine.from")) == (300, 300, "russia")
+
+
+def test_far_more_than_this_exchange_in_return_is_not_the_other_side() -> None:
+    text = "Azerbaijan handed over 15 prisoners and received in return maps of 92,000 mines."
+    got, _ = _assembled(text, Side(received_by="Armenia", released_by="Azerbaijan", people=15, people_words="15"))
+    assert "azerbaijan.people" not in got

@@ -210,7 +210,7 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
     named = _named_group(lex, m, after, before)
     if named is not None:
         return named
-    if lex("bodies_of", after=r"\s*$").search(before):
+    if lex("bodies_of", after=r"(?:\s+" + lex("more_before").pattern + r")?\s*$").search(before):
         cohort = _cohort(lex, after[:90])
         if cohort is not None:
             return Cue(m, Role.COHORT, after.strip(), label=cohort)

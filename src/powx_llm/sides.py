@@ -293,9 +293,10 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
         cue = a.cue_at(m)
         if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
             continue
-        if not a.words("return").search(sentence_of(a, m)) or future_before(a, m):
+        returned = a.words("return").search(sentence_of(a, m)) or _in_return(a, m)
+        if not returned or future_before(a, m):
             continue
-        party = _receiver(a, m)
+        party = _receiver(a, m) or _counterpart(a, m, drafts)
         if party is None:
             continue
         label = "bodies" if is_bodies(a, m) else "people"
@@ -304,6 +305,37 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
             continue  # the same number again ("the bodies of 501 ... 501 fallen soldiers"): the same group
         if getattr(d, label) is None and (label == "people" or d.people is None):
             setattr(d, label, count_of(m, a.article.text))
+
+
+def _counterpart(a: Analysis, m: Mention, drafts: dict[str | None, Draft]) -> str | None:
+    """Return the party the words say *m* went to as the other side of a side already known.
+
+    "W zamian Ukraina przekazała Moskwie ponad 50 osób": a party that received people in this exchange and
+    releases *m* gives them to the party it received from (unless a side already counts that number: the
+    same group named again). "A cambio, se transfirieron 300 prisioneros": the number after "in return"
+    went to the one known side's counterpart, as many as it or not, unless it is far more than this
+    exchange's ("in return, maps of 92,000 mines").
+    """
+    counts = [c for d in drafts.values() for c in (d.people, d.bodies) if c is not None]
+    if any(c.evidence is not None and c.evidence.start == m.start for c in counts):
+        return None
+    releaser = _releaser(a, m)
+    home = drafts.get(releaser) if releaser is not None else None
+    if home is not None and any(c.value == m.value for c in counts):
+        return None
+    if home is None and _in_return(a, m):
+        counted = [d for d in drafts.values() if d.people is not None or d.bodies is not None]
+        home = counted[0] if len(counted) == 1 else None
+        this = max((c.value for c in (home.people, home.bodies) if c is not None), default=0) if home else 0
+        if (m.value or 0) >= max(1000, 10 * this):
+            return None
+    return home.from_ if home is not None and home.from_ not in (None, releaser) else None
+
+
+def _in_return(a: Analysis, m: Mention) -> bool:
+    """Return whether "in return", "a cambio", "w zamian" stands before *m* in its sentence."""
+    start = next((s for s, e in a.sentences if s <= m.start < e), 0)
+    return a.words("in_return", r"(?<!\w)", r"(?!\w)").search(a.article.text, start, m.start) is not None
 
 
 def _releaser(a: Analysis, m: Mention) -> str | None:

@@ -186,6 +186,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bفضلا\s+عن\b",
     ),
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
+    "in_return": (r"في\s+المقابل", r"مقابل"),
     "aside": (
         r"\b(?:ما|لا)\s+(?:زال|زالت|زالوا|يزال|تزال|يزالون)\b",
         r"\bالمتبق\w*",

@@ -198,6 +198,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "exchanges": (r"(?:Gefangenen)?austausch(?:e|en)\b", r"Austauschaktionen\b"),
     "exchange_word": (r"austausch\w*",),
+    "more_before": (r"weiteren", r"weiterer"),
+    "in_return": (r"im\s+Gegenzug", r"im\s+Austausch"),
     "bodies_of": (
         r"Leichen(?:\s+von)?",
         r"Leichname[n]?(?:\s+von)?",

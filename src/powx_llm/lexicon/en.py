@@ -121,6 +121,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "not_returned": (r"still", r"remain\w*", r"held\b", r"holding", r"expected", r"due\s+to", r"will\b", r"planned"),
     "exchanges": (r"exchanges\b", r"swaps\b"),
     "exchange_word": (r"exchange", r"swap"),
+    "more_before": (r"another", r"a\s+further"),
+    "in_return": (r"in\s+return", r"in\s+exchange"),
     "bodies_of": (r"bod(?:y|ies)\s+of",),
     "of_the_whole": (r"of",),
     "articles": (r"the", r"these", r"those"),

@@ -142,6 +142,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "exchanges": (r"canjes\b", r"intercambios\b"),
     "exchange_word": (r"canje", r"intercambio"),
+    "more_before": (r"otros", r"otras"),
+    "in_return": (r"a\s+cambio", r"en\s+contrapartida"),
     "bodies_of": (r"(?:cuerpos|cad[aá]veres)\s+de", r"restos\s+mortales\s+de"),
     "of_the_whole": (r"de",),
     "articles": (r"los", r"las", r"estos", r"estas", r"esos", r"esas"),

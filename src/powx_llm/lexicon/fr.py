@@ -149,6 +149,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "exchanges": (r"échanges\b",),
     "exchange_word": (r"échange",),
+    "in_return": (r"en\s+échange", r"en\s+contrepartie", r"en\s+retour"),
     "bodies_of": (r"(?:les\s+)?corps\s+de", r"dépouilles\s+(?:mortelles\s+)?de", r"restes\s+(?:mortels\s+)?de"),
     "of_the_whole": (r"des", r"sur", r"parmi"),
     "articles": (r"les", r"ces"),

@@ -123,6 +123,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "exchange_word": (r"(?:fogoly)?cser[eé]\w*",),
     "also": (r"\bvalamint\b", r"\btovábbá\b", r"\bemellett\b"),
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
+    "in_return": (r"cserébe",),
     "aside": (
         r"\bmég\s+mindig\b",
         r"\bfogságban\s+(?:van|vannak|marad\w*|tart\w*)",

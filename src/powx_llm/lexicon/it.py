@@ -149,6 +149,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "exchanges": (r"scambi\b",),
     "exchange_word": (r"scambio", r"scambi\b"),
+    "more_before": (r"altri", r"altre"),
+    "in_return": (r"in\s+cambio", r"in\s+contropartita"),
     "bodies_of": (r"(?:corpi|salme|cadaveri|resti(?:\s+mortali)?)\s+di",),
     "of_the_whole": (r"di", r"dei", r"degli", r"delle", r"tra", r"fra"),
     "articles": (r"i", r"gli", r"le", r"questi", r"queste"),

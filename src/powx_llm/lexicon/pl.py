@@ -163,6 +163,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "exchanges": (r"wymian(?:y)?\b",),
     "exchange_word": (r"wymian\w*",),
+    "more_before": (r"kolejnych", r"następnych", r"jeszcze"),
+    "in_return": (r"w\s+zamian", r"w\s+ramach\s+rewanżu"),
     "bodies_of": (r"ciała", r"ciał", r"zwłoki"),
     "of_the_whole": (r"z", r"spośród"),
     "articles": (r"tych",),

@@ -64,6 +64,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "not_returned": (r"в\s+плену", r"остаются"),
     "exchanges": (r"обмен\w*",),
     "exchange_word": (r"обмен\w*",),
+    "more_before": (r"ещё", r"еще", r"других"),
+    "in_return": (r"взамен", r"в\s+обмен", r"в\s+ответ"),
     "bodies_of": (r"тела",),
     "of_the_whole": (r"из",),
     "also": (r"\bа\s+также\b", r"\bтакже\b"),

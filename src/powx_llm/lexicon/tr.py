@@ -111,6 +111,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "exchange_word": (r"takas\w*", r"değişim\w*", r"mübadele\w*"),
     "also": (r"\bayrıca\b", r"\byanı\s+sıra\b", r"\bbunun\s+yanında\b"),
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
+    "in_return": (r"karşılığında", r"buna\s+karşılık"),
     "aside": (
         r"\bhala\b",
         r"\bhâlâ\b",

@@ -95,6 +95,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "not_returned": (r"в\s+полоні", r"залишаються"),
     "exchanges": (r"обмін\w*",),
     "exchange_word": (r"обмін\w*",),
+    "more_before": (r"ще", r"інших"),
+    "in_return": (r"натомість", r"взамін", r"в\s+обмін"),
     "bodies_of": (r"тіла",),
     "of_the_whole": (r"з", r"із"),
     "also": (r"\bа\s+також\b", r"\bтакож\b"),
