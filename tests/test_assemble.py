@@ -365,14 +365,14 @@ def test_the_receiving_sides_own_number_named_again_is_not_the_other_sides() -> 
     ("text", "words"),
     [
         (
-            "Додому в Україну повернуто тіла ще 58 військових.",
+            "Додому в Україну повернуто тіла ще 58 військових. Нагадаємо, раніше з полону повернулися 207 українців.",
             "58 військових",
         ),
         ("Rosja przekazała ciała kolejnych 58 żołnierzy.", "58 żołnierzy"),
         ("Russia handed over the bodies of another 58 soldiers.", "58 soldiers"),
     ],
 )
-def test_bodies_of_another_n_are_bodies(text: str, words: str) -> None:
+def test_bodies_of_another_n_are_bodies_and_an_earlier_return_is_not_this_ones(text: str, words: str) -> None:
     got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=58, people_words=words))
     assert (got.get("ukraine.bodies"), got.get("ukraine.people"), got["kind"]) == (58, None, "body_repatriation")
 

@@ -685,3 +685,40 @@ def test_any_text_gives_sorted_non_overlapping_spans_that_match(text: str) -> No
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join))
 def test_number_like_text_gives_sorted_non_overlapping_spans_that_match(text: str) -> None:
     _check_invariants(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote", "value", "kind"),
+    [
+        # a year after its preposition, whatever word follows
+        ("In 2020 they were sentenced to 20 years.", "en", "2020", 2020, K.YEAR),
+        ("Since 2014 more than 3,000 have come home.", "en", "2014", 2014, K.YEAR),
+        ("Im Jahr 2023 kamen 200 frei.", "de", "2023", 2023, K.YEAR),
+        ("منذ عام 1968: أبرز الصفقات", "ar", "1968", 1968, K.YEAR),
+        ("ولفت إلى أن 1968 أسيرًا نالوا حريتهم", "ar", "1968", 1968, K.COUNT),  # Arabic has no lower case
+        ("Russia freed 2000 prisoners in 2022.", "en", "2000", 2000, K.COUNT),
+        # French compounds written with hyphens are one number (text2num)
+        ("en contrepartie, trente-neuf détenus palestiniens", "fr", "trente-neuf", 39, K.COUNT),
+        ("quatre-vingt-dix-neuf otages", "fr", "quatre-vingt-dix-neuf", 99, K.COUNT),
+        # half a thousand, which no number-word table reads
+        ("понад пів тисячі наших громадян", "uk", "пів тисячі", 500, K.COUNT),
+        ("ponad pół tysiąca jeńców", "pl", "pół tysiąca", 500, K.COUNT),
+        ("вернулись полтысячи пленных", "ru", "полтысячи", 500, K.COUNT),
+        # the day of the month in brackets after its weekday (CLDR weekday names)
+        ("informaram nesta terça-feira (28).", "pt", "28", 28, K.DATE),
+        ("el martes (28) fueron liberados 30 presos", "es", "28", 28, K.DATE),
+        # things carried are not people
+        ("137 camions y ont été vidés", "fr", "137", 137, K.MEASURE),
+        ("200 trucks of aid crossed", "en", "200", 200, K.MEASURE),
+        ("the two places lie about 100 kilometers apart", "en", "100", 100, K.MEASURE),
+        # a date written with hyphens
+        ("04-07-2021 According to the ministry", "en", "04-07-2021", 4, K.DATE),
+    ],
+)
+def test_numbers_read_in_the_articles_language(
+    text: str, language: str, quote: str, value: int, kind: MentionKind
+) -> None:
+    from powx_llm import lexicon
+
+    hits = [m for m in find_mentions(text, languages=lexicon.for_language(language)) if m.quote == quote]
+    assert [(m.value, m.kind) for m in hits] == [(value, kind)]

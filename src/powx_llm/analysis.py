@@ -53,6 +53,7 @@ NOT_A_TOTAL_KINDS = frozenset(
         MentionKind.TIME,
         MentionKind.AGE,
         MentionKind.MONEY,
+        MentionKind.MEASURE,
         MentionKind.DURATION,
         MentionKind.ORDINAL,
     }

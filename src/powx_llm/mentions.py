@@ -48,6 +48,7 @@ class MentionKind(StrEnum):
     TIME = "time"
     AGE = "age"
     MONEY = "money"
+    MEASURE = "measure"  # trucks, tonnes, kilometres: things and distances, not people
     DURATION = "duration"
     FORMAT = "format"
 
@@ -84,7 +85,7 @@ _SCAN = re.compile(  # the leading look-ahead skips every other position fast: 1
     r"(?=[\d$€£₴₽½⅓⅔¼¾⅕⅛])(?:"
     r"(?P<iso>(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))"
     r"|(?P<ym>(?<![\d-])(?:19|20)\d\d-[01]\d(?![\d-]))"
-    r"|(?P<dmy>(?<![\d.,/])[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)?\d\d(?![\d.]\d))"
+    r"|(?P<dmy>(?<![\d.,/-])[0-3]?\d(?:(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)?\d\d|-[01]?\d-(?:19|20)\d\d)(?![\d.]\d))"
     r"|(?P<clock>(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]))"
     r"|(?P<ratio>(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/]))"
     r"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
@@ -105,6 +106,12 @@ _SCALE_AFTER = re.compile(
 def _currency_after(languages: tuple[str, ...]) -> re.Pattern[str]:
     """ "300 dollars", "2 mln гривень", "500 dólares": money."""
     return re.compile(rf"{_S}*(?:{_alt(lexicon.table('currency', languages))}){_L}", _I)
+
+
+@functools.cache
+def _measure_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "137 camions", "200 trucks", "50 тонн", "100 kilometers": things and distances, not people."""
+    return re.compile(rf"{_S}*(?:{_alt(lexicon.table('measure', languages))}){_L}", _I)
 
 
 @functools.cache
@@ -145,6 +152,19 @@ def _months() -> frozenset[str]:
         for context in ("format", "stand-alone"):
             names |= {str(name).lower() for name in months[context]["wide"].values()}
     return frozenset(names)
+
+
+@functools.cache
+def _weekday_before() -> re.Pattern[str]:
+    """ "nesta terça-feira (28)", "el martes (28)": a weekday, then the day of the month in brackets
+    (CLDR weekday names of the 12 languages)."""
+    names = {
+        str(name).lower()
+        for lang in lexicon.LANGUAGES
+        for context in ("format", "stand-alone")
+        for name in Locale.parse(lang).days[context]["wide"].values()
+    }
+    return re.compile(rf"(?<!\w)(?i:{_alt(frozenset(names))}),?{_S}*\({_S}*\Z")
 
 
 @functools.cache
@@ -299,7 +319,7 @@ def _digit_cand(t: _Text, m: re.Match[str], languages: tuple[str, ...]) -> _Cand
     if m["ym"]:
         return _Cand(s, e, None, kind=_K.DATE)  # "2022-04": a month (a partial date line)
     if m["dmy"]:
-        return _Cand(s, e, int(m["dmy"].split(m["sep"])[0]), kind=_K.DATE)
+        return _Cand(s, e, int(re.split(r"[./-]", m["dmy"])[0]), kind=_K.DATE)  # 04.07.2021, 04-07-2021
     if m["clock"]:
         return _Cand(s, e, None, kind=_K.TIME)
     if m["ratio"]:
@@ -398,11 +418,18 @@ def _year_word_after(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _year_before(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "in 2020", "seit 2014", "depuis 2022", "з 2014": a year after its preposition, not a count."""
+    return lexicon.pattern("year_before", r"(?<!\w)", rf"{_S}+\Z", languages)
+
+
+@functools.cache
 def _lower_word_after(languages: tuple[str, ...]) -> re.Pattern[str]:
     """A year-shaped number followed by a lower-case word is a count ("2000 prisoners"), unless the word
-    is one a year is followed by ("in 2022 and", "2016 ve 2017"). Case-sensitive on purpose."""
+    is one a year is followed by ("in 2022 and", "2016 ve 2017"). Case-sensitive on purpose; Arabic
+    script has no case, so any Arabic word counts as lower-case ("1968 أسيرًا")."""
     keep = "|".join(lexicon.words("year_then", languages)) or r"(?!x)x"
-    return re.compile(rf"{_S}+(?!(?i:{keep}){_L})[^\W\d_](?<=[a-zà-ÿа-яіїєґёąćęłńóśźżğışçöüőű])")
+    return re.compile(rf"{_S}+(?!(?i:{keep}){_L})[^\W\d_](?<=[a-zà-ÿа-яіїєґёąćęłńóśźżğışçöüőű\u0621-\u064a])")
 
 
 def _classify(
@@ -410,11 +437,14 @@ def _classify(
 ) -> MentionKind:
     """Return the kind of *c* from the words around it; *k* words of *tail* are its qualifier."""
     s, e, v = c.start, c.end, c.value or 0
-    if c.shape == "day" and (_day_after().match(text, e) or _month_before(tail)):
+    if c.shape == "day" and (
+        _day_after().match(text, e) or _month_before(tail) or _weekday_before().search(text, max(0, s - 40), s)
+    ):
         return _K.DATE
     if c.shape == "year":
         if (
             _year_word_after(languages).match(text, e)
+            or _year_before(languages).search(text, max(0, s - 20), s)
             or _YEAR_RANGE_AFTER.match(text, e)
             or _YEAR_RANGE_BEFORE.search(text, max(0, s - 8), s)
             or _year_month_before().search(text, max(0, s - 30), s)
@@ -433,6 +463,8 @@ def _classify(
         return _K.AGE
     if _currency_after(languages).match(text, e):
         return _K.MONEY
+    if _measure_after(languages).match(text, e):
+        return _K.MEASURE
     if y := _UKRU_YEARS_AFTER.match(text, e):
         during = c.qualifier_word == "до" or (before[:1] and before[0] in DURATION_PREPOSITIONS)
         return _K.DURATION if during or _AGO_AFTER.match(text, y.end()) else _K.AGE
@@ -456,6 +488,12 @@ def _text2num(words: str, language: str) -> int | None:
     return value if value > 0 else None
 
 
+@functools.cache
+def _half_thousand(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "пів тисячі", "полтысячи", "pół tysiąca": 500 in words no number-word table reads."""
+    return lexicon.pattern("half_thousand", r"(?<!\w)", r"(?!\w)", languages)
+
+
 def _text2num_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
     """Return the number words of the article's language that text2num reads, longest phrase first."""
     language = next((lang for lang in languages if lang in _TEXT2NUM), None)
@@ -472,7 +510,8 @@ def _text2num_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
             continue
         last = i
         for k in range(i + 1, min(len(tokens), i + _MAX_NUMBER_WORDS)):
-            if not text[tokens[k - 1][1] : tokens[k][0]].isspace():
+            gap = text[tokens[k - 1][1] : tokens[k][0]]
+            if not (gap.isspace() or gap in ("-", "‐", "‑")):  # "vingt et un", "trente-neuf"
                 break
             longer = _text2num(text[start : tokens[k][1]].lower(), language)
             if longer is not None:
@@ -490,6 +529,7 @@ def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tup
     found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m, languages)) is not None]
     found += _word_cands(t)
     found += _text2num_cands(text, languages)
+    found += [_Cand(m.start(), m.end(), 500) for m in _half_thousand(languages).finditer(text)]
     found.sort(key=lambda c: (c.start, -c.end))
     cands: list[_Cand] = []
     for c in found:

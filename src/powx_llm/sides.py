@@ -385,7 +385,6 @@ def _fill_to(drafts: list[Draft]) -> None:
 
 
 # "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
-# "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
 
 
 def _n_for_n(a: Analysis, value: int) -> Mention | None:

@@ -358,6 +358,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.International Committee of the Red Cross": (r"ikrk\b", r"rote[ns]?\s+kreuz"),
     "mediator.United Nations": (r"vereinte[nr]?\s+nationen",),
     "mediator.United States": (r"vereinigte[nr]?\s+staaten",),
+    "year_before": (r"im\s+Jahr(?:e)?", r"seit", r"im"),
+    "half_thousand": (r"ein\s+halbes\s+Tausend",),
     "year_after": (r"Jahr\w*",),
     "year_then": ("und", "oder", "bis", "im", "in", "an", "die", "der", "das"),
     "duration_unit": (
@@ -376,6 +378,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "stunde",
         "minuten",
     ),
+    "measure": ("Lastwagen", "Lkw", "Tonnen", "Fahrzeuge", "Fahrzeugen", "Kilometer", "km", "Meter"),
     "currency": ("dollar", "euro"),
     "percent": (r"prozent",),
     "servicemen": (r"Soldat\w*", r"Militärangehörige\w*"),

@@ -264,6 +264,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.International Committee of the Red Cross": (r"cicr\b", r"croix[-\s]rouge"),
     "mediator.United Nations": (r"nations\s+unies",),
     "mediator.United States": (r"états[-\s]unis",),
+    "year_before": (r"en", r"depuis", r"dès"),
     "year_after": (r"année",),
     "year_then": ("et", "ou", "à", "au", "en", "le", "la", "les"),
     "duration_unit": (
@@ -280,6 +281,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "heure",
         "minutes",
     ),
+    "measure": ("camions", "camion", "tonnes", "véhicules", "kilomètres", "km", "mètres"),
     "currency": ("dollars", "euros"),
     "percent": (r"pour\s+cent",),
     "servicemen": (r"soldats\b", r"militaires\b"),

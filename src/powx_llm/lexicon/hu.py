@@ -229,6 +229,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.Turkey": ("török",),
     "mediator.International Committee of the Red Cross": ("vöröskereszt",),
     "mediator.United States": (r"egyesült\s+államok",),
+    "half_thousand": (r"félezer",),
     "year_after": (r"év\w*",),
     "year_then": ("és", "vagy", "a", "az"),
     "duration_unit": (
@@ -247,6 +248,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "órán",
         "perc",
     ),
+    "measure": ("teherautó", "kamion", "tonna", "jármű", "kilométer", "km", "méter"),
     "currency": ("dollár", "euró", "forint"),
     "percent": (r"százalék\w*",),
     "servicemen": (r"katon\w*",),

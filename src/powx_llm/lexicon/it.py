@@ -279,6 +279,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.International Committee of the Red Cross": (r"croce\s+rossa",),
     "mediator.United Nations": (r"nazioni\s+unite",),
     "mediator.United States": (r"stati\s+uniti",),
+    "year_before": (r"nel", r"dal", r"dall'anno"),
     "year_after": (r"anno",),
     "year_then": ("e", "ed", "o", "a", "al", "in", "il", "la", "le", "i"),
     "duration_unit": (
@@ -294,6 +295,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "ora",
         "minuti",
     ),
+    "measure": ("camion", "tonnellate", "veicoli", "chilometri", "km", "metri"),
     "currency": ("dollari", "euro"),
     "percent": (r"per\s+cento",),
     "servicemen": (r"soldati\b", r"militari\b"),

@@ -285,6 +285,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.Turkey": ("turcja", "turcji"),
     "mediator.International Committee of the Red Cross": (r"mkck\b", r"czerwon\w*\s+krzy"),
     "mediator.United States": (r"stan\w*\s+zjednoczon",),
+    "year_before": (r"w", r"od", r"we"),
+    "half_thousand": (r"pół\s+tysiąca",),
     "year_after": (r"r\.", r"roku", r"rok"),
     "year_then": ("i", "oraz", "lub", "albo", "a", "w", "do", "od"),
     "duration_unit": (
@@ -306,6 +308,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "godzinę",
         "minut",
     ),
+    "measure": ("ciężarówek", "ciężarówki", "ton", "tony", "pojazdów", "kilometrów", "km", "metrów"),
     "currency": ("dolarów", "dolary", "dolara", "euro", "złotych", "zł"),
     "percent": (r"procent\w*", r"proc\."),
     "servicemen": (r"żołnierz\w*", r"wojskow\w*", r"obrońc\w*"),

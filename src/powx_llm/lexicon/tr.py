@@ -220,6 +220,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "year_after": (r"yıl\w*",),
     "year_then": ("ve", "ile", "veya", "ya", "da", "de"),
     "duration_unit": ("gün", "gündür", "hafta", "haftadır", "ay", "aydır", "yıl", "yıldır", "yıllık", "saat", "dakika"),
+    "measure": ("tır", "kamyon", "ton", "araç", "kilometre", "km", "metre"),
     "currency": ("dolar", "avro", "lira"),
     "servicemen": (r"asker\w*",),
     "cohort_label.women and children": (r"kadın\s+ve\s+çocuk\w*",),
