@@ -393,3 +393,64 @@ def test_far_more_than_this_exchange_in_return_is_not_the_other_side() -> None:
     text = "Azerbaijan handed over 15 prisoners and received in return maps of 92,000 mines."
     got, _ = _assembled(text, Side(received_by="Armenia", released_by="Azerbaijan", people=15, people_words="15"))
     assert "azerbaijan.people" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "to", "frm", "kind"),
+    [
+        ("Azerbaijan freed 10 Armenian soldiers who were captured last month.", "Armenia", "Azerbaijan", "release"),
+        ("Ukraine brought home 10 soldiers in a new exchange with Russia.", "Ukraine", "Russia", "prisoner_exchange"),
+        (
+            "Venezuela freed 10 Americans in return for a businessman.",
+            "United States",
+            "Venezuela",
+            "prisoner_exchange",
+        ),
+    ],
+)
+def test_a_one_way_handover_never_called_an_exchange_is_a_release(text: str, to: str, frm: str, kind: str) -> None:
+    got, _ = _assembled(text, Side(received_by=to, released_by=frm, people=10, people_words="10"))
+    assert got["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "armed"),
+    [
+        ("In exchange, 95 prisoners of war from the Ukrainian army were handed over.", "95 prisoners", 95),
+        ("В обмен Киеву передали 300 взятых в плен солдат ВСУ.", "300 взятых", 300),
+        ("Buna karşılık Ukrayna Silahlı Kuvvetleri mensubu 185 savaş esiri teslim edildi.", "185 savaş", 185),
+        ("Ukraine got back 95 soldiers captured by the Russian army.", "95 soldiers", None),
+        ("Ukraine got back 95 people: 80 from the Armed Forces and 15 civilians.", "95 people", 80),
+    ],
+)
+def test_a_total_whose_clause_names_ukraines_armed_forces_counts_them_all(
+    text: str, words: str, armed: int | None
+) -> None:
+    got, _ = _assembled(
+        text, Side(received_by="Ukraine", released_by="Russia", people=int(words.split()[0]), people_words=words)
+    )
+    assert got.get("ukraine.unit.armed_forces") == armed
+
+
+def test_branches_listed_one_a_line_after_a_colon_are_within_the_armed_forces() -> None:
+    text = (
+        "Додому повернулися 200 військових.\n\nЗ неволі визволили військових ЗСУ, серед яких, зокрема, є "
+        "представники таких складових:\n\nВійськово-Морські Сили;\n\nСухопутні війська;\n\nПовітряні сили.\n\n"
+        "Крім того, з полону вийшли воїни Національної гвардії України та прикордонники Державної прикордонної служби."
+    )
+    got, _ = _assembled(text, Side(received_by="Україна", released_by="Росія", people=200, people_words="200"))
+    within = {k.split(".")[2] for k, v in got.items() if k.endswith(".within") and v == "armed_forces"}
+    assert within == {"navy", "ground_forces", "air_force"}
+
+
+def test_a_side_with_no_known_receiver_goes_to_the_people_the_words_name() -> None:
+    text = "On Monday, 250 Palestinian prisoners were freed from Israeli jails."
+    got, _ = _assembled(text, Side(received_by="the new mediation", people=250, people_words="250"))
+    assert got["palestinian_territories.people"] == 250
+    assert not any(key.startswith("unspecified.") for key in got)
+
+
+def test_people_a_non_state_group_released_come_from_it() -> None:
+    text = "24 hostages were released by Hamas on Friday, including 13 Israelis and 10 Thais."
+    got, _ = _assembled(text, Side(received_by="Israel", people=13, people_words="13 Israelis"))
+    assert (got["israel.from"], got["thailand.people"], got["thailand.from"]) == ("hamas", 10, "hamas")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from powx_llm.analysis import (
     BREAKDOWN,
+    CLAUSE_STOP,
     Analysis,
     clause_of,
     count_of,
@@ -23,7 +24,7 @@ from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Cohort, Count, Cumulative, Exchange, Fraction, Kind, Qualifier, Transfer, Unit, UnitCount
 from powx_llm.names import mediator_of, mediators_named, party_of
 from powx_llm.schema import Sides
-from powx_llm.sides import Draft, drafts_from, home_draft
+from powx_llm.sides import Draft, drafts_from, home_draft, people_of
 
 __all__ = ["assemble"]
 
@@ -81,6 +82,8 @@ def _transfer(a: Analysis, d: Draft) -> Transfer:
             cohorts.setdefault(cue.label, Cohort(label=cue.label, count=c))
     for unit, within in named_units(text, a.mentions) if d.to == "Ukraine" else ():
         units.setdefault((unit, None), UnitCount(unit=unit, within=within))
+    if d.people is not None and not any(u.count is not None for u in units.values()) and _all_armed_forces(a, d):
+        units[(Unit.ARMED_FORCES, None)] = UnitCount(unit=Unit.ARMED_FORCES, count=d.people)
     return Transfer.model_validate(
         {
             "to": d.to,
@@ -95,6 +98,30 @@ def _transfer(a: Analysis, d: Draft) -> Transfer:
             "wounded_or_ill": wounded,
         }
     )
+
+
+def _all_armed_forces(a: Analysis, d: Draft) -> bool:
+    """Return whether the clause stating Ukraine's total names its armed forces as theirs: "95 prisoners of war
+    from the Ukrainian army", "300 взятых в плен солдат ВСУ", "Ukrayna Silahlı Kuvvetleri mensubu 185".
+
+    The branches the lexicon knows are Ukraine's; a clause that names another party's people ("captured
+    by the Russian army") or another number is not about all of them.
+    """
+    if d.to != "Ukraine" or d.people is None:
+        return False
+    text, armed = a.article.text, a.words("unit.armed_forces")
+    for m in a.mentions:
+        if m.value != d.people.value or m.kind is not MentionKind.COUNT or is_part(a, m):
+            continue
+        stops = list(CLAUSE_STOP.finditer(text, max(0, m.start - 60), m.start))
+        start = stops[-1].end() if stops else max(0, m.start - 60)
+        stop = CLAUSE_STOP.search(text, m.end, m.end + 60)
+        end = stop.start() if stop else min(len(text), m.end + 60)
+        others = [x for x in a.mentions if x is not m and start <= x.start < end and x.kind is MentionKind.COUNT]
+        clause = text[start:end]
+        if armed.search(clause) and not others and people_of(a, clause) in (None, "Ukraine"):
+            return True
+    return False
 
 
 def _servicemen_at_least(a: Analysis, t: Transfer) -> Transfer:
@@ -192,9 +219,15 @@ def _kind(model_kind: str, transfers: list[Transfer], a: Analysis, *, counted: b
         return Kind.MIXED
     if bodies:
         return Kind.BODY_REPATRIATION
-    if model_kind == "release" and len(transfers) == 1:
-        return Kind.RELEASE
+    if len(transfers) == 1 and (model_kind == "release" or not _called_an_exchange(a)):
+        return Kind.RELEASE  # one way, and the words never speak of an exchange or of anything in return
     return Kind.PRISONER_EXCHANGE
+
+
+def _called_an_exchange(a: Analysis) -> bool:
+    """Return whether the words call the handover an exchange or say something came in return."""
+    text = a.article.text
+    return any(a.words(c).search(text) for c in ("exchange_word", "in_return", "equal_sides"))
 
 
 def _ordinal(a: Analysis) -> Cue | None:

@@ -295,6 +295,18 @@ def _one_running_total(lex: _Lex, cues: list[Cue], text: str, sentences: list[tu
     return out
 
 
+def _list_items(text: str, after: list[tuple[int, int]], counted: list[int]) -> list[str]:
+    """Return the short lines of a list that follows a colon ("Військово-Морські Сили;"), up to the first
+    line that is no list item (long, or stating a number)."""
+    items = []
+    for s, e in after:
+        line = text[s:e].strip()
+        if len(line) > 60 or any(s <= x < e for x in counted):
+            break
+        items.append(line)
+    return items
+
+
 def named_units(
     text: str, mentions: tuple[Mention, ...], *, languages: tuple[str, ...] = lexicon.ALL
 ) -> list[tuple[Unit, Unit]]:
@@ -303,7 +315,8 @@ def named_units(
     counted = [m.start for m in mentions]  # brigade numbers ("the 25th Airborne Brigade") are not branches
     armed = _unit_words(lex, Unit.ARMED_FORCES)
     out: list[tuple[Unit, Unit]] = []
-    for s, e in sentence_bounds(text):
+    sentences = sentence_bounds(text)
+    for i, (s, e) in enumerate(sentences):
         if any(s <= x < e for x in counted):
             continue
         sentence = text[s:e]
@@ -312,6 +325,8 @@ def named_units(
         if including is None:
             continue
         tail = sentence[including.end() :]
+        if tail.rstrip().endswith(":"):  # "ЗСУ, зокрема: ... таких складових:" then one branch a line
+            tail += " " + " ".join(_list_items(text, sentences[i + 1 :], counted))
         also = lex("also").search(tail)
         tail = tail[: also.start()] if also else tail
         for unit in _UNITS:

@@ -214,6 +214,7 @@ def drafts_from(
         if d not in out:
             dropped.append(f"side to {d.to}: no number of people or bodies the text states")
     _fill_to(out)
+    out = _to_whose_people(a, out, dropped)
     _fill_from(out)
     _halve_both_sides(a, out, dropped)
     out += _equal_sides(a, out)
@@ -300,7 +301,8 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
         if party is None:
             continue
         label = "bodies" if is_bodies(a, m) else "people"
-        d = drafts.setdefault(party, Draft(party, _releaser(a, m)))
+        held = _held_by(a, m) if party != "Palestinian territories" else None  # Palestinians come from Israel
+        d = drafts.setdefault(party, Draft(party, _releaser(a, m) or (held if held != party else None)))
         if any(c is not None and c.value == m.value for c in (d.people, d.bodies)):
             continue  # the same number again ("the bodies of 501 ... 501 fallen soldiers"): the same group
         if getattr(d, label) is None and (label == "people" or d.people is None):
@@ -382,6 +384,35 @@ def _fill_to(drafts: list[Draft]) -> None:
         if d.to is None and other is not None and other not in taken:
             d.to = other
             taken.add(other)
+
+
+def _to_whose_people(a: Analysis, drafts: list[Draft], dropped: list[str]) -> list[Draft]:
+    """A side whose receiver is still open went to the party whose people the words name ("1968 أسيرًا
+    فلسطينيًا"); when that party's side already counts as many, the open side is the same group."""
+    out = list(drafts)
+    for d in drafts:
+        whose = _whose(a, d.people) if d.to is None and d.people is not None else None
+        if whose is None or d.people is None:
+            continue
+        same = [x for x in out if x.to == whose]
+        if not same:
+            d.to = whose
+            dropped.append(f"people {d.people.value} to {whose}: the words name them as {whose}'s")
+        elif same[0].people is not None and same[0].people.value == d.people.value:
+            out.remove(d)
+    return out
+
+
+def _held_by(a: Analysis, m: Mention) -> str | None:
+    """Return the one non-state party the sentence stating *m* names ("24 otages relâchés par le Hamas,
+    dont 13 Israéliens"): people a non-state group held are released by it."""
+    sentence = sentence_of(a, m)
+    named = {
+        canon
+        for canon, aliases in NON_STATE.items()
+        if any(re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", sentence, re.IGNORECASE) for alias in aliases)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 # "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
