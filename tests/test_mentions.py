@@ -704,7 +704,7 @@ def test_number_like_text_gives_sorted_non_overlapping_spans_that_match(text: st
         ("понад пів тисячі наших громадян", "uk", "пів тисячі", 500, K.COUNT),
         ("ponad pół tysiąca jeńców", "pl", "pół tysiąca", 500, K.COUNT),
         ("вернулись полтысячи пленных", "ru", "полтысячи", 500, K.COUNT),
-        # the day of the month in brackets after its weekday (CLDR weekday names)
+        # the day of the month in brackets after its weekday (the lexicon's weekdays)
         ("informaram nesta terça-feira (28).", "pt", "28", 28, K.DATE),
         ("el martes (28) fueron liberados 30 presos", "es", "28", 28, K.DATE),
         # things carried are not people

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.parties import resolve_party
+from powx_llm.parties import parties_named, resolve_party
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,16 @@ def test_a_party_resolves_in_any_language(name: str, party: str) -> None:
 @pytest.mark.parametrize("name", ["Wien", "в Харкові", "Lviv", "Donetsk", "Charkiw", "the authorities", "", "  ", None])
 def test_places_and_unknown_names_are_not_parties(name: str | None) -> None:
     assert resolve_party(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("24 otages relâchés par le Hamas, dont 13 Israéliens", {"Hamas", "Israel"}),
+        ("Zakładnicy uwolnieni przez Hamas trafili do Izraela", {"Hamas", "Israel"}),
+        ("Ukraine and Russia swapped 95 for 95", {"Ukraine", "Russia"}),
+        ("нічого не сталося", set()),
+    ],
+)
+def test_every_party_a_text_names_by_the_one_resolver(text: str, parties: set[str]) -> None:
+    assert parties_named(text) == parties

@@ -20,6 +20,7 @@ __all__ = [
     "Analysis",
     "analyse",
     "clause_of",
+    "clause_span",
     "count_of",
     "evidence_of",
     "future_before",
@@ -178,14 +179,22 @@ def sentence_of(a: Analysis, m: Mention) -> str:
     return a.article.text[s:e]
 
 
-def clause_of(text: str, m: Mention, *, width: int = 60) -> str:
-    left = text[max(0, m.start - width) : m.start]
-    right = text[m.end : m.end + width]
+def clause_span(text: str, m: Mention, *, width: int = 60) -> tuple[int, int]:
+    """Return the (start, end) of the clause around *m*: up to *width* characters each side, cut at a
+    clause stop, else at a whole word."""
+    lo = max(0, m.start - width)
+    left = text[lo : m.start]
     stops = list(CLAUSE_STOP.finditer(left))
-    left = left[stops[-1].end() :] if stops else left.split(" ", 1)[-1]
+    start = lo + (stops[-1].end() if stops else (left.index(" ") + 1 if " " in left else 0))
+    right = text[m.end : m.end + width]
     stop = CLAUSE_STOP.search(right)
-    right = right[: stop.start()] if stop else right.rsplit(" ", 1)[0]
-    clause = " ".join(f"{left}{m.quote}{right}".split())
+    end = m.end + (stop.start() if stop else (right.rindex(" ") if " " in right else len(right)))
+    return start, end
+
+
+def clause_of(text: str, m: Mention, *, width: int = 60) -> str:
+    start, end = clause_span(text, m, width=width)
+    clause = " ".join(text[start:end].split())
     return re.sub(r"^date \d{4}-\d{2}-\d{2} ", "", clause)
 
 

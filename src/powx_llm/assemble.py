@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from powx_llm.analysis import (
     BREAKDOWN,
-    CLAUSE_STOP,
     Analysis,
     clause_of,
+    clause_span,
     count_of,
     evidence_of,
     is_aside,
@@ -113,10 +113,7 @@ def _all_armed_forces(a: Analysis, d: Draft) -> bool:
     for m in a.mentions:
         if m.value != d.people.value or m.kind is not MentionKind.COUNT or is_part(a, m):
             continue
-        stops = list(CLAUSE_STOP.finditer(text, max(0, m.start - 60), m.start))
-        start = stops[-1].end() if stops else max(0, m.start - 60)
-        stop = CLAUSE_STOP.search(text, m.end, m.end + 60)
-        end = stop.start() if stop else min(len(text), m.end + 60)
+        start, end = clause_span(text, m)
         others = [x for x in a.mentions if x is not m and start <= x.start < end and x.kind is MentionKind.COUNT]
         clause = text[start:end]
         if armed.search(clause) and not others and people_of(a, clause) in (None, "Ukraine"):

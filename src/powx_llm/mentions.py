@@ -155,16 +155,11 @@ def _months() -> frozenset[str]:
 
 
 @functools.cache
-def _weekday_before() -> re.Pattern[str]:
-    """ "nesta terça-feira (28)", "el martes (28)": a weekday, then the day of the month in brackets
-    (CLDR weekday names of the 12 languages)."""
-    names = {
-        str(name).lower()
-        for lang in lexicon.LANGUAGES
-        for context in ("format", "stand-alone")
-        for name in Locale.parse(lang).days[context]["wide"].values()
-    }
-    return re.compile(rf"(?<!\w)(?i:{_alt(frozenset(names))}),?{_S}*\({_S}*\Z")
+def _weekday_before(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "nesta terça-feira (28)", "el martes (28)": a weekday (the lexicon's, as the exchange date reads
+    them), then the day of the month in brackets."""
+    days = "|".join(lexicon.pattern(f"weekday.{day}", languages=languages).pattern for day in range(7))
+    return re.compile(rf"(?<!\w)(?:{days}),?{_S}*\({_S}*\Z", _I)
 
 
 @functools.cache
@@ -438,7 +433,7 @@ def _classify(
     """Return the kind of *c* from the words around it; *k* words of *tail* are its qualifier."""
     s, e, v = c.start, c.end, c.value or 0
     if c.shape == "day" and (
-        _day_after().match(text, e) or _month_before(tail) or _weekday_before().search(text, max(0, s - 40), s)
+        _day_after().match(text, e) or _month_before(tail) or _weekday_before(languages).search(text, max(0, s - 40), s)
     ):
         return _K.DATE
     if c.shape == "year":

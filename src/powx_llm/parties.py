@@ -26,7 +26,7 @@ from babel.dates import get_timezone_location
 from powx_llm.lexicon import LANGUAGES
 from powx_llm.names import canonical_name, party_of
 
-__all__ = ["LANGUAGES", "NON_STATE", "resolve_party"]
+__all__ = ["LANGUAGES", "NON_STATE", "parties_named", "resolve_party"]
 
 # Canonical English where CLDR's English differs from the names our data uses.
 _ENGLISH = {"TR": "Turkey", "PS": "Palestinian territories", "VA": "Holy See", "CD": "DR Congo", "CG": "Congo"}
@@ -151,6 +151,12 @@ def _match_at(tokens: list[str], i: int) -> str | None:
         if len(window) == len(words) and all(_stem_match(t, w) for t, w in zip(window, words, strict=True)):
             return canon
     return None
+
+
+def parties_named(text: str) -> set[str]:
+    """Return every party whose name (in any of its forms the resolver knows) *text* holds."""
+    tokens = _norm(text)
+    return {canonical_name(found) for i in range(len(tokens)) if (found := _match_at(tokens, i)) is not None}
 
 
 def resolve_party(name: str | None) -> str | None:

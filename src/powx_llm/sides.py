@@ -30,7 +30,7 @@ from powx_llm.grounding import locate
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Count
 from powx_llm.names import party_of
-from powx_llm.parties import NON_STATE, resolve_party
+from powx_llm.parties import NON_STATE, parties_named, resolve_party
 from powx_llm.schema import Side, Sides
 
 __all__ = ["Draft", "Problem", "candidates", "drafts_from", "home_draft", "side_problems"]
@@ -336,7 +336,7 @@ def _counterpart(a: Analysis, m: Mention, drafts: dict[str | None, Draft]) -> st
 
 def _in_return(a: Analysis, m: Mention) -> bool:
     """Return whether "in return", "a cambio", "w zamian" stands before *m* in its sentence."""
-    start = next((s for s, e in a.sentences if s <= m.start < e), 0)
+    start, _ = a.sentence_span(m.start)
     return a.words("in_return", r"(?<!\w)", r"(?!\w)").search(a.article.text, start, m.start) is not None
 
 
@@ -406,12 +406,7 @@ def _to_whose_people(a: Analysis, drafts: list[Draft], dropped: list[str]) -> li
 def _held_by(a: Analysis, m: Mention) -> str | None:
     """Return the one non-state party the sentence stating *m* names ("24 otages relâchés par le Hamas,
     dont 13 Israéliens"): people a non-state group held are released by it."""
-    sentence = sentence_of(a, m)
-    named = {
-        canon
-        for canon, aliases in NON_STATE.items()
-        if any(re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", sentence, re.IGNORECASE) for alias in aliases)
-    }
+    named = parties_named(sentence_of(a, m)) & NON_STATE.keys()
     return named.pop() if len(named) == 1 else None
 
 
