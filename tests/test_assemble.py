@@ -454,3 +454,157 @@ def test_people_a_non_state_group_released_come_from_it() -> None:
     text = "24 hostages were released by Hamas on Friday, including 13 Israelis and 10 Thais."
     got, _ = _assembled(text, Side(received_by="Israel", people=13, people_words="13 Israelis"))
     assert (got["israel.from"], got["thailand.people"], got["thailand.from"]) == ("hamas", 10, "hamas")
+
+
+def test_bodies_the_words_say_a_side_got_back_are_its_own_beside_its_people() -> None:
+    text = (
+        "Russia and Ukraine swapped 95 prisoners each. Kyiv also took back the bodies of 501 soldiers. "
+        "Russia had got back the bodies of 89 of its own soldiers, a lawmaker said."
+    )
+    got, _ = _assembled(
+        text,
+        Side(received_by="Russia", released_by="Ukraine", people=95, people_words="95"),
+        Side(received_by="Ukraine", released_by="Russia", people=95, people_words="95", bodies=501, bodies_words="501"),
+    )
+    assert (got["russia.people"], got["russia.bodies"], got["ukraine.bodies"]) == (95, 89, 501)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ضمت عملية التبادل 150 أسيرًا من الطرف الأوكراني و150 أسيرًا من الطرف الروسي.",
+        "The swap took in 150 Ukrainian prisoners and 150 Russian ones.",
+    ],
+)
+def test_one_number_stated_twice_with_and_counts_both_sides(text: str) -> None:
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=150, people_words="150"))
+    assert (got["ukraine.people"], got.get("russia.people")) == (150, 150)
+
+
+def test_one_number_said_twice_of_one_group_is_not_the_other_side() -> None:
+    text = "Twelve Ukrainians came home: 12 people from Russian captivity were released."
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=12, people_words="12 people"))
+    assert "russia.people" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "to", "value"),
+    [
+        (
+            "W zamian Ukraina przekazała Moskwie ponad 50 osób. Do Rosji trafiło 55 rosyjskich wojskowych.",
+            Side(received_by="Rosja", released_by="Ukraina", people=50, people_words="ponad 50 osób"),
+            "russia",
+            55,
+        ),
+        (
+            "Five Americans flew home in the swap. The other three have no plans to return to Iran. "
+            "The US granted clemency to the five Iranians, who had been awaiting trial.",
+            Side(received_by="Iran", released_by="United States", people=3, people_words="The other three"),
+            "iran",
+            5,
+        ),
+    ],
+)
+def test_a_side_takes_the_number_the_words_name_as_its_people(text: str, side: Side, to: str, value: int) -> None:
+    got, dropped = _assembled(text, side)
+    assert got[f"{to}.people"] == value
+    assert any(f"{value} instead" in d for d in dropped)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "to", "frm"),
+    [
+        (
+            "El ELN deja en libertad a 28 personas que mantenía secuestradas desde enero.",
+            Side(received_by="ELN", people=28, people_words="28 personas"),
+            "colombia",
+            "eln",
+        ),
+        (
+            "The ICRC helped 64 detainees, held until then by the Rapid Support Forces (RSF), to be released.",
+            Side(received_by="ICRC", released_by="Sudan", people=64, people_words="64 detainees"),
+            "sudan",
+            "rapid support forces",
+        ),
+    ],
+)
+def test_people_a_non_state_group_held_go_to_the_state_it_fights(text: str, side: Side, to: str, frm: str) -> None:
+    got, dropped = _assembled(text, side)
+    assert (got[f"{to}.people"], got[f"{to}.from"]) == (side.people, frm)
+    assert any("held them" in d for d in dropped)
+
+
+def test_a_party_named_before_a_short_aside_is_the_subject() -> None:
+    text = "Moscow handed back 215 Ukrainians. Russia, for its part, got back 55 prisoners in total."
+    got, _ = _assembled(text, Side(received_by="Ukraine", released_by="Russia", people=215, people_words="215"))
+    assert (got["russia.people"], got["russia.from"]) == (55, "ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "On 7 December they agreed: Azerbaijan would free 32 Armenian servicemen and Armenia would free 2 "
+            "Azerbaijani servicemen. On 13 December the servicemen referred to above were handed over, as the "
+            "agreement provided.",
+            True,
+        ),
+        ("On 7 December they agreed: Azerbaijan would free 32 Armenian servicemen next week.", False),
+        (  # a sentence that counts people itself says nothing of the agreed numbers
+            "Azerbaijan would free 32 Armenian servicemen. As agreed, 10 others were handed over today.",
+            False,
+        ),
+    ],
+)
+def test_agreed_numbers_count_when_the_handover_is_reported_done_as_agreed(text: str, counted: bool) -> None:
+    got, _ = _assembled(text, Side(received_by="Armenia", released_by="Azerbaijan", people=32, people_words="32"))
+    assert ("armenia.people" in got) is counted
+
+
+def test_shortly_before_is_the_same_event_not_an_aside() -> None:
+    text = (
+        "Israël a relâché 33 prisonniers palestiniens. Le Hamas avait rendu peu de temps auparavant "
+        "11 otages israéliens."
+    )
+    got, _ = _assembled(text, Side(received_by="Palestine", released_by="Israël", people=33, people_words="33"))
+    assert (got["israel.people"], got["israel.from"]) == (11, "hamas")
+
+
+def test_what_a_party_is_to_release_in_return_is_not_this_exchanges() -> None:
+    text = (
+        "On Monday Hamas turned seven hostages over to the Red Cross. Under the deal Hamas is to set free 20 "
+        "living hostages while Israel, in return, releases over 1,900 Palestinian prisoners."
+    )
+    got, _ = _assembled(text, Side(received_by="Israel", released_by="Hamas", people=7, people_words="seven"))
+    assert "palestinian_territories.people" not in got
+
+
+def test_ukraine_and_russia_are_each_others_releaser_whatever_third_country_is_named() -> None:
+    text = (
+        "Altogether 215 Ukrainians were freed under the deal. Five commanders had been taken to Turkey. "
+        "Russia, for its part, got back 55 prisoners in total."
+    )
+    got, _ = _assembled(
+        text,
+        Side(received_by="Ukraine", people=215, people_words="215"),
+        Side(received_by="Turkey", released_by="Russia", people=5, people_words="Five"),
+    )
+    assert (got["ukraine.from"], got["russia.from"], got["russia.people"]) == ("russia", "ukraine", 55)
+
+
+@pytest.mark.parametrize(
+    ("text", "other_side"),
+    [
+        (
+            "The 10 Americans freed by Venezuela in return for an ally of President Maduro landed in Texas.",
+            ("united states", None),
+        ),
+        ("The 10 Americans freed by Venezuela in return for 10 Venezuelans landed in Texas.", ("united states", 10)),
+        ("Venezuela freed 10 Americans in a prisoner exchange.", (None, None)),
+    ],
+)
+def test_what_one_side_got_in_return_uncounted_is_a_transfer_with_no_number(
+    text: str, other_side: tuple[str | None, int | None]
+) -> None:
+    got, _ = _assembled(text, Side(received_by="United States", released_by="Venezuela", people=10, people_words="10"))
+    assert (got.get("venezuela.from"), got.get("venezuela.people")) == other_side

@@ -400,7 +400,7 @@ def test_no_qualifier_where_words_do_not_qualify_the_count(text: str, quote: str
         pytest.param("2024-05-31", "2024-05-31", K.DATE, id="iso"),
         pytest.param(" date 2024-05-31 \nText", "2024-05-31", K.DATE, id="date-line"),
         pytest.param("14.06.2024", "14.06.2024", K.DATE, id="dotted"),
-        pytest.param("they may 5 times", "5", K.COUNT, id="lower-may-is-a-verb"),
+        pytest.param("they may 5 people", "5", K.COUNT, id="lower-may-is-a-verb"),
         pytest.param("at 21:13", "21:13", K.TIME, id="clock"),
         pytest.param("Friday, 14 June 2024, 12:13", "12:13", K.TIME, id="clock-after-date"),
         pytest.param("began at 7 a.m. local time", "7", K.TIME, id="am"),
@@ -713,6 +713,25 @@ def test_number_like_text_gives_sorted_non_overlapping_spans_that_match(text: st
         ("the two places lie about 100 kilometers apart", "en", "100", 100, K.MEASURE),
         # a date written with hyphens
         ("04-07-2021 According to the ministry", "en", "04-07-2021", 4, K.DATE),
+        # the sides themselves are not people
+        ("Rusya-Ukrayna savaşı sürerken iki taraf yeni bir takasa imza attı", "tr", "iki", 2, K.MEASURE),
+        ("las escaramuzas entre los dos bandos persisten", "es", "dos", 2, K.MEASURE),
+        ("the two sides swapped 90 each", "en", "two", 2, K.MEASURE),
+        ("contre trois fois plus de détenus palestiniens", "fr", "trois", 3, K.MEASURE),  # a multiplier
+        # number words of Polish, Turkish, Hungarian and Arabic (the lexicon's number.* words)
+        ("Uwolniono dwóch żołnierzy rosyjskich", "pl", "dwóch", 2, K.COUNT),
+        ("wróciło sto dwadzieścia trzy osoby", "pl", "sto dwadzieścia trzy", 123, K.COUNT),
+        ("za dwa tysiące jeńców", "pl", "dwa tysiące", 2000, K.COUNT),
+        ("pięciuset obrońców Mariupola", "pl", "pięciuset", 500, K.COUNT),
+        ("on üç sivil serbest bırakıldı", "tr", "on üç", 13, K.COUNT),
+        ("iki yüz elli esir takas edildi", "tr", "iki yüz elli", 250, K.COUNT),
+        ("Oroszország további tíz külföldit engedett el", "hu", "tíz", 10, K.COUNT),
+        ("kétszázötven fogoly tért haza", "hu", "kétszázötven", 250, K.COUNT),
+        ("huszonhárom katona és ezerkétszáz civil", "hu", "ezerkétszáz", 1200, K.COUNT),
+        ("a foglyok közül ötöt elengedtek", "hu", "ötöt", 5, K.COUNT),
+        ("أفرج عن خمسة وعشرين أسيرا", "ar", "خمسة وعشرين", 25, K.COUNT),
+        ("أفرج عن ثلاثة عشر أسيرا", "ar", "ثلاثة عشر", 13, K.COUNT),
+        ("أكثر من ثلاثة آلاف أسير", "ar", "ثلاثة آلاف", 3000, K.COUNT),
     ],
 )
 def test_numbers_read_in_the_articles_language(
@@ -722,3 +741,32 @@ def test_numbers_read_in_the_articles_language(
 
     hits = [m for m in find_mentions(text, languages=lexicon.for_language(language)) if m.quote == quote]
     assert [(m.value, m.kind) for m in hits] == [(value, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bakanlık bir açıklama yaptı", "tr"),  # "bir" alone is the article
+        ("arabuluculuğun altı çizildi", "tr"),  # "altı" alone is "under" here
+        (
+            "egy hatalmas, ötödik csere, kétszer ezredes",
+            "hu",
+        ),  # an article; "hat-", "öt-", "két-", "ezre-" inside words
+        ("tysiące ludzi wyszły na ulice", "pl"),  # "thousands" with no count
+        ("آلاف الأسرى ما زالوا في السجون", "ar"),
+        ("أحد الأسرى المفرج عنهم", "ar"),  # "one of"
+        ("Dwóch żołnierzy", "de"),  # Polish words in a German article are no numbers
+        ("on gün sonra", "en"),  # Turkish "on" is ten only in Turkish
+    ],
+)
+def test_number_words_that_are_no_count(text: str, language: str) -> None:
+    from powx_llm import lexicon
+
+    assert find_mentions(text, languages=lexicon.for_language(language)) == ()
+
+
+def test_hungarian_two_number_words_in_a_row_are_a_count_and_its_unit() -> None:
+    from powx_llm import lexicon
+
+    found = find_mentions("két hét múlva újabb csere jön", languages=lexicon.for_language("hu"))
+    assert [(m.quote, m.value) for m in found] == [("két", 2)]

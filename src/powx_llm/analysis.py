@@ -19,6 +19,7 @@ __all__ = [
     "NOT_A_TOTAL_KINDS",
     "Analysis",
     "analyse",
+    "carried_out",
     "clause_of",
     "clause_span",
     "count_of",
@@ -168,9 +169,23 @@ def running_total(a: Analysis, m: Mention) -> bool:
 
 
 def future_before(a: Analysis, m: Mention) -> bool:
-    """Return whether the sentence speaks of a plan or agreement before it states *m*."""
+    """Return whether the sentence speaks of a plan or agreement before it states *m*, one the article
+    does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided")."""
     s, _ = a.sentence_span(m.start)
-    return a.words("future").search(a.article.text[s : m.start]) is not None
+    return a.words("future").search(a.article.text[s : m.start]) is not None and not carried_out(a)
+
+
+def carried_out(a: Analysis) -> bool:
+    """Return whether some sentence reports the agreed handover done, counting nobody itself: "the
+    military personnel referred to above were handed over, as the agreement provided"."""
+    text = a.article.text
+    for hit in a.words("as_agreed").finditer(text):
+        s, e = a.sentence_span(hit.start())
+        rest = text[s : hit.start()] + " " + text[hit.end() : e]
+        counts = any(s <= m.start < e and m.kind is MentionKind.COUNT for m in a.mentions)
+        if not counts and a.words("handover").search(rest) and not a.words("future").search(rest):
+            return True
+    return False
 
 
 def sentence_of(a: Analysis, m: Mention) -> str:

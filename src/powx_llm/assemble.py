@@ -9,6 +9,7 @@ from __future__ import annotations
 from powx_llm.analysis import (
     BREAKDOWN,
     Analysis,
+    carried_out,
     clause_of,
     clause_span,
     count_of,
@@ -198,7 +199,7 @@ def _bodies_received(a: Analysis) -> bool:
 def _happened(a: Analysis) -> bool:
     """Return whether some sentence reports a handover as done (not planned, not about others)."""
     text = a.article.text
-    return any(
+    return carried_out(a) or any(
         a.words("handover").search(text[s:e])
         and not a.words("future").search(text[s:e])
         and not a.words("aside").search(text[s:e])
@@ -219,6 +220,19 @@ def _kind(model_kind: str, transfers: list[Transfer], a: Analysis, *, counted: b
     if len(transfers) == 1 and (model_kind == "release" or not _called_an_exchange(a)):
         return Kind.RELEASE  # one way, and the words never speak of an exchange or of anything in return
     return Kind.PRISONER_EXCHANGE
+
+
+def _uncounted_return(a: Analysis, transfers: list[Transfer]) -> list[Transfer]:
+    """Return the other side of a one-sided exchange when the words say it got something back that they
+    do not count: "10 Americans freed by Venezuela in return for an imprisoned ally of Maduro"."""
+    if len(transfers) != 1 or transfers[0].to is None or transfers[0].from_ is None:
+        return []
+    text, words = a.article.text, a.words("in_return", r"(?<!\w)", r"(?!\w)")
+    for hit in words.finditer(text):
+        _, end = a.sentence_span(hit.start())
+        if not any(hit.end() <= m.start < end and m.kind is MentionKind.COUNT for m in a.mentions):
+            return [Transfer(to=transfers[0].from_, from_=transfers[0].to)]
+    return []
 
 
 def _called_an_exchange(a: Analysis) -> bool:
@@ -327,6 +341,8 @@ def assemble(a: Analysis, sides: Sides) -> tuple[Exchange, tuple[str, ...]]:
     ordinal = _ordinal(a)
     counted = any(side.people or side.bodies for side in sides.sides)
     kind = _kind(sides.kind, transfers, a, counted=counted)
+    if kind is Kind.PRISONER_EXCHANGE:
+        transfers += _uncounted_return(a, transfers)
     exchange = Exchange(
         exchange_date=exchange_date(a.article.text, article_date=a.article.date, languages=a.languages)
         if kind is not Kind.NONE

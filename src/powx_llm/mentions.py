@@ -90,7 +90,7 @@ _SCAN = re.compile(  # the leading look-ahead skips every other position fast: 1
     r"|(?P<ratio>(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/]))"
     r"|(?P<vulgar>[½⅓⅔¼¾⅕⅛])"
     rf"|(?P<cur>[$€£₴₽]){_S}?(?P<cnum>{_NUM})"
-    rf"|(?<!\w)(?<!\d[.,])(?P<num>{_NUM}))"
+    rf"|(?:(?<!\w)|(?<=(?<!\w)[وبل]))(?<!\d[.,])(?P<num>{_NUM}))"  # Arabic "و150": "and" glued before
 )
 _GROUPED = re.compile(rf"[1-9]\d{{0,2}}(?:(?:,|\.|{_S})\d{{3}})+")
 _NON_DIGIT = re.compile(r"\D")
@@ -516,6 +516,117 @@ def _text2num_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
     return out
 
 
+# Number words of these languages are the lexicon's ``number.*`` words, read in an article of that language
+# only ("on" is ten in Turkish, "hat" six in Hungarian). No maintained library reads them (text2num has no
+# such languages; num2words only writes numbers), so the grammar below is ours: the parts of a number come
+# largest place first ("sto dwadzieścia trzy", "iki yüz elli"), a count before a hundred or a thousand
+# multiplies it ("kétszáz", "ثلاثة آلاف"), and Arabic puts the unit before the ten ("خمسة وعشرون").
+_TABLE_LANGUAGES = ("pl", "tr", "hu", "ar")
+_SCALES = (1000, 10**6)
+_HU_ACCUSATIVE = ("", "t", "at", "et", "ot", "öt")  # "kétszázat", "ötöt": the accusative ending
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    value: int
+    counted: bool = False  # "tysiące", "آلاف": thousands only after a count
+    joined: bool = False  # Arabic "وعشرون": "and" glued before it
+
+
+def _number_table(language: str) -> dict[str, _Part]:
+    table: dict[str, _Part] = {}
+    for value in lexicon.NUMBER_VALUES:
+        table.update(dict.fromkeys(lexicon.table(f"number.{value}", (language,)), _Part(value)))
+    for value in _SCALES:
+        table.update(dict.fromkeys(lexicon.table(f"number.x{value}", (language,)), _Part(value, counted=True)))
+    return table
+
+
+def _join_parts(parts: list[_Part], language: str) -> int | None:
+    """Return the number *parts* make together, or None when they are not one number."""
+    total, small, last_scale = 0, 0, 0
+    for i, p in enumerate(parts):
+        v = p.value
+        if v in _SCALES:
+            if (p.counted and not small) or (last_scale and v >= last_scale):
+                return None
+            total, small, last_scale = total + (small or 1) * v, 0, v
+        elif small == 0 or (v == 100 and small < 10 and parts[i - 1].value < 10):
+            small = v if small == 0 else small * 100  # "iki yüz", "ثلاث مئة", "két" + "száz"
+        elif language == "ar" and small < 10 and (v == 10 or (p.joined and 20 <= v <= 90)):
+            small += v  # "ثلاثة عشر" 13, "خمسة وعشرون" 25
+        elif small % (10 if v < 10 else 100 if v < 100 else 1000) == 0 and small > v:
+            small += v
+        else:
+            return None
+    return total + small
+
+
+def _table_part(word: str, table: dict[str, _Part], language: str) -> _Part | None:
+    if (p := table.get(word)) is not None:
+        return p
+    if language == "ar":
+        for prefix in ("وال", "ال", "و"):
+            if word.startswith(prefix) and (p := table.get(word[len(prefix) :])) is not None:
+                return _Part(p.value, p.counted, joined=prefix.startswith("و"))
+    return None
+
+
+def _hu_parts(word: str, table: dict[str, _Part]) -> list[_Part] | None:
+    """Return the parts of one Hungarian number word ("kétszázötven": két, száz, ötven), or None."""
+    parts: list[_Part] = []
+    rest = word
+    while rest:
+        head = next((rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in table), None)
+        if head is None:
+            return parts if parts and rest in _HU_ACCUSATIVE else None
+        parts.append(table[head])
+        rest = rest[len(head) :]
+    return parts
+
+
+def _table_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
+    """Return the number words of the article's language in the lexicon's ``number.*`` words."""
+    language = next((lang for lang in languages if lang in _TABLE_LANGUAGES), None)
+    if language is None or languages == lexicon.ALL:
+        return []
+    table = _number_table(language)
+    not_alone = lexicon.table("not_alone", (language,))
+    tokens: list[tuple[int, int, list[_Part]]] = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if language == "hu":
+            parts = _hu_parts(word, table)
+        else:
+            part = _table_part(word, table, language)
+            parts = [part] if part is not None else None
+        if parts is not None:
+            tokens.append((m.start(), m.end(), parts))
+    out: list[_Cand] = []
+    i = 0
+    while i < len(tokens):
+        start, end, parts = tokens[i]
+        value, last = _join_parts(parts, language), i
+        joined = list(parts)
+        for k in range(i + 1, len(tokens)):
+            gap = text[tokens[k - 1][1] : tokens[k][0]]
+            if language == "hu" or not (gap.isspace() or (language == "ar" and gap.strip() == "و")):
+                break
+            first, *more = tokens[k][2]
+            joined += [_Part(first.value, first.counted, joined=first.joined or not gap.isspace()), *more]
+            longer = _join_parts(joined, language)
+            if longer is None:
+                break
+            value, last = longer, k
+        end = tokens[last][1]
+        lone_one = last == i and len(parts) == 1 and text[start:end].lower() in not_alone
+        after_number = language == "hu" and out and text[out[-1].end : start].isspace()
+        if value is not None and value > 0 and not lone_one and not after_number:
+            out.append(_Cand(start, end, value))  # not "két hét" (two weeks): "hét" is the unit there
+        i = last + 1
+    return out
+
+
 def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tuple[Mention, ...]:
     """Return every number stated in *text*, sorted by start and non-overlapping; qualifiers and number
     words are read in *languages* (``lexicon.for_language``; every language by default)."""
@@ -524,6 +635,7 @@ def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tup
     found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m, languages)) is not None]
     found += _word_cands(t)
     found += _text2num_cands(text, languages)
+    found += _table_cands(text, languages)
     found += [_Cand(m.start(), m.end(), 500) for m in _half_thousand(languages).finditer(text)]
     found.sort(key=lambda c: (c.start, -c.end))
     cands: list[_Cand] = []

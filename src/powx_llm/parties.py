@@ -26,7 +26,7 @@ from babel.dates import get_timezone_location
 from powx_llm.lexicon import LANGUAGES
 from powx_llm.names import canonical_name, party_of
 
-__all__ = ["LANGUAGES", "NON_STATE", "parties_named", "resolve_party"]
+__all__ = ["LANGUAGES", "NON_STATE", "NON_STATE_OPPONENT", "parties_named", "resolve_party"]
 
 # Canonical English where CLDR's English differs from the names our data uses.
 _ENGLISH = {"TR": "Turkey", "PS": "Palestinian territories", "VA": "Holy See", "CD": "DR Congo", "CG": "Congo"}
@@ -70,6 +70,13 @@ NON_STATE: dict[str, tuple[str, ...]] = {
         "forces de soutien rapide",
     ),
     "Palestinian Islamic Jihad": ("palestinian islamic jihad", "islamic jihad", "الجهاد الإسلامي"),
+}
+# The state each non-state party fights: people it held and freed went home to that state.
+NON_STATE_OPPONENT: dict[str, str] = {
+    "Hamas": "Israel",
+    "ELN": "Colombia",
+    "Rapid Support Forces": "Sudan",
+    "Palestinian Islamic Jihad": "Israel",
 }
 # Per the annotation conventions, the Houthi side of Yemen is "Yemen".
 _HOUTHIS = (

@@ -30,7 +30,7 @@ from powx_llm.grounding import locate
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Count
 from powx_llm.names import party_of
-from powx_llm.parties import NON_STATE, parties_named, resolve_party
+from powx_llm.parties import NON_STATE, NON_STATE_OPPONENT, parties_named, resolve_party
 from powx_llm.schema import Side, Sides
 
 __all__ = ["Draft", "Problem", "candidates", "drafts_from", "home_draft", "side_problems"]
@@ -215,6 +215,8 @@ def drafts_from(
             dropped.append(f"side to {d.to}: no number of people or bodies the text states")
     _fill_to(out)
     out = _to_whose_people(a, out, dropped)
+    _from_non_state(a, out, dropped)
+    _named_total(a, out, dropped)
     _fill_from(out)
     _halve_both_sides(a, out, dropped)
     out += _equal_sides(a, out)
@@ -243,9 +245,7 @@ def _group_head(a: Analysis, m: Mention) -> str:
 
 def _whose(a: Analysis, count: Count | None) -> str | None:
     """Return the party whose people the words right after *count* name ("55 orosz állampolgárt"), if any."""
-    if count is None or count.evidence is None:
-        return None
-    m = next((x for x in a.mentions if x.start <= count.evidence.start < x.end or x.end == count.evidence.end), None)
+    m = _mention_of(a, count)
     return people_of(a, _group_head(a, m)) if m is not None else None
 
 
@@ -297,7 +297,8 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
         returned = a.words("return").search(sentence_of(a, m)) or _in_return(a, m)
         if not returned or future_before(a, m):
             continue
-        party = _receiver(a, m) or _counterpart(a, m, drafts)
+        named = _receiver(a, m)
+        party = named or _counterpart(a, m, drafts)
         if party is None:
             continue
         label = "bodies" if is_bodies(a, m) else "people"
@@ -305,7 +306,7 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
         d = drafts.setdefault(party, Draft(party, _releaser(a, m) or (held if held != party else None)))
         if any(c is not None and c.value == m.value for c in (d.people, d.bodies)):
             continue  # the same number again ("the bodies of 501 ... 501 fallen soldiers"): the same group
-        if getattr(d, label) is None and (label == "people" or d.people is None):
+        if getattr(d, label) is None and (label == "people" or d.people is None or named is not None):
             setattr(d, label, count_of(m, a.article.text))
 
 
@@ -345,13 +346,26 @@ def _releaser(a: Analysis, m: Mention) -> str | None:
     return _subject_of(a, m, a.words("released"))
 
 
+_ASIDE_WORDS = 4  # "Russia, for its part, got back 55": a short aside between commas
+
+
 def _subject_of(a: Analysis, m: Mention, verbs: re.Pattern[str]) -> str | None:
-    """Return the party named before a *verbs* verb in the clause that leads up to *m*."""
+    """Return the party named before a *verbs* verb in the clause that leads up to *m*, reading past a
+    short aside between commas ("Russia, for its part, got back 55")."""
     left = a.article.text[max(0, m.start - 60) : m.start]
-    stops = [x.end() for x in CLAUSE_STOP.finditer(left)] + [x.end() for x in re.finditer(",", left)]
+    stops = [x.end() for x in CLAUSE_STOP.finditer(left)]
     clause = left[max(stops) :] if stops else left
-    verb = verbs.search(clause)
-    return party_of(clause[: verb.start()]) if verb is not None else None
+    parts = clause.split(",")
+    verb = verbs.search(parts[-1])
+    if verb is None:
+        return None
+    parts[-1] = parts[-1][: verb.start()]
+    for i in range(len(parts) - 1, -1, -1):
+        if (party := party_of(parts[i])) is not None:
+            return party
+        if i < len(parts) - 1 and len(parts[i].split()) > _ASIDE_WORDS:
+            return None
+    return None
 
 
 def _fill_from(drafts: list[Draft]) -> None:
@@ -369,8 +383,8 @@ def _fill_from(drafts: list[Draft]) -> None:
                 d.from_ = next(iter(holders))  # the Thai hostages came from Hamas too
             elif len(others) == 1:
                 d.from_ = others[0]
-            elif d.to in ("Ukraine", "Russia") and not others:
-                d.from_ = "Russia" if d.to == "Ukraine" else "Ukraine"
+            elif d.to in _ONE_WAR and (not others or _ONE_WAR[d.to] in others):
+                d.from_ = _ONE_WAR[d.to]  # Ukraine's people came from Russia, whatever third country is named
 
 
 _ONE_WAR = {"Ukraine": "Russia", "Russia": "Ukraine"}
@@ -401,6 +415,68 @@ def _to_whose_people(a: Analysis, drafts: list[Draft], dropped: list[str]) -> li
         elif same[0].people is not None and same[0].people.value == d.people.value:
             out.remove(d)
     return out
+
+
+def _named_total(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None:
+    """A side's number the words never name as its people gives way to the larger number they do name so.
+
+    "ponad 50 osób" then "Do Rosji trafiło 55 rosyjskich wojskowych"; "The other three" then "the five
+    Iranians": the number that says whose people they are is this side's total, unless it is part of a
+    larger group, a running total, planned, or about other people.
+    """
+    for d in drafts:
+        if d.to is None or d.people is None or _whose(a, d.people) is not None:
+            continue
+        named = next(
+            (
+                m
+                for m in a.mentions
+                if m.kind is MentionKind.COUNT
+                and (m.value or 0) > d.people.value
+                and people_of(a, _group_head(a, m)) == d.to
+                and not is_part(a, m)
+                and _why_not_total(a, m, "people") is None
+                and not a.words("aside").search(sentence_of(a, m))
+            ),
+            None,
+        )
+        if named is not None and all(named.start not in _starts(x) for x in drafts):
+            dropped.append(
+                f"people {d.people.value} to {d.to}: {named.value} instead, the words name {named.quote!r} as {d.to}'s"
+            )
+            d.people = count_of(named, a.article.text)
+
+
+def _starts(d: Draft) -> set[int]:
+    return {c.evidence.start for c in (d.people, d.bodies) if c is not None and c.evidence is not None}
+
+
+def _from_non_state(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None:
+    """A side whose number the words say a non-state group held ("28 personas que el ELN retenía", "held
+    until then by the RSF") came from that group and went to the state it fights, when the receiver was
+    left open or is the group itself."""
+    taken = {d.to for d in drafts}
+    for d in drafts:
+        count = d.people or d.bodies
+        if count is None:
+            continue
+        stated = [m for m in a.mentions if m.value == count.value and m.kind is MentionKind.COUNT]
+        held = next((h for m in stated if (h := _held_by(a, m)) is not None), None)  # any sentence stating it
+        if held is None or d.to not in (None, held):
+            continue
+        state = NON_STATE_OPPONENT.get(held)
+        if state is not None and state not in taken:
+            dropped.append(f"{count.value} to {state}, not {d.to or 'left open'}: the words say {held} held them")
+            d.to, d.from_ = state, held
+            taken.add(state)
+
+
+def _mention_of(a: Analysis, count: Count | None) -> Mention | None:
+    """Return the mention that states *count*, if its evidence is in the text."""
+    if count is None or count.evidence is None:
+        return None
+    ev = count.evidence
+    return next((x for x in a.mentions if x.start <= ev.start < x.end or x.end == ev.end), None)
 
 
 def _held_by(a: Analysis, m: Mention) -> str | None:
@@ -453,11 +529,23 @@ def _equal_sides(a: Analysis, drafts: list[Draft]) -> list[Draft]:
     # "150 soldiers came home from each side": any sentence stating the number may say so
     same = [m for m in a.mentions if m.value == people.value and m.kind is MentionKind.COUNT]
     equal = next((m for m in same if a.words("equal_sides").search(sentence_of(a, m))), None)
+    second = second or _and_again(a, same)
     if second is None and equal is None:
         return []
     stated = second or (equal if equal is not None and equal.start != where.start else None)
     mirrored = count_of(stated, a.article.text) if stated is not None else people
     return [Draft(other, d.to, people=mirrored, anchors=list(d.anchors))]
+
+
+def _and_again(a: Analysis, same: list[Mention]) -> Mention | None:
+    """Return the second of two mentions of one number joined by "and" in one sentence: "150 أسيرًا من
+    الطرف الأوكراني و150 أسيرًا من الطرف الروسي", "150 Ukrainians and 150 Russians"."""
+    joined = a.words("and", r"(?:^|\s)(?:", r")\s*\Z")
+    for first, then in itertools.pairwise(same):
+        gap = a.article.text[first.end : then.start]
+        if a.sentence_span(first.start) == a.sentence_span(then.start) and joined.search(gap):
+            return then
+    return None
 
 
 def home_draft(drafts: list[Draft]) -> Draft:

@@ -24,6 +24,7 @@ __all__ = [
     "CATEGORIES",
     "LANGUAGES",
     "MEDIATORS",
+    "NUMBER_VALUES",
     "PARTIES",
     "PEOPLES",
     "PLACES",
@@ -97,6 +98,11 @@ PLACES = (
     "Krynky",
     "Robotyne",
 )
+
+# The values a language file may give number words for (``number.<value>``). English, Ukrainian and Russian
+# number words live in powx_llm._numwords (with their grammar of cases and collectives); French, Spanish,
+# Portuguese, German and Italian are read by text2num. The rest are here, one file per language.
+NUMBER_VALUES = (*range(1, 20), *range(20, 100, 10), *range(100, 1000, 100), 1000, 2000, 10**6)
 
 # The English labels of the cohorts the `children` words name, most specific first.
 COHORTS = ("women and children", "minors", "teenagers", "children")
@@ -179,9 +185,11 @@ CATEGORIES: dict[str, str] = {
     "aside": "in a sentence: about other people (still held, earlier, expected)",
     "body_words": "in a sentence: the dead, bodies",
     "future": "before a number in its sentence: a plan or agreement",
+    "as_agreed": "in a sentence reporting a handover: as agreed (the agreed numbers were carried out)",
     "return": "in a sentence: returning, freeing, exchanging",
     "received_by": "after a party, before a number: received, got back",
     "released": "after a party, before a number: released, handed over",
+    "and": "between two numbers (plain words, not patterns): and (150 Ukrainians and 150 Russians)",
     "equal_sides": "in a sentence: each side, the same number (both sides received as many)",
     "for": "between two equal numbers: N for N",
     "mediation": "in a sentence: mediated, thanks to, helped",
@@ -198,7 +206,10 @@ CATEGORIES: dict[str, str] = {
     "agency.Ukraine": "in a name: a Ukrainian state body named without the country",
     **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
     "in_return": "before a number in its sentence: in return, in exchange (the other side's number)",
-    "measure": "right after a number (plain words, not patterns): things and distances, not people (trucks, km)",
+    "measure": (
+        "right after a number (plain words, not patterns): things, distances and the sides themselves, not people "
+        "(trucks, km, the two sides)"
+    ),
     "year_before": "right before a year-shaped number: in, since (in 2020, seit 2014, depuis 2022): a year",
     "half_thousand": "a number in words: half a thousand (пів тисячі, полтысячи, pół tysiąca): 500",
     "year_after": "right after a year: the word for year (2022 року, 2014 roku)",
@@ -208,6 +219,10 @@ CATEGORIES: dict[str, str] = {
     "currency": "right after a number (plain words, not patterns): money (dollars, euros, гривень)",
     "percent": "right after a number: per cent (percent, por ciento, Prozent)",
     **{f"weekday.{i}": f"a weekday's name (0 is Monday): {i}" for i in range(7)},
+    **{f"number.{v}": f"a number word (plain words, not patterns): {v}" for v in NUMBER_VALUES},
+    "not_alone": "a number word that alone is something else (bir, egy: 'a'; altı: 'under'): no count alone",
+    "number.x1000": "a number word (plain words, not patterns): thousands, only after a count (dwa tysiące)",
+    "number.x1000000": "a number word (plain words, not patterns): millions, only after a count",
 }
 
 

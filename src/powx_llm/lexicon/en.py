@@ -139,7 +139,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bthought\s+to\b",
         r"\bbelieved\b",
         r"\bprevious\b",
-        r"\bearlier\b",
+        r"\bearlier\b(?!\s+(?:in|on)\s+the\s+day|\s+that\s+day|\s+today|\s+on\s+\w+day)",  # not the same day
         r"\blast\s+week\b",
     ),
     "body_words": (r"\bbod(?:y|ies)\b", r"\bremains\b", r"\bdead\b", r"\bfallen\b"),
@@ -152,6 +152,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bexpected\b",
         r"\bhope\w*",
         r"\bpropos\w*",
+        r"\b(?:is|are)\s+to\s+(?:be\s+)?(?:set|free\w*|releas\w*|hand\w*|return\w*|exchang\w*|swap\w*|go)\b",
+        r"\bset\s+to\s+(?:be\s+)?(?:go|free\w*|releas\w*|return\w*|exchang\w*|swap\w*)\b",
+    ),
+    "as_agreed": (
+        r"as\s+(?:the|this|that)\s+agreement\s+provided",
+        r"as\s+agreed",
+        r"in\s+(?:line|accordance)\s+with\s+the\s+agreement\w*",
     ),
     "return": (
         r"return\w*",
@@ -172,6 +179,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "received_by": (r"got\s+back", r"received", r"brings?\s+home", r"brought\s+home"),
     "released": (r"\bfree[sd]?\b", r"releas\w*", r"hand\w*\s+over", r"set\s+free"),
+    "and": ("and",),
     "equal_sides": (r"each\s+side", r"both\s+sides", r"the\s+same\s+number"),
     "for": (r"for",),
     "mediation": (
@@ -320,6 +328,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         "miles",
         "metres",
         "meters",
+        "sides",
+        "countries",
+        "parties",
+        "nations",
+        "times",
     ),
     "currency": ("dollars", "dollar", "euros", "euro", "pounds", "pound", "usd", "eur"),
     "percent": (r"percent", r"per\s+cent"),

@@ -166,8 +166,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bseront\b",
         r"\bsera\b",
         r"\bprécédent\w*",
-        r"\bauparavant\b",
-        r"\bplus\s+tôt\b",
+        r"(?<!peu de temps )\bauparavant\b",  # "peu de temps auparavant": shortly before, the same event
+        r"\bplus\s+tôt\b(?!\s+dans\s+la\s+journée)",
         r"\bla\s+semaine\s+dernière\b",
     ),
     "body_words": (
@@ -192,6 +192,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bvont\b",
         r"\bpourr(?:a|ait|aient|ont)\b",
     ),
+    "as_agreed": (r"comme\s+convenu", r"conformément\s+à\s+l['’]accord"),
     "return": (
         r"\bretour\w*",
         r"\brentr\w*",
@@ -204,10 +205,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\breçu\w*",
         r"\bramen[ée]\w*",
         r"\brelâch\w*",
+        r"\brend(?:u|us|ue|ues|ait|aient|ra|ront)\b",  # "le Hamas avait rendu 11 otages"
         r"\brevenus?\s+(?:au\s+pays|chez\s+eux|en\s+Ukraine|en\s+Russie)",
     ),
     "received_by": (r"\brécupér\w*", r"\breçu\w*", r"\bramené\w*"),
     "released": (r"\blibér\w*", r"\brelâch\w*", r"\bremis\b", r"\bremet\w*"),
+    "and": ("et",),
     "equal_sides": (
         r"chaque\s+camp",
         r"chaque\s+partie",
@@ -281,7 +284,20 @@ WORDS: dict[str, tuple[str, ...]] = {
         "heure",
         "minutes",
     ),
-    "measure": ("camions", "camion", "tonnes", "véhicules", "kilomètres", "km", "mètres"),
+    "measure": (
+        "camions",
+        "camion",
+        "tonnes",
+        "véhicules",
+        "kilomètres",
+        "km",
+        "mètres",
+        "parties",
+        "pays",
+        "camps",
+        "belligérants",
+        "fois",
+    ),
     "currency": ("dollars", "euros"),
     "percent": (r"pour\s+cent",),
     "servicemen": (r"soldats\b", r"militaires\b"),

@@ -171,6 +171,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bdever[áã]\w*",
         r"\bdeveria\w*",
     ),
+    "as_agreed": (r"conforme\s+(?:o\s+)?(?:acordado|combinado)", r"como\s+(?:acordado|combinado)"),
     "return": (
         r"\bregress\w*",
         r"\bretorn\w*",
@@ -195,6 +196,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bsolt(?:ou|aram|a|am)\b",
         r"\bentreg\w*",
     ),
+    "and": ("e",),
     "equal_sides": (
         r"cada\s+(?:lado|parte)",
         r"ambos\s+os\s+lados",
@@ -264,6 +266,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         "quilómetros",
         "km",
         "metros",
+        "partes",
+        "países",
+        "lados",
+        "vezes",
     ),
     "currency": ("dólares", "euros", "reais"),
     "percent": (r"por\s+cento",),
