@@ -310,6 +310,21 @@ def test_servicemen_with_civilians_apart_are_at_least_the_people(text: str, qual
     assert got.get("ukraine.people_qualifier") == qualifier
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Russia got back 55 soldiers and Viktor Medvedchuk, a close ally of Putin.", "at_least"),
+        ("Oroszország 55 orosz állampolgárt és Viktor Medvedcsukot kapta vissza.", "at_least"),
+        ("Russia got back 55 soldiers, among them Viktor Medvedchuk.", None),
+        ("Russia got back 55 soldiers, Ivan Petrov and Oleg Sidorov the last to board.", None),
+        ("Russia got back 55 soldiers and Ukraine got back 55 soldiers.", None),
+    ],
+)
+def test_a_named_person_beside_the_figure_makes_it_at_least(text: str, qualifier: str | None) -> None:
+    got, _ = _assembled(text, Side(received_by="Russia", released_by="Ukraine", people=55, people_words="55"))
+    assert got.get("russia.people_qualifier") == qualifier
+
+
 def test_one_side_the_words_give_to_the_other_party_moves_there() -> None:
     text = "Israël dit avoir relâché 33 prisonniers palestiniens en contrepartie des otages libérés."
     got, dropped = _assembled(text, Side(received_by="Israel", released_by="Hamas", people=33, people_words="33"))
@@ -509,6 +524,16 @@ def test_a_side_takes_the_number_the_words_name_as_its_people(text: str, side: S
     got, dropped = _assembled(text, side)
     assert got[f"{to}.people"] == value
     assert any(f"{value} instead" in d for d in dropped)
+
+
+def test_a_side_whose_parts_add_up_keeps_its_number() -> None:
+    text = (
+        "A Rússia pôs em liberdade 17 pessoas. São dois oficiais e 14 soldados, além de um civil. "
+        "A troca anterior foi em maio, quando 41 ucranianos foram libertados."
+    )
+    got, dropped = _assembled(text, Side(received_by="Ucrânia", released_by="Rússia", people=17, people_words="17"))
+    assert got["ukraine.people"] == 17
+    assert not any("instead" in d for d in dropped)
 
 
 @pytest.mark.parametrize(

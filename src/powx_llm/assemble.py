@@ -6,6 +6,8 @@ construction; a number the model gives that the text does not state is reported,
 
 from __future__ import annotations
 
+import re
+
 from powx_llm.analysis import (
     BREAKDOWN,
     Analysis,
@@ -24,6 +26,7 @@ from powx_llm.dates import OPENING_CHARS, exchange_date
 from powx_llm.mentions import Mention, MentionKind
 from powx_llm.model import Cohort, Count, Cumulative, Exchange, Fraction, Kind, Qualifier, Transfer, Unit, UnitCount
 from powx_llm.names import mediator_of, mediators_named, party_of
+from powx_llm.parties import parties_named
 from powx_llm.schema import Sides
 from powx_llm.sides import Draft, drafts_from, home_draft, people_of
 
@@ -123,25 +126,66 @@ def _all_armed_forces(a: Analysis, d: Draft) -> bool:
 
 
 def _servicemen_at_least(a: Analysis, t: Transfer) -> Transfer:
-    """ "185 військових, а також 20 цивільних" with no stated 205: people are the servicemen, at least
-    (annotation convention 4: civilians counted apart are never summed into an unstated total)."""
-    if (
-        t.people is None
-        or t.people.qualifier is not Qualifier.EXACT
-        or t.civilians is None
-        or t.people.evidence is None
-    ):
+    """ "185 військових, а також 20 цивільних" or "55 Russian soldiers and Viktor Medvedchuk" with no stated
+    whole: people are the figure, at least (annotation conventions 4 and 10: civilians counted apart are
+    never summed into an unstated total, and a named person carries no numeral)."""
+    if t.people is None or t.people.qualifier is not Qualifier.EXACT or t.people.evidence is None:
         return t
-    m = next((x for x in a.mentions if x.start == t.people.evidence.start), None)
-    civ = next((x for x in a.mentions if t.civilians.evidence and x.start == t.civilians.evidence.start), None)
-    if m is None or civ is None or civ.start < m.end or a.sentence_span(civ.start) != a.sentence_span(m.start):
-        return t  # the civilians must be listed beside the servicemen, in the same sentence
-    head = a.article.text[m.end : m.end + 40]
-    if not a.words("servicemen", r"^\s*(?:\w+\s+)?").match(head):
-        return t
-    if a.words("including").search(a.article.text[m.end : civ.start]):
-        return t  # "185 soldiers, including 20 civilians": the civilians are among them
-    return t.model_copy(update={"people": t.people.model_copy(update={"qualifier": Qualifier.AT_LEAST})})
+    stated = [m for m in a.mentions if m.value == t.people.value and m.kind is MentionKind.COUNT and not is_part(a, m)]
+    if any(_civilians_beside(a, m, t) or _person_beside(a, m) for m in stated):
+        return t.model_copy(update={"people": t.people.model_copy(update={"qualifier": Qualifier.AT_LEAST})})
+    return t
+
+
+def _civilians_beside(a: Analysis, m: Mention, t: Transfer) -> bool:
+    """Return whether servicemen stated by *m* have the transfer's civilians listed after them, in the same
+    sentence and not among them ("185 asker ve 20 sivil")."""
+    if t.civilians is None:
+        return False
+    civ = next(
+        (
+            x
+            for x in a.mentions
+            if x.value == t.civilians.value
+            and m.end <= x.start
+            and a.sentence_span(x.start) == a.sentence_span(m.start)
+        ),
+        None,
+    )
+    if civ is None or not a.words("servicemen", r"^\s*(?:\w+\s+)?").match(a.article.text[m.end : m.end + 40]):
+        return False
+    return not a.words("including").search(a.article.text[m.end : civ.start])
+
+
+# "and Viktor Medvedchuk": an "and" or "as well as" within a few words of the figure, then a first name and a
+# surname. Capitalised words are how the Latin and Cyrillic scripts mark a name; Arabic has no such mark.
+_NAME = re.compile(r"\s+([^\W\d_][\w'’-]+)\s+([^\W\d_][\w'’-]+)")
+_NAME_WINDOW = 60
+
+
+def _person_beside(a: Analysis, m: Mention) -> bool:
+    """Return whether a named person is released together with the figure *m* states, in its sentence."""
+    text = a.article.text
+    _, end = a.sentence_span(m.start)
+    tail = text[m.end : min(end, m.end + _NAME_WINDOW)]
+    if any(x.start >= m.end and x.start < m.end + len(tail) for x in a.mentions) or a.words("including").search(tail):
+        return False
+    joints = [*a.words("and", r"(?<!\w)", r"(?!\w)").finditer(tail), *a.words("also").finditer(tail)]
+    for joint in joints:
+        if any(_is_name(n) for n in _NAME.finditer(" " + tail[: joint.start()])):
+            continue  # "the two Britons, Shaun Pinner and Aidan Aslin": the names are the figure's own
+        name = _NAME.match(tail, joint.end())
+        if name is not None and _is_name(name):
+            return True
+    return False
+
+
+def _is_name(name: re.Match[str]) -> bool:
+    """Return whether two words are a capitalised first name and surname, not a party or a mediator."""
+    if not all(w[0].isupper() for w in name.groups()):
+        return False
+    full = f"{name.group(1)} {name.group(2)}"
+    return not parties_named(full) and party_of(full) is None and mediator_of(full) is None
 
 
 def _adding_up(a: Analysis, t: Transfer) -> Transfer:

@@ -422,10 +422,10 @@ def _named_total(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None:
 
     "ponad 50 osób" then "Do Rosji trafiło 55 rosyjskich wojskowych"; "The other three" then "the five
     Iranians": the number that says whose people they are is this side's total, unless it is part of a
-    larger group, a running total, planned, or about other people.
+    larger group, a running total, planned, or about other people, or its parts are listed and add up.
     """
     for d in drafts:
-        if d.to is None or d.people is None or _whose(a, d.people) is not None:
+        if d.to is None or d.people is None or _whose(a, d.people) is not None or _parts_add_up(a, d.people.value):
             continue
         named = next(
             (
@@ -445,6 +445,21 @@ def _named_total(a: Analysis, drafts: list[Draft], dropped: list[str]) -> None:
                 f"people {d.people.value} to {d.to}: {named.value} instead, the words name {named.quote!r} as {d.to}'s"
             )
             d.people = count_of(named, a.article.text)
+
+
+def _parts_add_up(a: Analysis, value: int) -> bool:
+    """Return whether numbers listed one after another in a sentence add up to *value* ("17 pessoas" then
+    "dois oficiais e 14 soldados, além de um civil"): the checks confirm it, so it stays the total."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for m in a.mentions:
+        if m.kind is MentionKind.COUNT and m.value is not None:
+            by_sentence.setdefault(a.sentence_span(m.start), []).append(m.value)
+    for values in by_sentence.values():
+        for i in range(len(values)):
+            for j in range(i + 2, len(values) + 1):
+                if sum(values[i:j]) == value and max(values[i:j]) < value:
+                    return True
+    return False
 
 
 def _starts(d: Draft) -> set[int]:
