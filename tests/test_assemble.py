@@ -526,6 +526,49 @@ def test_a_side_takes_the_number_the_words_name_as_its_people(text: str, side: S
     assert any(f"{value} instead" in d for d in dropped)
 
 
+@pytest.mark.parametrize(
+    ("text", "side", "key", "value"),
+    [
+        (
+            "Hamas today returned just four of the 28 bodies of dead hostages it had pledged to give back.",
+            Side(received_by="Israel", released_by="Hamas", bodies=28, bodies_words="28 bodies"),
+            "israel.bodies",
+            4,
+        ),
+        (
+            "Hamas today returned just four of the 28 bodies of dead hostages it had pledged to give back.",
+            Side(received_by="Israel", released_by="Hamas"),
+            "israel.bodies",
+            4,
+        ),
+        (
+            "Росія звільнила 12 з 20 обіцяних цивільних.",
+            Side(received_by="Україна", released_by="Росія", people=20, people_words="20"),
+            "ukraine.people",
+            12,
+        ),
+        (
+            "Ukraine got back 20 soldiers. Two of the 20 were wounded.",
+            Side(received_by="Ukraine", released_by="Russia", people=20, people_words="20 soldiers"),
+            "ukraine.people",
+            20,
+        ),
+    ],
+)
+def test_only_part_handed_over_is_the_number(text: str, side: Side, key: str, value: int) -> None:
+    got, _ = _assembled(text, side)
+    assert got[key] == value
+
+
+def test_one_of_a_list_of_nationalities_is_its_own_side() -> None:
+    text = "24 otages ont été relâchés par le Hamas, dont 13 Israéliens, dix Thaïlandais et un Philippin."
+    got, _ = _assembled(text, Side(received_by="Israël", released_by="Hamas", people=13, people_words="13 Israéliens"))
+    assert (got.get("thailand.people"), got.get("philippines.people")) == (10, 1)
+    alone = "Un Philippin a été relâché par le Hamas, et 13 otages sont rentrés en Israël."
+    got, _ = _assembled(alone, Side(received_by="Israël", released_by="Hamas", people=13, people_words="13 otages"))
+    assert "philippines.people" not in got
+
+
 def test_a_side_whose_parts_add_up_keeps_its_number() -> None:
     text = (
         "A Rússia pôs em liberdade 17 pessoas. São dois oficiais e 14 soldados, além de um civil. "

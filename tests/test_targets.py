@@ -36,7 +36,7 @@ _FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["cued"]
 MEASURED = {"facts": _FLOORS["f1"], **_FLOORS["groups"]}
 # Targets the library does not reach yet. Strict: the day a target is met, its test fails until it
 # leaves this set, and then guards the target.
-NOT_YET = {"people/bodies"}
+NOT_YET: set[str] = set()
 
 
 def _reason(group: str) -> str:

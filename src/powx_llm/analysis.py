@@ -127,6 +127,20 @@ def is_part(a: Analysis, m: Mention) -> bool:
     return nxt is not None and of_the_whole(a.languages).fullmatch(" " + a.article.text[m.end : nxt.start]) is not None
 
 
+def handed_part(a: Analysis, m: Mention) -> Mention | None:
+    """Return the part of *m* a handover counts, when the words say only part of it was handed over: "Hamas
+    returned just four of the 28 bodies", "звільнили 12 з 20": the whole is what was promised or held."""
+    before = [n for n in a.mentions if n.end <= m.start and n.kind is MentionKind.COUNT]
+    part = before[-1] if before else None
+    if part is None or part.value is None or m.value is None or part.value >= m.value:
+        return None
+    if of_the_whole(a.languages).fullmatch(" " + a.article.text[part.end : m.start]) is None:
+        return None
+    s, _ = a.sentence_span(part.start)
+    lead = a.article.text[max(s, part.start - 40) : part.start]
+    return part if a.words("return").search(lead) and not a.words("future").search(lead) else None
+
+
 def sole_group(a: Analysis, m: Mention) -> bool:
     """Return whether *m* counts everyone by their sex: "Україна повернула 108 жінок" (no larger number and
     no other sex in its sentence), so it is a total as well as a breakdown."""

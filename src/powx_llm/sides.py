@@ -17,6 +17,7 @@ from powx_llm.analysis import (
     clause_of,
     count_of,
     future_before,
+    handed_part,
     is_aside,
     is_bodies,
     is_part,
@@ -160,6 +161,12 @@ def _take(a: Analysis, d: Draft, side: Side, dropped: list[str], used: dict[int,
         if why:
             dropped.append(f"{label} to {d.to}: {why}")
         elif m is not None and getattr(d, label) is None:
+            part = handed_part(a, m)
+            if part is not None:
+                dropped.append(
+                    f"{label} to {d.to}: {part.quote} of the {m.quote}, the words say only they were handed over"
+                )
+                m = part
             owner = used.get(m.start, d.to)
             if owner != d.to and not _both_sides(a, m):
                 dropped.append(f"{label} to {d.to}: {m.quote} is already the count of {owner}")
@@ -190,7 +197,7 @@ def _bodies_fallback(a: Analysis, drafts: list[Draft]) -> None:
     )
     if cue is None or not drafts or any(d.bodies is not None for d in drafts):
         return
-    home_draft(drafts).bodies = count_of(cue.mention, a.article.text)
+    home_draft(drafts).bodies = count_of(handed_part(a, cue.mention) or cue.mention, a.article.text)
 
 
 def drafts_from(
@@ -289,7 +296,7 @@ def _receiver(a: Analysis, m: Mention) -> str | None:
 def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
     """Add the sides the words state ("195 Russian soldiers were exchanged") that the model left out."""
     for m in a.mentions:
-        if m.kind is not MentionKind.COUNT or not m.value or m.value < 2:
+        if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not _one_of_a_nationality_list(a, m)):
             continue
         cue = a.cue_at(m)
         if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
@@ -308,6 +315,18 @@ def _stated_sides(a: Analysis, drafts: dict[str | None, Draft]) -> None:
             continue  # the same number again ("the bodies of 501 ... 501 fallen soldiers"): the same group
         if getattr(d, label) is None and (label == "people" or d.people is None or named is not None):
             setattr(d, label, count_of(m, a.article.text))
+
+
+def _one_of_a_nationality_list(a: Analysis, m: Mention) -> bool:
+    """Return whether "one" is a count: one of a list of nationalities, each counted ("13 Israéliens, dix
+    Thaïlandais et un Philippin"); alone, "one"/"un"/"ein" is too often an article or a pronoun."""
+    if people_of(a, _group_head(a, m)) is None:
+        return False
+    span = a.sentence_span(m.start)
+    return any(
+        n is not m and n.value and n.value > 1 and a.sentence_span(n.start) == span and people_of(a, _group_head(a, n))
+        for n in a.mentions
+    )
 
 
 def _counterpart(a: Analysis, m: Mention, drafts: dict[str | None, Draft]) -> str | None:
