@@ -124,7 +124,12 @@ def is_part(a: Analysis, m: Mention) -> bool:
     if cue is not None and cue.role in BREAKDOWN:
         return True
     nxt = next((n for n in a.mentions if n.start >= m.end), None)
-    return nxt is not None and of_the_whole(a.languages).fullmatch(" " + a.article.text[m.end : nxt.start]) is not None
+    return nxt is not None and _of_the(a, m, nxt)
+
+
+def _of_the(a: Analysis, part: Mention, whole: Mention) -> bool:
+    """Return whether the words between two numbers make the first a part of the second ("two of the five")."""
+    return of_the_whole(a.languages).fullmatch(" " + a.article.text[part.end : whole.start]) is not None
 
 
 def handed_part(a: Analysis, m: Mention) -> Mention | None:
@@ -134,7 +139,7 @@ def handed_part(a: Analysis, m: Mention) -> Mention | None:
     part = before[-1] if before else None
     if part is None or part.value is None or m.value is None or part.value >= m.value:
         return None
-    if of_the_whole(a.languages).fullmatch(" " + a.article.text[part.end : m.start]) is None:
+    if not _of_the(a, part, m):
         return None
     s, _ = a.sentence_span(part.start)
     lead = a.article.text[max(s, part.start - 40) : part.start]

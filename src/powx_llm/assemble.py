@@ -18,6 +18,7 @@ from powx_llm.analysis import (
     evidence_of,
     is_aside,
     is_part,
+    mentions_in,
     running_total,
     sentence_of,
 )
@@ -168,7 +169,7 @@ def _person_beside(a: Analysis, m: Mention) -> bool:
     text = a.article.text
     _, end = a.sentence_span(m.start)
     tail = text[m.end : min(end, m.end + _NAME_WINDOW)]
-    if any(x.start >= m.end and x.start < m.end + len(tail) for x in a.mentions) or a.words("including").search(tail):
+    if mentions_in(a, (m.end, m.end + len(tail))) or a.words("including").search(tail):
         return False
     joints = [*a.words("and", r"(?<!\w)", r"(?!\w)").finditer(tail), *a.words("also").finditer(tail)]
     for joint in joints:
