@@ -13,9 +13,9 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from powx_llm.evaluate import EvalRun, evaluate, load_eval_dir
+from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "seeds" / "eval"

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from powx_llm import InputError
-from powx_llm.article import looks_like_html, read_article
 from powx_llm.cli import app
+from powx_llm.read import looks_like_html, read_article
 
 PAGE = (
     "<!DOCTYPE html><html><head><title>News</title><style>p {color: red}</style>"

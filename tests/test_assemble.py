@@ -7,10 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from powx_llm import Exchange, Status, check
-from powx_llm.analysis import analyse
-from powx_llm.article import read_article
-from powx_llm.assemble import assemble
-from powx_llm.schema import Side, Sides
+from powx_llm.extract import Side, Sides, assemble
+from powx_llm.read import analyse, read_article
 from tests.conftest import SEED_TEXT
 
 WORDS = [

@@ -6,9 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from powx_llm import ConfigError
-from powx_llm.backend import BackendKind, Mode, resolve_backend
 from powx_llm.cli import app
-from powx_llm.local import MODEL_ALIAS
+from powx_llm.llm import MODEL_ALIAS, BackendKind, Mode, resolve_backend
 
 
 @pytest.mark.parametrize(
@@ -24,7 +23,7 @@ from powx_llm.local import MODEL_ALIAS
 def test_backend_order(
     monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, object], env: dict[str, str], kind: BackendKind, model: str
 ) -> None:
-    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: True)
+    monkeypatch.setattr("powx_llm.llm._backend.runtime_available", lambda: True)
     backend = resolve_backend(env=env, **kwargs)  # type: ignore[arg-type]
     assert (backend.kind, backend.model, backend.mode) == (kind, model, Mode.TOOLS)
     assert "sk-x" not in backend.describe()
@@ -37,13 +36,13 @@ def test_mode_is_overridable_and_checked() -> None:
 
 
 def test_no_backend_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: False)
+    monkeypatch.setattr("powx_llm.llm._backend.runtime_available", lambda: False)
     with pytest.raises(ConfigError, match="no LLM backend"):
         resolve_backend(env={})
 
 
 def test_cli_extract_without_backend_exits_2_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: False)
+    monkeypatch.setattr("powx_llm.llm._backend.runtime_available", lambda: False)
     result = CliRunner().invoke(app, ["extract", "seeds/seed-ua-2024-05-31-75.txt"])
     assert result.exit_code == 2
     assert "no LLM backend" in result.output
@@ -51,7 +50,7 @@ def test_cli_extract_without_backend_exits_2_with_one_line(monkeypatch: pytest.M
 
 
 def test_cli_models_explains_the_choice(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: True)
+    monkeypatch.setattr("powx_llm.llm._backend.runtime_available", lambda: True)
     result = CliRunner().invoke(app, ["models"])
     assert result.exit_code == 0
     assert "embedded" in result.output
@@ -92,7 +91,7 @@ def test_the_openai_key_goes_to_openai_over_https_only() -> None:
     ],
 )
 def test_redact_removes_credentials(text: str, secret: str) -> None:
-    from powx_llm.backend import redact
+    from powx_llm.llm import redact
 
     assert secret not in redact(text)
 

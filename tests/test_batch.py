@@ -20,11 +20,9 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from powx_llm.batch import ArticleInput, RowStatus, extract_many
 from powx_llm.cli import app
-from powx_llm.dataset import DATASET_VERSION, tables, to_frames
+from powx_llm.corpus import DATASET_VERSION, ArticleInput, RowStatus, extract_many, read_corpus, tables, to_frames
 from powx_llm.extract import Extraction, Extractor
-from powx_llm.inputs import read_corpus
 from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES, ROOT, FakeServer
 
 runner = CliRunner()
@@ -159,7 +157,7 @@ def test_a_token_budget_leaves_the_rest_not_done_and_a_rerun_does_them(fake_serv
 
 def test_a_journaled_extraction_reads_back_equal() -> None:
     first = json.loads(EVAL_FILES[0].read_text(encoding="utf-8"))
-    from powx_llm.replay import REPLAY_BASE_URL, replay_client
+    from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
     ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(CASSETTES), http_retries=0)
     result = ex.extract(first["text"], published=first["published"])

@@ -10,8 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from powx_llm import Exchange, Status, check
-from powx_llm.checks import Report
-from powx_llm.files import exchange_from_dict
+from powx_llm.check import Report
+from powx_llm.corpus import exchange_from_dict
 from tests.conftest import EVAL_FILES, SEED_GOLD, SEED_TEXT, load
 
 

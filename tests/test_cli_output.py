@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import powx_llm
 from powx_llm import ConfigError, Exchange, ReplayMiss
 from powx_llm.cli import app
-from powx_llm.replay import cassette_files, replay_client
+from powx_llm.llm import cassette_files, replay_client
 from tests.conftest import CASSETTES, EVAL_DIR, SEED_TEXT
 
 runner = CliRunner()

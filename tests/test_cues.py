@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.cues import Role, find_cues
-from powx_llm.mentions import find_mentions
+from powx_llm.read import Role, find_cues, find_mentions
 
 
 def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]]:

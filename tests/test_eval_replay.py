@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from powx_llm.cli import app
-from powx_llm.evaluate import evaluate, load_eval_dir
+from powx_llm.corpus import evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from tests.conftest import CASSETTES, EVAL_DIR, FLOORS_FILE, RECORDED
 
 FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))

@@ -7,11 +7,7 @@ import re
 import pytest
 
 from powx_llm import Exchange, check, lexicon
-from powx_llm.analysis import analyse
-from powx_llm.article import read_article
-from powx_llm.cues import Role, sentence_bounds
-from powx_llm.language import identify
-from powx_llm.mentions import find_mentions
+from powx_llm.read import Role, analyse, find_mentions, identify, read_article, sentence_bounds
 
 
 def test_every_entry_is_a_documented_category_and_compiles() -> None:

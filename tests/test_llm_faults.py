@@ -141,7 +141,7 @@ def test_unusable_input_is_rejected_before_any_call(text: object, message: str) 
 
 
 def test_no_backend_says_what_to_install_or_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("powx_llm.backend.runtime_available", lambda: False)
+    monkeypatch.setattr("powx_llm.llm._backend.runtime_available", lambda: False)
     with pytest.raises(ConfigError, match=r"OPENAI_API_KEY.*--base-url.*install"):
         extract_exchange("75 people returned")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from powx_llm import BackendUnavailable, ConfigError, ModelFileError, local
-from powx_llm.backend import Backend, BackendKind, Mode
-from powx_llm.llm import LLM
-from powx_llm.schema import Sides
+from powx_llm import BackendUnavailable, ConfigError, ModelFileError
+from powx_llm.extract import Sides
+from powx_llm.llm import LLM, Backend, BackendKind, Mode
+from powx_llm.llm import _embedded as local
 
 
 def test_wrong_hash_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -215,7 +215,7 @@ def test_the_server_log_does_not_need_the_cache_folder(monkeypatch: pytest.Monke
 # ---- one embedded server per machine ----------------------------------------------------------------
 
 _LEASE = (
-    "import sys, time; from powx_llm.local import shared_server; s = shared_server(); "
+    "import sys, time; from powx_llm.llm import shared_server; s = shared_server(); "
     "print(s.port, s.pid, flush=True); time.sleep(float(sys.argv[1]))"
 )
 

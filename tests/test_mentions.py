@@ -1,4 +1,4 @@
-"""powx_llm.mentions: every number a text states, with its span, value, kind and qualifier (en/uk/ru)."""
+"""powx_llm.read._mentions: every number a text states, with its span, value, kind and qualifier (en/uk/ru)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from powx_llm.mentions import (
+from powx_llm.model import Qualifier
+from powx_llm.read import (
     Mention,
     MentionKind,
     find_mentions,
@@ -14,7 +15,6 @@ from powx_llm.mentions import (
     states_fraction,
     states_value,
 )
-from powx_llm.model import Qualifier
 
 K = MentionKind
 Q = Qualifier

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.parties import parties_named, resolve_party
+from powx_llm.read import parties_named, resolve_party
 
 
 @pytest.mark.parametrize(

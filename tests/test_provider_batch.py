@@ -12,12 +12,10 @@ import httpx
 import pandas as pd
 from typer.testing import CliRunner
 
-from powx_llm.batch import extract_many
 from powx_llm.cli import app
+from powx_llm.corpus import answering_client, export_requests, extract_many, read_corpus, read_results
 from powx_llm.extract import Extractor
-from powx_llm.inputs import read_corpus
-from powx_llm.provider_batch import answering_client, export_requests, read_results
-from powx_llm.replay import REPLAY_BASE_URL, ReplayTransport, cassette_files
+from powx_llm.llm import REPLAY_BASE_URL, ReplayTransport, cassette_files
 from tests.conftest import CASSETTES, EVAL_FILES
 
 runner = CliRunner()

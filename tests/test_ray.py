@@ -13,11 +13,10 @@ import ray
 from typer.testing import CliRunner
 
 from powx_llm import ConfigError
-from powx_llm.batch import ArticleInput, RowStatus, extract_many
 from powx_llm.cli import app
+from powx_llm.corpus import ArticleInput, RowStatus, extract_dataset, extract_many, rows_of
 from powx_llm.extract import Extractor
-from powx_llm.ray import extract_dataset, rows_of
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from tests.conftest import CASSETTES, EVAL_FILES
 
 runner = CliRunner()

@@ -1,7 +1,7 @@
 """One record per exchange: grouping explained, conflicts flagged, the timeline checked.
 
 The expected grouping of the dev set's gold exchanges below was written by applying the rules of
-powx_llm.reconcile (docs/events.md) to each pair of articles by hand.
+powx_llm.corpus._reconcile (docs/events.md) to each pair of articles by hand.
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from powx_llm.batch import BatchRow, RowStatus
-from powx_llm.checks import Status, check
+from powx_llm._usage import Usage
+from powx_llm.check import Status, check
 from powx_llm.cli import app
+from powx_llm.corpus import BatchRow, Conflict, Event, RowStatus, check_timeline, exchange_from_dict, reconcile
 from powx_llm.extract import Extraction, Strategy
-from powx_llm.files import exchange_from_dict
 from powx_llm.model import Count, Cumulative, Exchange, Transfer
-from powx_llm.reconcile import Conflict, Event, check_timeline, reconcile
-from powx_llm.usage import Usage
 from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
 
 runner = CliRunner()

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from powx_llm import Count, Evidence, Exchange, Transfer
 from powx_llm.cli import app
 from powx_llm.extract import Extraction, Extractor
-from powx_llm.html_report import COLOURS, article_fragment, segments
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
+from powx_llm.report import COLOURS, article_fragment, segments
 from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
 
 runner = CliRunner()

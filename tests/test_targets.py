@@ -12,9 +12,9 @@ import statistics
 
 import pytest
 
-from powx_llm.evaluate import EvalRun, evaluate, load_eval_dir
+from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from tests.conftest import EVAL_DIR, FLOORS_FILE, RECORDED, ROOT
 
 SECONDS = json.loads((ROOT / "tests" / "recording_seconds.json").read_text(encoding="utf-8"))

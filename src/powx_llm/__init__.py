@@ -14,10 +14,8 @@ from powx_llm._errors import (
     ReplayMiss,
     ServerError,
 )
-from powx_llm.checks import DEFAULT_CHECKS, Finding, Report, Status, check
+from powx_llm.check import DEFAULT_CHECKS, Finding, Report, Status, check
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, extract_exchange
-from powx_llm.facts import facts, score
-from powx_llm.mentions import Mention, MentionKind, find_mentions
 from powx_llm.model import (
     Cohort,
     Count,
@@ -30,7 +28,10 @@ from powx_llm.model import (
     Transfer,
     Unit,
     UnitCount,
+    facts,
+    score,
 )
+from powx_llm.read import Mention, MentionKind, find_mentions
 
 __version__ = "0.2.0.dev0"
 

@@ -23,7 +23,7 @@ Foreign exceptions are wrapped (``raise ExtractionFailed(...) from exc``), never
 
 from __future__ import annotations
 
-from powx_llm.usage import Usage
+from powx_llm._usage import Usage
 
 __all__ = [
     "BackendUnavailable",

@@ -19,15 +19,13 @@ from rich.progress import Progress, TaskID
 
 from powx_llm import __version__
 from powx_llm._errors import ConfigError, InputError, LLMError, PowxError
-from powx_llm.article import article_date, read_article
-from powx_llm.batch import ArticleInput, BatchRow
-from powx_llm.checks import check
-from powx_llm.dataset import TableFormat
+from powx_llm._usage import Usage
+from powx_llm.check import check
+from powx_llm.corpus import ArticleInput, BatchRow, TableFormat, decode_text, load_exchange_file, read_text_file
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict
-from powx_llm.files import decode_text, load_exchange_file, read_text_file
 from powx_llm.model import SCHEMA_VERSION, Exchange
-from powx_llm.render import extraction_table, print_eval, print_report
-from powx_llm.usage import Usage
+from powx_llm.read import article_date, read_article
+from powx_llm.report import extraction_table, print_eval, print_report
 
 __all__ = ["app", "main"]
 
@@ -62,7 +60,7 @@ class Engine(StrEnum):
     """Where powx batch runs the extractions."""
 
     THREADS = "threads"  # this process, --jobs threads
-    RAY = "ray"  # Ray Data actors (powx_llm.ray)
+    RAY = "ray"  # Ray Data actors (powx_llm.corpus._ray)
 
 
 EXTRACT_FORMATS = (Format.TABLE, Format.JSONL, Format.FACTS, Format.HTML)
@@ -132,7 +130,7 @@ def _connect(
 ) -> Extractor:
     options = Options(strategy=strategy) if deadline is None else Options(strategy=strategy, deadline=deadline)
     if replay is not None:
-        from powx_llm.replay import REPLAY_BASE_URL, replay_client
+        from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
         return Extractor.connect(
             base_url=base_url or REPLAY_BASE_URL,
@@ -148,8 +146,7 @@ def _connect(
 
 def _prepare_embedded(*, base_url: str | None, model: str | None, mode: str | None) -> None:
     """Assemble the embedded model with a progress bar, if that is the backend about to be used."""
-    from powx_llm.backend import BackendKind, resolve_backend
-    from powx_llm.local import model_path
+    from powx_llm.llm import BackendKind, model_path, resolve_backend
 
     if resolve_backend(base_url=base_url, model=model, mode=mode).kind is BackendKind.EMBEDDED:
         with _ByteProgress("assembling the embedded model (first use only)") as progress:
@@ -276,7 +273,7 @@ def extract_cmd(
         code = EXIT_ERROR if isinstance(result, PowxError) else EXIT_MISMATCH * result.report.has_mismatch
         worst = max(worst, code)
     if fmt is Format.HTML:
-        from powx_llm.html_report import article_page, error_page
+        from powx_llm.report import article_page, error_page
 
         name, result = shown[0]
         page = error_page(name, str(result)) if isinstance(result, PowxError) else article_page(result, title=name)
@@ -335,10 +332,8 @@ def batch_cmd(
     deadline: DeadlineOpt = None,
 ) -> None:
     """Extract a corpus into tables: one row per input, whatever happens; run it again to resume."""
-    from powx_llm.backend import BackendKind
-    from powx_llm.batch import RowStatus, extract_many
-    from powx_llm.dataset import write_tables
-    from powx_llm.inputs import read_corpus
+    from powx_llm.corpus import RowStatus, extract_many, read_corpus, write_tables
+    from powx_llm.llm import BackendKind
 
     try:
         corpus = read_corpus(inputs)
@@ -407,13 +402,13 @@ def _ray_rows(
     actors: int,
 ) -> list[BatchRow]:
     """Extract the articles the journal does not hold on Ray, journal them, and return every row in order."""
-    from powx_llm.backend import BackendKind
-    from powx_llm.batch import Journal, article_key, record_of, row_of
+    from powx_llm.corpus import Journal, article_key, record_of, row_of
+    from powx_llm.llm import BackendKind
 
     try:
         import ray
 
-        from powx_llm.ray import extract_dataset, rows_of
+        from powx_llm.corpus import extract_dataset, rows_of
     except ImportError as exc:
         raise ConfigError("--engine ray needs Ray Data; pip install 'powx-llm[ray]'") from exc
     book = Journal(journal)
@@ -445,7 +440,7 @@ def _ray_rows(
 
 def _export(items: list[ArticleInput], extractor: Extractor, path: Path) -> None:
     """Write the first requests of *items* as OpenAI Batch JSONL into *path* (atomically)."""
-    from powx_llm.provider_batch import export_requests
+    from powx_llm.corpus import export_requests
 
     lines, unusable = [], []
     for ident, line in export_requests(items, extractor):
@@ -465,9 +460,8 @@ def _export(items: list[ArticleInput], extractor: Extractor, path: Path) -> None
 
 def _answering(items: list[ArticleInput], extractor: Extractor, results: Path, *, replay: Path | None) -> Extractor:
     """Return an extractor whose first requests are answered from a provider's Batch output."""
-    from powx_llm.backend import BackendKind
-    from powx_llm.provider_batch import answering_client, read_results
-    from powx_llm.replay import ReplayTransport, cassette_files
+    from powx_llm.corpus import answering_client, read_results
+    from powx_llm.llm import BackendKind, ReplayTransport, cassette_files
 
     if extractor.backend.kind is BackendKind.EMBEDDED and replay is None:
         raise InputError("--import-results needs the endpoint the requests were made for: --base-url or OPENAI_API_KEY")
@@ -487,7 +481,7 @@ def _write_html(rows: list[BatchRow], folder: Path) -> Path:
     """Write index.html and one page per article into *folder*; return the index's path."""
     import re
 
-    from powx_llm.html_report import article_page, error_page, index_page
+    from powx_llm.report import article_page, error_page, index_page
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -517,9 +511,8 @@ def reconcile_cmd(
     ] = TableFormat.PARQUET,
 ) -> None:
     """Group a batch run's reports into one record per exchange; flag conflicts; check the timeline."""
-    from powx_llm.dataset import load_run, write_event_tables
-    from powx_llm.html_report import timeline_page
-    from powx_llm.reconcile import check_timeline, reconcile
+    from powx_llm.corpus import check_timeline, load_run, reconcile, write_event_tables
+    from powx_llm.report import timeline_page
 
     try:
         rows = load_run(run)
@@ -570,8 +563,8 @@ def eval_cmd(
     deadline: DeadlineOpt = None,
 ) -> None:
     """Extract every eval article and score its facts against gold; the last line is the total."""
-    from powx_llm.evaluate import evaluate, load_eval_dir
-    from powx_llm.render import eval_markdown
+    from powx_llm.corpus import evaluate, load_eval_dir
+    from powx_llm.report import eval_markdown
 
     try:
         articles = load_eval_dir(directory, split=split)
@@ -597,7 +590,7 @@ def serve_cmd(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8765,
 ) -> None:
     """Run the embedded model's OpenAI-compatible server in the foreground (for other tools, recording)."""
-    from powx_llm.local import MODEL_ALIAS, LocalServer, model_path
+    from powx_llm.llm import MODEL_ALIAS, LocalServer, model_path
 
     try:
         with _ByteProgress("assembling the model") as progress:
@@ -627,8 +620,15 @@ def models_cmd(
     mode: ModeOpt = None,
 ) -> None:
     """Show which backend and model would be used, and why."""
-    from powx_llm.backend import resolve_backend
-    from powx_llm.local import INSTALL_HINT, MODEL_ALIAS, cache_dir, default_ctx, default_threads, runtime_available
+    from powx_llm.llm import (
+        INSTALL_HINT,
+        MODEL_ALIAS,
+        cache_dir,
+        default_ctx,
+        default_threads,
+        resolve_backend,
+        runtime_available,
+    )
 
     try:
         backend = resolve_backend(base_url=base_url, model=model, mode=mode)

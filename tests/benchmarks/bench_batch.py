@@ -23,7 +23,7 @@ TEXT = "Ukraine brought home 75 prisoners from Russian captivity today, in an ex
 
 
 def main() -> None:
-    from powx_llm.batch import ArticleInput, extract_many
+    from powx_llm.corpus import ArticleInput, extract_many
     from powx_llm.extract import Extractor
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from powx_llm import Exchange, check, find_mentions
-from powx_llm.cues import find_cues
+from powx_llm.read import find_cues
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
 

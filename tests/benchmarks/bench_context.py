@@ -13,8 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from powx_llm import local
 from powx_llm.extract import Extractor
+from powx_llm.llm import _embedded as local
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "seed-ua-2024-05-31-75.txt"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from llama_cpp import Llama
 
-from powx_llm.local import model_path
+from powx_llm.llm import model_path
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "eval" / "seed-ua-2024-05-31-75.json"
 

@@ -26,10 +26,8 @@ def main() -> None:
     for statement in ("import powx_llm", "import text_to_num", "import py3langid", "import babel.dates"):
         print(f"{statement:32s} {_import_seconds(statement) * 1000:7.1f} ms (median of 5, fresh interpreter)")
 
-    from powx_llm.analysis import analyse
-    from powx_llm.article import read_article
-    from powx_llm.evaluate import load_eval_dir
-    from powx_llm.language import identify
+    from powx_llm.corpus import load_eval_dir
+    from powx_llm.read import analyse, identify, read_article
 
     started = time.perf_counter()
     identify("warm up")

@@ -14,9 +14,9 @@ import argparse
 import statistics
 from pathlib import Path
 
-from powx_llm.evaluate import EvalRun, evaluate, load_eval_dir
+from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
 RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"

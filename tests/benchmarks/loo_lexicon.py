@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 
 from powx_llm import ReplayMiss, lexicon
-from powx_llm.evaluate import PRF, load_eval_dir
+from powx_llm.corpus import PRF, EvalArticle, load_eval_dir
 from powx_llm.extract import Extractor
-from powx_llm.facts import score
-from powx_llm.files import EvalArticle
-from powx_llm.replay import REPLAY_BASE_URL, replay_client
+from powx_llm.llm import REPLAY_BASE_URL, replay_client
+from powx_llm.model import score
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
 RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/reconcile_agreement.py
 
-Both groupings use the same rules (powx_llm.reconcile); the difference comes from extraction accuracy
+Both groupings use the same rules (powx_llm.corpus._reconcile); the difference comes from extraction accuracy
 (kinds, recipients, dates and figures). Pairs are counted over the articles that are events in both.
 """
 
@@ -19,11 +19,9 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from tests.test_reconcile import GOLD
 
-    from powx_llm.batch import extract_many
+    from powx_llm.corpus import extract_many, read_corpus, reconcile
     from powx_llm.extract import Extractor
-    from powx_llm.inputs import read_corpus
-    from powx_llm.reconcile import reconcile
-    from powx_llm.replay import REPLAY_BASE_URL, replay_client
+    from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
     ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(ROOT / "tests" / "cassettes"))
     rows = list(extract_many(read_corpus([ROOT / "seeds" / "eval"]).articles, extractor=ex, progress=False))

@@ -7,7 +7,7 @@ sees every entry (``without``). The categories, and where they are read, are lis
 
 What no maintained library gives us lives here: the words that name a group of prisoners, the branches
 of Ukraine's forces, the words of returning, planning, mediating. Country and capital names come from
-CLDR (``powx_llm.parties``) and number words partly from text2num; those are not repeated here.
+CLDR (``powx_llm.read._parties``) and number words partly from text2num; those are not repeated here.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ PLACES = (
 )
 
 # The values a language file may give number words for (``number.<value>``). English, Ukrainian and Russian
-# number words live in powx_llm._numwords (with their grammar of cases and collectives); French, Spanish,
+# number words live in powx_llm.read._numwords (with their grammar of cases and collectives); French, Spanish,
 # Portuguese, German and Italian are read by text2num. The rest are here, one file per language.
 NUMBER_VALUES = (*range(1, 20), *range(20, 100, 10), *range(100, 1000, 100), 1000, 2000, 10**6)
 

@@ -338,7 +338,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.women and children": (r"نساء\s+و\S*طفال",),
     "cohort_label.minors": (r"قاصر\w*",),
     "cohort_label.children": (r"[أا]طفال", r"طفل\w*"),
-    # ---- number words (plain words; powx_llm.mentions reads them in Arabic articles only) ----
+    # ---- number words (plain words; powx_llm.read._mentions reads them in Arabic articles only) ----
     # Read with "و" (and) or "ال" (the) glued before them; "ثلاثة عشر" is 3 + 10, "خمسة وعشرون" 5 + 20.
     "number.1": ("واحد", "واحدة", "أحد", "إحدى"),
     "not_alone": ("أحد", "إحدى"),

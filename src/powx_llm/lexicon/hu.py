@@ -282,7 +282,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.women and children": (r"nők\s+és\s+gyerekek\w*",),
     "cohort_label.minors": (r"kiskorú\w*", r"fiatalkorú\w*"),
     "cohort_label.children": (r"gyerek\w*", r"gyermek\w*"),
-    # ---- number words (plain words; powx_llm.mentions reads them in Hungarian articles only) ----
+    # ---- number words (plain words; powx_llm.read._mentions reads them in Hungarian articles only) ----
     # Hungarian writes a number as one word ("kétszázötven", "huszonhárom"): these are its parts, read
     # left to right, and an accusative ending may close it ("ötöt", "hármat"). "egy" alone is also the
     # indefinite article: alone it is no count (not_alone), only inside a longer number.

@@ -333,7 +333,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"nieletni\w*", r"małoletni\w*"),
     "cohort_label.teenagers": (r"nastolat\w*",),
     "cohort_label.children": (r"dzieci",),
-    # ---- number words (plain words; powx_llm.mentions reads them in Polish articles only) ----
+    # ---- number words (plain words; powx_llm.read._mentions reads them in Polish articles only) ----
     # Every case form of a count; "number.x1000" forms count thousands only after a count ("dwa tysiące").
     "number.1": ("jeden", "jedna", "jedno", "jednego", "jednej", "jednemu", "jednym", "jedną"),
     "number.2": ("dwa", "dwie", "dwóch", "dwu", "dwom", "dwoma", "dwiema", "dwoje", "dwojga"),

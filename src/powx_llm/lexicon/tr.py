@@ -240,7 +240,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.women and children": (r"kadın\s+ve\s+çocuk\w*",),
     "cohort_label.minors": (r"reşit\s+olmayan\w*",),
     "cohort_label.children": (r"çocuk\w*",),
-    # ---- number words (plain words; powx_llm.mentions reads them in Turkish articles only) ----
+    # ---- number words (plain words; powx_llm.read._mentions reads them in Turkish articles only) ----
     # "bir" alone is also the indefinite article ("bir açıklama"), "altı" also "under" ("altı çizildi"):
     # alone they are no count (not_alone), only inside a longer number.
     "number.1": ("bir",),

@@ -1,0 +1,53 @@
+"""Talking to the language model: the client (the only place that imports openai and instructor), choosing
+a backend, the embedded model's server, and replaying recorded answers."""
+
+from powx_llm.llm._backend import DEFAULT_MODELS, Backend, BackendKind, Mode, redact, resolve_backend
+from powx_llm.llm._client import LLM, SYSTEM_CLOCK, Answer, Clock
+from powx_llm.llm._embedded import (
+    INSTALL_HINT,
+    MODEL_ALIAS,
+    MODEL_SHA256,
+    MODEL_SIZE,
+    LocalServer,
+    SharedServer,
+    cache_dir,
+    default_ctx,
+    default_threads,
+    machine_server,
+    model_path,
+    registry_dir,
+    runtime_available,
+    shared_server,
+)
+from powx_llm.llm._replay import REPLAY_BASE_URL, ReplayTransport, cassette_files, replay_client
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "INSTALL_HINT",
+    "LLM",
+    "MODEL_ALIAS",
+    "MODEL_SHA256",
+    "MODEL_SIZE",
+    "REPLAY_BASE_URL",
+    "SYSTEM_CLOCK",
+    "Answer",
+    "Backend",
+    "BackendKind",
+    "Clock",
+    "LocalServer",
+    "Mode",
+    "ReplayTransport",
+    "SharedServer",
+    "cache_dir",
+    "cassette_files",
+    "default_ctx",
+    "default_threads",
+    "machine_server",
+    "model_path",
+    "redact",
+    "registry_dir",
+    "replay_client",
+    "resolve_backend",
+    "runtime_available",
+    "shared_server",
+]

@@ -1,0 +1,41 @@
+"""The data: an ``Exchange`` and its parts (frozen, validated), its flat facts, and how they are scored."""
+
+from powx_llm.model._exchange import (
+    SCHEMA_VERSION,
+    Cohort,
+    Count,
+    Cumulative,
+    Evidence,
+    Exchange,
+    Fraction,
+    Kind,
+    Qualifier,
+    Transfer,
+    Unit,
+    UnitCount,
+)
+from powx_llm.model._facts import FactValue, Score, facts, iter_counts, score
+from powx_llm.model._names import canonical_name, name_key, slug
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Cohort",
+    "Count",
+    "Cumulative",
+    "Evidence",
+    "Exchange",
+    "FactValue",
+    "Fraction",
+    "Kind",
+    "Qualifier",
+    "Score",
+    "Transfer",
+    "Unit",
+    "UnitCount",
+    "canonical_name",
+    "facts",
+    "iter_counts",
+    "name_key",
+    "score",
+    "slug",
+]

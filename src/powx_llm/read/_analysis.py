@@ -1,0 +1,240 @@
+"""The deterministic reading of an article: number mentions, word cues, and what the words around a
+number say about it (a part of a group, bodies, a running total, a plan, an aside)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from powx_llm import lexicon
+from powx_llm.model import Count, Evidence
+from powx_llm.read._article import Article
+from powx_llm.read._cues import Cue, Role, find_cues, of_the_whole, sentence_bounds
+from powx_llm.read._language import identify
+from powx_llm.read._mentions import Mention, MentionKind, find_mentions
+
+__all__ = [
+    "BREAKDOWN",
+    "CLAUSE_STOP",
+    "NOT_A_TOTAL_KINDS",
+    "Analysis",
+    "analyse",
+    "carried_out",
+    "clause_of",
+    "clause_span",
+    "count_of",
+    "evidence_of",
+    "future_before",
+    "handed_part",
+    "is_aside",
+    "is_bodies",
+    "is_part",
+    "mentions_in",
+    "running_total",
+    "sentence_of",
+    "sole_group",
+]
+
+BREAKDOWN = frozenset(
+    {
+        Role.MEN,
+        Role.WOMEN,
+        Role.OFFICERS,
+        Role.ENLISTED,
+        Role.PRIVATES,
+        Role.SERGEANTS,
+        Role.CIVILIANS,
+        Role.UNIT,
+        Role.COHORT,
+        Role.WOUNDED,
+    }
+)
+NOT_A_TOTAL_KINDS = frozenset(
+    {
+        MentionKind.YEAR,
+        MentionKind.DATE,
+        MentionKind.TIME,
+        MentionKind.AGE,
+        MentionKind.MONEY,
+        MentionKind.MEASURE,
+        MentionKind.DURATION,
+        MentionKind.ORDINAL,
+    }
+)
+CLAUSE_STOP = re.compile(r"[.;:!?()\n«»\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The deterministic reading of an article: every number mention, the cues about them, its sentences."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    cues: tuple[Cue, ...]
+    sentences: tuple[tuple[int, int], ...]
+    language: str = "en"  # ISO 639-1, identified (powx_llm.read._language)
+    _cue_of: dict[int, Cue] = field(default_factory=dict, repr=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the lexicon files read for this article: its language's and the common one."""
+        return lexicon.for_language(self.language)
+
+    def words(self, category: str, before: str = "", after: str = "") -> re.Pattern[str]:
+        """Return the lexicon pattern of *category* in this article's language."""
+        return lexicon.pattern(category, before, after, self.languages)
+
+    def cue_at(self, m: Mention) -> Cue | None:
+        """Return the cue of mention *m*, if any."""
+        return self._cue_of.get(m.start)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding character *pos*."""
+        return next(((s, e) for s, e in self.sentences if s <= pos < e), (0, len(self.article.text)))
+
+
+def analyse(article: Article) -> Analysis:
+    """Return all number mentions of *article*, the word cues about them and its sentences, read in the
+    article's language."""
+    language = article.language or identify(article.text)
+    languages = lexicon.for_language(language)
+    mentions = find_mentions(article.text, languages=languages)
+    cues = find_cues(article.text, mentions, languages=languages)
+    return Analysis(
+        article, mentions, cues, tuple(sentence_bounds(article.text)), language, {c.mention.start: c for c in cues}
+    )
+
+
+def evidence_of(m: Mention, text: str) -> Evidence:
+    start = m.qualifier_start if m.qualifier_start is not None else m.start
+    return Evidence(quote=text[start : m.end], start=start, end=m.end)
+
+
+def count_of(m: Mention, text: str) -> Count:
+    assert m.value is not None
+    return Count(value=m.value, qualifier=m.qualifier, evidence=evidence_of(m, text))
+
+
+def mentions_in(a: Analysis, span: tuple[int, int]) -> list[Mention]:
+    return [m for m in a.mentions if span[0] <= m.start and m.end <= span[1]]
+
+
+def is_part(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* counts only part of a group: a breakdown cue, or "two of the five"."""
+    cue = a.cue_at(m)
+    if cue is not None and cue.role in BREAKDOWN:
+        return True
+    nxt = next((n for n in a.mentions if n.start >= m.end), None)
+    return nxt is not None and _of_the(a, m, nxt)
+
+
+def _of_the(a: Analysis, part: Mention, whole: Mention) -> bool:
+    """Return whether the words between two numbers make the first a part of the second ("two of the five")."""
+    return of_the_whole(a.languages).fullmatch(" " + a.article.text[part.end : whole.start]) is not None
+
+
+def handed_part(a: Analysis, m: Mention) -> Mention | None:
+    """Return the part of *m* a handover counts, when the words say only part of it was handed over: "Hamas
+    returned just four of the 28 bodies", "звільнили 12 з 20": the whole is what was promised or held."""
+    before = [n for n in a.mentions if n.end <= m.start and n.kind is MentionKind.COUNT]
+    part = before[-1] if before else None
+    if part is None or part.value is None or m.value is None or part.value >= m.value:
+        return None
+    if not _of_the(a, part, m):
+        return None
+    s, _ = a.sentence_span(part.start)
+    lead = a.article.text[max(s, part.start - 40) : part.start]
+    return part if a.words("return").search(lead) and not a.words("future").search(lead) else None
+
+
+def sole_group(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* counts everyone by their sex: "Україна повернула 108 жінок" (no larger number and
+    no other sex in its sentence), so it is a total as well as a breakdown."""
+    cue = a.cue_at(m)
+    if cue is None or cue.role not in (Role.MEN, Role.WOMEN) or not m.value:
+        return False
+    s, e = a.sentence_span(m.start)
+    for n in a.mentions:
+        if n is m or not s <= n.start < e or n.kind is not MentionKind.COUNT or not n.value:
+            continue
+        other = a.cue_at(n)
+        if n.value > m.value or (other is not None and other.role in (Role.MEN, Role.WOMEN)):
+            return False
+    return True
+
+
+def is_bodies(a: Analysis, m: Mention) -> bool:
+    cue = a.cue_at(m)
+    return (cue is not None and cue.role is Role.BODIES) or a.words("body_words").search(sentence_of(a, m)) is not None
+
+
+def running_total(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* is a running total: a cue says so, or it dwarfs the other totals stated."""
+    cue = a.cue_at(m)
+    if cue is not None and cue.role in (Role.CUMULATIVE_PEOPLE, Role.CUMULATIVE_EXCHANGES):
+        return True
+    if m.value is None or m.value < 1000 or is_bodies(a, m):
+        return False
+    others = [
+        n.value
+        for n in a.mentions
+        if n.kind is MentionKind.COUNT
+        and n.value
+        and n.value >= 2
+        and not is_part(a, n)
+        and n.value * 10 <= m.value
+        and not a.words("aside").search(sentence_of(a, n))
+    ]
+    return bool(others) and a.words("return").search(sentence_of(a, m)) is not None
+
+
+def future_before(a: Analysis, m: Mention) -> bool:
+    """Return whether the sentence speaks of a plan or agreement before it states *m*, one the article
+    does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided")."""
+    s, _ = a.sentence_span(m.start)
+    return a.words("future").search(a.article.text[s : m.start]) is not None and not carried_out(a)
+
+
+def carried_out(a: Analysis) -> bool:
+    """Return whether some sentence reports the agreed handover done, counting nobody itself: "the
+    military personnel referred to above were handed over, as the agreement provided"."""
+    text = a.article.text
+    for hit in a.words("as_agreed").finditer(text):
+        s, e = a.sentence_span(hit.start())
+        rest = text[s : hit.start()] + " " + text[hit.end() : e]
+        counts = any(s <= m.start < e and m.kind is MentionKind.COUNT for m in a.mentions)
+        if not counts and a.words("handover").search(rest) and not a.words("future").search(rest):
+            return True
+    return False
+
+
+def sentence_of(a: Analysis, m: Mention) -> str:
+    """Return the sentence that states *m*."""
+    s, e = a.sentence_span(m.start)
+    return a.article.text[s:e]
+
+
+def clause_span(text: str, m: Mention, *, width: int = 60) -> tuple[int, int]:
+    """Return the (start, end) of the clause around *m*: up to *width* characters each side, cut at a
+    clause stop, else at a whole word."""
+    lo = max(0, m.start - width)
+    left = text[lo : m.start]
+    stops = list(CLAUSE_STOP.finditer(left))
+    start = lo + (stops[-1].end() if stops else (left.index(" ") + 1 if " " in left else 0))
+    right = text[m.end : m.end + width]
+    stop = CLAUSE_STOP.search(right)
+    end = m.end + (stop.start() if stop else (right.rindex(" ") if " " in right else len(right)))
+    return start, end
+
+
+def clause_of(text: str, m: Mention, *, width: int = 60) -> str:
+    start, end = clause_span(text, m, width=width)
+    clause = " ".join(text[start:end].split())
+    return re.sub(r"^date \d{4}-\d{2}-\d{2} ", "", clause)
+
+
+def is_aside(a: Analysis, cue: Cue) -> bool:
+    """Return whether *cue* sits in a sentence about other people: running totals, those still held, plans."""
+    s, e = a.sentence_span(cue.mention.start)
+    cumulative = any(c.role is Role.CUMULATIVE_PEOPLE and s <= c.mention.start < e for c in a.cues)
+    return cumulative or a.words("aside").search(a.article.text[s:e]) is not None

@@ -1,0 +1,141 @@
+"""The article as given: its text, checked for usability, and the date that resolves "today"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from powx_llm._errors import InputError
+from powx_llm.read._language import identify
+
+__all__ = ["DEFAULT_MAX_CHARS", "Article", "article_date", "html_text", "looks_like_html", "read_article"]
+
+DEFAULT_MAX_CHARS = 20_000
+_DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s")
+# Control characters other than tab/newline/CR betray binary data decoded as text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def article_date(text: str, *, published: dt.date | str | None = None) -> dt.date | None:
+    """Return the article's date: *published* if given, else the text's ``date YYYY-MM-DD`` prefix."""
+    if published is not None:
+        return published if isinstance(published, dt.date) else _parse_date(str(published))
+    m = _DATE_LINE.match(text)
+    if m is None:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise InputError(f"published date {value!r} is not YYYY-MM-DD") from exc
+
+
+# Markup that no news text contains: a document, a block or a script tag (an "<" in prose is not enough).
+_TAG = re.compile(
+    r"<(?:!doctype\b|/?(?:html|head|body|div|p|span|article|section|script|style|br|a|li|ul|h[1-6])\b)[^>]*>", re.I
+)
+_MIN_TAGS = 3
+
+
+class _TextOf(HTMLParser):
+    """The text of an HTML page: script and style dropped, blocks on lines of their own."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+    _BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(page: str) -> str:
+    """Return the text of an HTML *page* (stdlib ``html.parser``): what a reader sees, one block a line."""
+    parser = _TextOf()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str) -> bool:
+    """Return whether *text* is an HTML page or fragment rather than an article's text."""
+    return len(_TAG.findall(text, 0, 200_000)) >= _MIN_TAGS or text.lstrip()[:15].lower().startswith("<!doctype")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article ready for extraction: text exactly as given, and its date (None if unknown)."""
+
+    text: str
+    date: dt.date | None
+    language: str | None = None  # ISO 639-1, identified by read_article (powx_llm.read._language)
+
+
+def read_article(
+    text: object,
+    *,
+    published: dt.date | str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    html: bool = False,
+) -> Article:
+    """Return the usable Article for *text*, or raise InputError saying why it cannot be used.
+
+    HTML is refused (its markup would pass for the article's words) unless *html* is true: then the page
+    is reduced to its text, and that text is the article every evidence span indexes.
+    """
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError("the article is binary data, not UTF-8 text; pass the article's text") from exc
+    if not isinstance(text, str):
+        raise InputError(f"the article must be text (str), not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the article is empty; pass the text of a news report")
+    if (bad := _SURROGATE.search(text)) is not None:  # undecodable bytes smuggled in (surrogateescape)
+        raise InputError(
+            f"the article is not valid Unicode text (a lone surrogate at character {bad.start()}); "
+            "decode it as UTF-8 with errors reported, or convert it to UTF-8 first"
+        )
+    if "\x00" in text or len(_CONTROL.findall(text)) > max(3, len(text) // 200):
+        raise InputError("the article looks like binary data, not text; pass the article's text")
+    if looks_like_html(text):
+        if not html:
+            raise InputError(
+                "the article is HTML, not text; pass the article's text, or read it as HTML "
+                "(Options(html=True), powx extract --from-html) to reduce it to its text"
+            )
+        text = html_text(text)
+        if not text.strip():
+            raise InputError("the HTML page has no text; pass the article's text")
+    if len(text) > max_chars:
+        raise InputError(
+            f"the article has {len(text):,} characters, over the limit of {max_chars:,}; split it or raise max_chars"
+        )
+    return Article(text=text, date=article_date(text, published=published), language=identify(text))

@@ -1,0 +1,339 @@
+"""Read what each number counts from the words around it ("70 men", "21 national guardsmen", "шестеро цивільних").
+
+In exchange reports the word right after a number usually names the group. This module proposes a
+role for each number mention from per-language lexicons (English, Ukrainian, Russian, some Spanish):
+a deterministic, grounded cue. The lexicons describe the domain (the branches of Ukraine's forces,
+ranks, sexes, the dead, the wounded, the places POWs are known by), not any one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from powx_llm import lexicon
+from powx_llm.model import Unit
+from powx_llm.read._mentions import Mention, MentionKind
+
+__all__ = ["STOP_CHARS", "Cue", "Role", "find_cues", "named_units", "of_the_whole", "sentence_bounds"]
+
+
+class Role(StrEnum):
+    BODIES = "bodies"
+    MEN = "men"
+    WOMEN = "women"
+    OFFICERS = "officers"
+    ENLISTED = "enlisted"  # privates and sergeants as one group
+    PRIVATES = "privates"  # only when the article counts them apart from sergeants
+    SERGEANTS = "sergeants"
+    CIVILIANS = "civilians"
+    UNIT = "unit"
+    COHORT = "cohort"
+    WOUNDED = "wounded"
+    CUMULATIVE_PEOPLE = "cumulative_people"
+    CUMULATIVE_EXCHANGES = "cumulative_exchanges"
+    ORDINAL = "ordinal"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A role proposed for one number mention, with the words that suggest it."""
+
+    mention: Mention
+    role: Role
+    words: str  # the cue words as they appear ("national guardsmen")
+    unit: Unit | None = None
+    label: str | None = None  # cohort label, or the label of an `other` unit
+    within: Unit | None = None  # the unit this count is presented as part of ("including ...")
+
+
+_F = re.IGNORECASE | re.UNICODE
+
+# The group a number counts, in the order they are tried (lexicon categories; powx_llm.lexicon).
+_ROLES: tuple[tuple[Role, str], ...] = (
+    (Role.COHORT, "children"),
+    (Role.BODIES, "bodies"),
+    (Role.MEN, "men"),
+    (Role.WOMEN, "women"),
+    (Role.OFFICERS, "officers"),
+    (Role.ENLISTED, "enlisted"),
+    (Role.PRIVATES, "privates"),
+    (Role.SERGEANTS, "sergeants"),
+    (Role.CIVILIANS, "civilians"),
+)
+# Tried in this order: the specific branches before the Armed Forces that hold them.
+_UNITS: tuple[Unit, ...] = (
+    Unit.NAVY,
+    Unit.MARINES,
+    Unit.AIR_FORCE,
+    Unit.AIRBORNE_ASSAULT,
+    Unit.TERRITORIAL_DEFENSE,
+    Unit.SPECIAL_OPERATIONS,
+    Unit.NATIONAL_GUARD,
+    Unit.BORDER_GUARD,
+    Unit.NATIONAL_POLICE,
+    Unit.SBU,
+    Unit.SPECIAL_TRANSPORT,
+    Unit.EMERGENCY_SERVICE,
+    Unit.GROUND_FORCES,
+    Unit.ARMED_FORCES,
+    Unit.OTHER,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    """The lexicon's patterns in the languages of one article (``lexicon.for_language``)."""
+
+    languages: tuple[str, ...] = lexicon.ALL
+
+    def __call__(self, category: str, before: str = "", after: str = "") -> re.Pattern[str]:
+        return lexicon.pattern(category, before, after, self.languages)
+
+
+def _filler(lex: _Lex) -> re.Pattern[str]:
+    """Words that may stand between a number and the noun that names its group (one at a time)."""
+    return lex("filler", r"^(?:\s*[-–—]\s*)?(?:", r"\s+)")
+
+
+def _unit_words(lex: _Lex, unit: Unit) -> re.Pattern[str]:
+    return lex(f"unit.{unit.value}")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+STOP_CHARS = re.compile(r"[,.;:!?()\n\[\]]|\s[-–—]\s")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each sentence (a line break always ends one)."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group() and m.end() < len(text) and text[m.end()].islower():
+            continue  # "e.g. the", "ok. 200": no new sentence starts with a lower-case letter
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _after(lex: _Lex, text: str, m: Mention, nxt: int) -> str:
+    if of_the_whole(lex.languages).fullmatch(text[m.end : nxt]):
+        nxt = len(text)  # "Two of the 116 are officers": the group is named after the whole
+    window = text[m.end : min(nxt, m.end + 90)]
+    lead = re.match(r"^\s*[-–—]\s*", window)  # "11 – тероборонці": a dash right after the number is fine
+    rest = window[lead.end() :] if lead else window
+    stop = STOP_CHARS.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def of_the_whole(languages: tuple[str, ...] = lexicon.ALL) -> re.Pattern[str]:
+    """ "Two of the 116": the words between a part and its whole (to be fullmatched)."""
+    articles = lexicon.pattern("articles", "(?:", r"\s+)?", languages).pattern
+    return lexicon.pattern("of_the_whole", r"\s+", r"\s+" + articles, languages)
+
+
+def _before(text: str, m: Mention, prev: int) -> str:
+    window = text[max(prev, m.start - 60) : m.start]
+    stops = list(STOP_CHARS.finditer(window))
+    return window[stops[-1].end() :] if stops else window
+
+
+def _nouns(lex: _Lex, after: str) -> list[str]:
+    """Return the words after the number, then after each filler word ("representatives of the ...")."""
+    out = [after.lstrip()]
+    for _ in range(6):
+        f = _filler(lex).match(out[-1])
+        if f is None or not f.end():
+            break
+        out.append(out[-1][f.end() :])
+    return out
+
+
+def _unit_at(lex: _Lex, words: str) -> tuple[Unit, str | None, str] | None:
+    for unit in _UNITS:
+        u = _unit_words(lex, unit).match(words)
+        if u:
+            label = next((lab for lab in _OTHER_LABELS if lex(f"unit_label.{lab}").search(u.group(0))), None)
+            return unit, label if unit is Unit.OTHER else None, u.group(0)
+    return None
+
+
+_OTHER_LABELS = ("Azov Regiment", "International Legion")
+
+
+def _place(lex: _Lex, clause: str) -> str | None:
+    hits = [(lex(f"place.{label}").search(clause), label) for label in lexicon.PLACES]
+    found = sorted((h.start(), label) for h, label in hits if h)
+    return found[0][1] if found else None
+
+
+def _cohort(lex: _Lex, clause: str, before: str = "") -> str | None:
+    place = _place(lex, clause)
+    if lex("morgue").search(clause):
+        return "morgues in Russia"
+    if lex("missing").search(clause):
+        return "previously listed as missing"
+    if place and lex("front").search(clause):
+        return f"{place} direction"
+    if place and (lex("defended").search(clause) or lex("including").search(before)):
+        return place
+    return None
+
+
+def _cohort_label(lex: _Lex, words: str) -> str:
+    """Return the English label of the cohort *words* name ("menores" -> "minors"), else the words."""
+    return next(
+        (label for label in lexicon.COHORTS if lex(f"cohort_label.{label}").search(words)),
+        " ".join(words.lower().split()),
+    )
+
+
+def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
+    """Return the cue of the first group named right after the number (fillers skipped one by one)."""
+    for words in _nouns(lex, after):
+        for role, category in _ROLES:
+            hit = lex(category).match(words)
+            if hit:
+                if role is Role.BODIES and (cohort := _cohort(lex, after[:90], before)) is not None:
+                    return Cue(m, Role.COHORT, after.strip(), label=cohort)  # bodies counted by place
+                label = _cohort_label(lex, hit.group(0)) if role is Role.COHORT else None
+                return Cue(m, role, hit.group(0), label=label)
+        unit = _unit_at(lex, words)
+        if unit is not None:
+            return Cue(m, Role.UNIT, unit[2], unit=unit[0], label=unit[1])
+    return None
+
+
+def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> Cue | None:
+    words = _nouns(lex, after)[-1]
+    named = _named_group(lex, m, after, before)
+    if named is not None:
+        return named
+    if lex("bodies_of", after=r"(?:\s+" + lex("more_before").pattern + r")?\s*$").search(before):
+        cohort = _cohort(lex, after[:90])
+        if cohort is not None:
+            return Cue(m, Role.COHORT, after.strip(), label=cohort)
+        return Cue(m, Role.BODIES, before.strip())
+    if lex("exchanges", after=r"\b").match(words) and m.kind is MentionKind.COUNT:
+        return Cue(m, Role.CUMULATIVE_EXCHANGES, words.split()[0])
+    clause = after[:70]
+    cohort = _cohort(lex, clause, before)
+    if cohort is not None:
+        return Cue(m, Role.COHORT, clause.strip(), label=cohort)
+    wound = lex("wound").search(clause)
+    if wound is not None:
+        return Cue(m, Role.WOUNDED, wound.group(0))
+    running = (m.value or 0) >= 2 and not lex("not_returned").search(sentence)  # "un" is no running total
+    if running and (since := lex("cumulative").search(sentence)) is not None:
+        return Cue(m, Role.CUMULATIVE_PEOPLE, since.group(0))
+    return None
+
+
+def _ordinal_cue(lex: _Lex, text: str, m: Mention) -> Cue | None:
+    near = text[max(0, m.start - 40) : m.end + 40]
+    word = lex("exchange_word").search(near)
+    return Cue(m, Role.ORDINAL, word.group(0)) if word is not None else None
+
+
+def _with_nesting(lex: _Lex, cues: list[Cue], text: str, sentences: list[tuple[int, int]]) -> list[Cue]:
+    """Mark units introduced by "including"/"з них" after another unit in the same sentence as within it."""
+    out: list[Cue] = []
+    for cue in cues:
+        parent = next((c for c in reversed(out) if c.role is Role.UNIT and _same(c, cue, sentences)), None)
+        if cue.role is Role.UNIT and parent is not None and parent.unit is not cue.unit:
+            between = text[parent.mention.end : cue.mention.start]
+            between = between[between.rfind(parent.words) + len(parent.words) :] if parent.words in between else between
+            if lex("including").search(between) and (parent.within is None):
+                cue = Cue(cue.mention, cue.role, cue.words, unit=cue.unit, label=cue.label, within=parent.unit)
+            elif parent.within is not None and not re.search(r"[.;]", between) and not lex("also").search(between):
+                cue = Cue(cue.mention, cue.role, cue.words, unit=cue.unit, label=cue.label, within=parent.within)
+        out.append(cue)
+    return out
+
+
+def _same(a: Cue, b: Cue, sentences: list[tuple[int, int]]) -> bool:
+    return any(s <= a.mention.start < e and s <= b.mention.start < e for s, e in sentences)
+
+
+def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str, ...] = lexicon.ALL) -> tuple[Cue, ...]:
+    """Return a role cue for each mention whose surrounding words say what it counts (in *languages*'
+    words: ``lexicon.for_language``)."""
+    lex = _Lex(languages)
+    sentences = sentence_bounds(text)
+    cues: list[Cue] = []
+    for i, m in enumerate(mentions):
+        sent = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
+        sentence = text[sent[0] : sent[1]]
+        if m.kind is MentionKind.ORDINAL:
+            cue = _ordinal_cue(lex, text, m)
+        elif m.kind in (MentionKind.COUNT, MentionKind.FRACTION):
+            nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            prev = mentions[i - 1].end if i else 0
+            cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence)
+        else:
+            cue = None
+        if cue is not None:
+            cues.append(cue)
+    return tuple(_with_nesting(lex, _one_running_total(lex, cues, text, sentences), text, sentences))
+
+
+def _one_running_total(lex: _Lex, cues: list[Cue], text: str, sentences: list[tuple[int, int]]) -> list[Cue]:
+    """Keep one running total per sentence: the number nearest its words ("240 in November, 1777 in
+    January, bringing the total since the war began to 3,985": 3,985)."""
+    out = []
+    for cue in cues:
+        if cue.role is Role.CUMULATIVE_PEOPLE:
+            s, e = next(((s, e) for s, e in sentences if s <= cue.mention.start < e), (0, len(text)))
+            since = [m.start() + s for m in lex("cumulative").finditer(text[s:e])]
+            rivals = [c for c in cues if c.role is Role.CUMULATIVE_PEOPLE and s <= c.mention.start < e]
+            if since and len(rivals) > 1:
+                distance = {c.mention.start: min(abs(c.mention.start - x) for x in since) for c in rivals}
+                if distance[cue.mention.start] > min(distance.values()):
+                    continue
+        out.append(cue)
+    return out
+
+
+def _list_items(text: str, after: list[tuple[int, int]], counted: list[int]) -> list[str]:
+    """Return the short lines of a list that follows a colon ("Військово-Морські Сили;"), up to the first
+    line that is no list item (long, or stating a number)."""
+    items = []
+    for s, e in after:
+        line = text[s:e].strip()
+        if len(line) > 60 or any(s <= x < e for x in counted):
+            break
+        items.append(line)
+    return items
+
+
+def named_units(
+    text: str, mentions: tuple[Mention, ...], *, languages: tuple[str, ...] = lexicon.ALL
+) -> list[tuple[Unit, Unit]]:
+    """Return units named without a count as part of the Armed Forces ("ЗСУ, зокрема ВМС, ДШВ")."""
+    lex = _Lex(languages)
+    counted = [m.start for m in mentions]  # brigade numbers ("the 25th Airborne Brigade") are not branches
+    armed = _unit_words(lex, Unit.ARMED_FORCES)
+    out: list[tuple[Unit, Unit]] = []
+    sentences = sentence_bounds(text)
+    for i, (s, e) in enumerate(sentences):
+        if any(s <= x < e for x in counted):
+            continue
+        sentence = text[s:e]
+        parent = armed.search(sentence)
+        including = lex("including").search(sentence, parent.end()) if parent else None
+        if including is None:
+            continue
+        tail = sentence[including.end() :]
+        if tail.rstrip().endswith(":"):  # "ЗСУ, зокрема: ... таких складових:" then one branch a line
+            tail += " " + " ".join(_list_items(text, sentences[i + 1 :], counted))
+        also = lex("also").search(tail)
+        tail = tail[: also.start()] if also else tail
+        for unit in _UNITS:
+            if (
+                unit not in (Unit.ARMED_FORCES, Unit.OTHER)
+                and _unit_words(lex, unit).search(tail)
+                and (unit, Unit.ARMED_FORCES) not in out
+            ):
+                out.append((unit, Unit.ARMED_FORCES))
+    return out

@@ -1,0 +1,29 @@
+"""Showing results: the self-contained HTML report and the terminal's tables."""
+
+from powx_llm.report._html import (
+    COLOURS,
+    Segment,
+    article_fragment,
+    article_page,
+    error_page,
+    index_page,
+    segments,
+    timeline_page,
+)
+from powx_llm.report._terminal import eval_markdown, extraction_table, findings_table, print_eval, print_report
+
+__all__ = [
+    "COLOURS",
+    "Segment",
+    "article_fragment",
+    "article_page",
+    "error_page",
+    "eval_markdown",
+    "extraction_table",
+    "findings_table",
+    "index_page",
+    "print_eval",
+    "print_report",
+    "segments",
+    "timeline_page",
+]
