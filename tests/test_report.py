@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -14,7 +15,7 @@ from powx_llm import Count, Evidence, Exchange, Transfer
 from powx_llm.cli import app
 from powx_llm.extract import Extraction, Extractor
 from powx_llm.llm import REPLAY_BASE_URL, replay_client
-from powx_llm.report import COLOURS, article_fragment, segments
+from powx_llm.report import COLOURS, article_fragment, article_page, segments, show_in_jupyter
 from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
 
 runner = CliRunner()
@@ -46,7 +47,7 @@ def _with_text(text: str, spans: dict[str, str]) -> Extraction:
 
 
 def test_the_page_is_self_contained_and_forbids_scripts() -> None:
-    page = _replayed("seed-ua-2024-05-31-75").to_html()
+    page = article_page(_replayed("seed-ua-2024-05-31-75"))
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert csp is not None
     assert "default-src 'none'" in csp.group(1)
@@ -73,7 +74,7 @@ def test_every_span_is_marked_once_and_spans_that_overlap_are_cut_not_nested() -
 
 
 def test_failed_sums_come_first_with_their_arithmetic() -> None:
-    page = _replayed("ua-2023-04-26-44-inconsistent").to_html()
+    page = article_page(_replayed("ua-2023-04-26-44-inconsistent"))
     first = re.search(r'<li class="check">(.*?)</li>', page)
     assert first is not None
     assert "mismatch" in first.group(1)
@@ -82,7 +83,7 @@ def test_failed_sums_come_first_with_their_arithmetic() -> None:
 
 def test_a_hostile_article_renders_as_text() -> None:
     result = _with_text(HOSTILE, {"Ukraine": "75 prisoners"})
-    page = result.to_html(title="<b>title</b>")
+    page = article_page(result, title="<b>title</b>")
     assert "<script>" not in page
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img" not in page
@@ -92,7 +93,7 @@ def test_a_hostile_article_renders_as_text() -> None:
 
 
 def test_the_notebook_view_is_a_fragment_with_scoped_styles() -> None:
-    fragment = _replayed("seed-ua-2024-05-31-75")._repr_html_()
+    fragment = article_fragment(_replayed("seed-ua-2024-05-31-75"))
     assert fragment.startswith('<div class="powx">')
     assert "<html" not in fragment
     styles = re.search(r"<style>(.*?)</style>", fragment)
@@ -102,7 +103,7 @@ def test_the_notebook_view_is_a_fragment_with_scoped_styles() -> None:
 
 
 def test_the_legend_names_every_colour() -> None:
-    fragment = _replayed("seed-ua-2024-05-31-75")._repr_html_()
+    fragment = article_fragment(_replayed("seed-ua-2024-05-31-75"))
     for group in COLOURS:
         assert group.replace("/", "/") in fragment
 
@@ -123,6 +124,20 @@ def test_batch_writes_an_index_and_a_page_per_article(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("article", [p.stem for p in EVAL_FILES[:5]])
 def test_pages_of_the_dev_set_are_well_formed(article: str) -> None:
-    page = _replayed(article).to_html()
+    page = article_page(_replayed(article))
     for tag in ("mark", "table", "tr", "td", "ol", "li", "div"):
         assert page.count(f"<{tag}") == page.count(f"</{tag}>"), tag
+
+
+def test_jupyter_shows_a_result_as_its_report() -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        assert show_in_jupyter(shell)
+        result = _replayed("seed-ua-2024-05-31-75")
+        formatter: Any = shell.display_formatter
+        shown, _ = formatter.format(result)
+        assert shown["text/html"] == article_fragment(result)
+    finally:
+        InteractiveShell.clear_instance()

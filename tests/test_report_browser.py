@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from powx_llm.extract import Extraction
+from powx_llm.report import article_page
 from tests.conftest import ROOT
 from tests.test_report import HOSTILE, _replayed, _with_text
 
@@ -39,7 +40,7 @@ def browser() -> Iterator[Any]:
 def _open(browser: Any, result: Extraction, name: str) -> tuple[Any, list[str], list[str]]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.html"
-    path.write_text(result.to_html(title=name), encoding="utf-8")
+    path.write_text(article_page(result, title=name), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     errors: list[str] = []
     dialogs: list[str] = []

@@ -1,5 +1,6 @@
 """powx_llm: turn news reports about prisoner-of-war exchanges into checked, structured data."""
 
+from powx_llm import report as _report  # noqa: F401  (the report registers itself as the Jupyter display of a result)
 from powx_llm._errors import (
     BackendUnavailable,
     ConfigError,
@@ -14,6 +15,7 @@ from powx_llm._errors import (
     ReplayMiss,
     ServerError,
 )
+from powx_llm._version import __version__
 from powx_llm.check import DEFAULT_CHECKS, Finding, Report, Status, check
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, extract_exchange
 from powx_llm.model import (
@@ -32,8 +34,6 @@ from powx_llm.model import (
     score,
 )
 from powx_llm.read import Mention, MentionKind, find_mentions
-
-__version__ = "0.2.0.dev0"
 
 __all__ = [
     "DEFAULT_CHECKS",

@@ -17,9 +17,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, TaskID
 
-from powx_llm import __version__
 from powx_llm._errors import ConfigError, InputError, LLMError, PowxError
 from powx_llm._usage import Usage
+from powx_llm._version import __version__
 from powx_llm.check import check
 from powx_llm.corpus import ArticleInput, BatchRow, TableFormat, decode_text, load_exchange_file, read_text_file
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict

@@ -24,15 +24,12 @@ from powx_llm.corpus._dataset import (
     write_tables,
 )
 from powx_llm.corpus._evaluate import (
-    GROUPS,
     PRF,
     ArticleResult,
     EvalRun,
     LanguageRow,
     evaluate,
-    group_of,
     load_eval_dir,
-    recipients,
 )
 from powx_llm.corpus._files import (
     EvalArticle,
@@ -51,7 +48,6 @@ from powx_llm.corpus._reconcile import WINDOW_DAYS, Conflict, Event, EventFact, 
 
 __all__ = [
     "DATASET_VERSION",
-    "GROUPS",
     "PRF",
     "TABLES",
     "WINDOW_DAYS",
@@ -81,7 +77,6 @@ __all__ = [
     "export_requests",
     "extract_dataset",
     "extract_many",
-    "group_of",
     "load_eval_article",
     "load_eval_dir",
     "load_exchange_file",
@@ -89,7 +84,6 @@ __all__ = [
     "read_corpus",
     "read_results",
     "read_text_file",
-    "recipients",
     "reconcile",
     "record_of",
     "row_of",

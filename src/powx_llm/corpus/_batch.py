@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from powx_llm._errors import InputError, LLMError, PowxError
 from powx_llm._usage import Usage
+from powx_llm._version import __version__
 from powx_llm.extract import PROMPT_VERSION, Extraction, Extractor, usage_dict
 from powx_llm.read import read_article
 
@@ -85,8 +86,6 @@ def article_key(item: ArticleInput, extractor: Extractor) -> str:
 
     The request itself follows from the text, the prompt version and the library version, which are hashed.
     """
-    import powx_llm
-
     url = urlsplit(extractor.backend.base_url or "")
     decides = {
         "text": item.text,
@@ -96,7 +95,7 @@ def article_key(item: ArticleInput, extractor: Extractor) -> str:
         "endpoint": f"{url.hostname or ''}:{url.port or ''}{url.path}",
         "options": {k: str(v) for k, v in asdict(extractor.options).items()},
         "prompt_version": PROMPT_VERSION,
-        "version": powx_llm.__version__,
+        "version": __version__,
     }
     return hashlib.sha256(json.dumps(decides, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 

@@ -11,69 +11,18 @@ from pathlib import Path
 from powx_llm._errors import InputError, PowxError
 from powx_llm.corpus._files import EvalArticle, load_eval_article
 from powx_llm.extract import Extraction, Extractor
-from powx_llm.model import Score, score
+from powx_llm.model import Score, group_of, recipients, score
+
+SPLITS_FILE = "splits.json"
 
 __all__ = [
-    "GROUPS",
     "PRF",
     "ArticleResult",
     "EvalRun",
     "LanguageRow",
     "evaluate",
-    "group_of",
     "load_eval_dir",
-    "recipients",
 ]
-
-# Key groups of the facts, then "recipients": not a key group but a measure over transfers (a gold
-# transfer is found when some predicted transfer has the same receiving party).
-GROUPS = (
-    "people/bodies",
-    "sex",
-    "rank",
-    "civilians",
-    "units",
-    "cohorts",
-    "wounded",
-    "mediators",
-    "date/kind/ordinal",
-    "cumulative",
-    "parties",
-    "recipients",
-)
-SPLITS_FILE = "splits.json"
-
-
-def recipients(keys: Iterable[str]) -> set[str]:
-    """Return the receiving parties that facts *keys* describe ("ukraine.people" -> "ukraine")."""
-    return {k.split(".", 1)[0] for k in keys if "." in k and not k.startswith("cumulative.")}
-
-
-def group_of(key: str) -> str:
-    """Return the report group of a facts key ("ukraine.unit.navy" -> "units")."""
-    if key.startswith("cumulative."):
-        return "cumulative"
-    if key in ("exchange_date", "kind", "ordinal"):
-        return "date/kind/ordinal"
-    if key == "mediators":
-        return "mediators"
-    part = key.split(".")[1] if "." in key else key
-    part = part.removesuffix("_qualifier")
-    return {
-        "people": "people/bodies",
-        "bodies": "people/bodies",
-        "men": "sex",
-        "women": "sex",
-        "officers": "rank",
-        "enlisted": "rank",
-        "privates": "rank",
-        "sergeants": "rank",
-        "civilians": "civilians",
-        "unit": "units",
-        "cohort": "cohorts",
-        "wounded_or_ill": "wounded",
-        "from": "parties",
-    }.get(part, "other")
 
 
 @dataclass(frozen=True)

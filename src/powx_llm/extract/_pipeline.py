@@ -95,18 +95,6 @@ class Extraction:
         """Return how many output numbers the text does not state."""
         return len(self.report.by_status(Status.UNGROUNDED))
 
-    def to_html(self, *, title: str = "powx_llm report") -> str:
-        """Return a complete, self-contained HTML page: the article with every figure marked, facts, checks."""
-        from powx_llm.report import article_page  # the export step; the pipeline never needs it
-
-        return article_page(self, title=title)
-
-    def _repr_html_(self) -> str:
-        """Return the report as an HTML fragment (Jupyter shows it for a result on its own line)."""
-        from powx_llm.report import article_fragment
-
-        return article_fragment(self)
-
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, text: str) -> Extraction:
         """Return the Extraction that ``to_dict`` gave *data*, for the article *text* (a batch journal).

@@ -14,10 +14,11 @@ from powx_llm.model._exchange import (
     Unit,
     UnitCount,
 )
-from powx_llm.model._facts import FactValue, Score, facts, iter_counts, score
+from powx_llm.model._facts import GROUPS, FactValue, Score, facts, group_of, iter_counts, recipients, score
 from powx_llm.model._names import canonical_name, name_key, slug
 
 __all__ = [
+    "GROUPS",
     "SCHEMA_VERSION",
     "Cohort",
     "Count",
@@ -34,8 +35,10 @@ __all__ = [
     "UnitCount",
     "canonical_name",
     "facts",
+    "group_of",
     "iter_counts",
     "name_key",
+    "recipients",
     "score",
     "slug",
 ]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from powx_llm.model._exchange import Count, Exchange, Fraction, Qualifier, Unit, UnitCount
 from powx_llm.model._names import canonical_name, name_key, slug
 
-__all__ = ["FactValue", "Score", "facts", "iter_counts", "score"]
+__all__ = ["GROUPS", "FactValue", "Score", "facts", "group_of", "iter_counts", "recipients", "score"]
 
 FactValue = str | int | list[str]
 
@@ -49,6 +49,56 @@ def iter_counts(exchange: Exchange) -> Iterator[tuple[str, Count | Fraction]]:
 
 def _unit_name(u: UnitCount) -> str:
     return f"other.{slug(u.label)}" if u.unit is Unit.OTHER and u.label else u.unit.value
+
+
+# Key groups of the facts, then "recipients": not a key group but a measure over transfers (a gold
+# transfer is found when some predicted transfer has the same receiving party).
+GROUPS = (
+    "people/bodies",
+    "sex",
+    "rank",
+    "civilians",
+    "units",
+    "cohorts",
+    "wounded",
+    "mediators",
+    "date/kind/ordinal",
+    "cumulative",
+    "parties",
+    "recipients",
+)
+
+
+def recipients(keys: Iterable[str]) -> set[str]:
+    """Return the receiving parties that facts *keys* describe ("ukraine.people" -> "ukraine")."""
+    return {k.split(".", 1)[0] for k in keys if "." in k and not k.startswith("cumulative.")}
+
+
+def group_of(key: str) -> str:
+    """Return the report group of a facts key ("ukraine.unit.navy" -> "units")."""
+    if key.startswith("cumulative."):
+        return "cumulative"
+    if key in ("exchange_date", "kind", "ordinal"):
+        return "date/kind/ordinal"
+    if key == "mediators":
+        return "mediators"
+    part = key.split(".")[1] if "." in key else key
+    part = part.removesuffix("_qualifier")
+    return {
+        "people": "people/bodies",
+        "bodies": "people/bodies",
+        "men": "sex",
+        "women": "sex",
+        "officers": "rank",
+        "enlisted": "rank",
+        "privates": "rank",
+        "sergeants": "rank",
+        "civilians": "civilians",
+        "unit": "units",
+        "cohort": "cohorts",
+        "wounded_or_ill": "wounded",
+        "from": "parties",
+    }.get(part, "other")
 
 
 def facts(exchange: Exchange) -> dict[str, FactValue]:

@@ -10,6 +10,7 @@ from powx_llm.report._html import (
     segments,
     timeline_page,
 )
+from powx_llm.report._jupyter import show_in_jupyter
 from powx_llm.report._terminal import eval_markdown, extraction_table, findings_table, print_eval, print_report
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "print_eval",
     "print_report",
     "segments",
+    "show_in_jupyter",
     "timeline_page",
 ]

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from html import escape
 
 from powx_llm.check import Finding, Report, Status
-from powx_llm.corpus import BatchRow, Event, EventFact, RowStatus, group_of
+from powx_llm.corpus import BatchRow, Event, EventFact, RowStatus
 from powx_llm.extract import Extraction
+from powx_llm.model import group_of
 
 __all__ = [
     "COLOURS",

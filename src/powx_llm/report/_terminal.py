@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from powx_llm.check import Finding, Report, Status
-from powx_llm.corpus import GROUPS
+from powx_llm.model import GROUPS
 
 if TYPE_CHECKING:
     from powx_llm.corpus import EvalRun

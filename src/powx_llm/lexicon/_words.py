@@ -1,0 +1,299 @@
+"""The word lists of every language read as one table: categories, patterns, tables and leave-one-out."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from powx_llm.lexicon import ar, common, de, en, es, fr, hu, it, pl, pt, ru, tr, uk
+
+__all__ = [
+    "ALL",
+    "CATEGORIES",
+    "COHORTS",
+    "LANGUAGES",
+    "MEDIATORS",
+    "NUMBER_VALUES",
+    "PARTIES",
+    "PEOPLES",
+    "PLACES",
+    "Entry",
+    "entries",
+    "for_language",
+    "pattern",
+    "table",
+    "without",
+    "words",
+]
+
+LANGUAGES = ("en", "uk", "ru", "pl", "de", "fr", "es", "pt", "it", "tr", "hu", "ar")
+_FILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": en.WORDS,
+    "uk": uk.WORDS,
+    "ru": ru.WORDS,
+    "pl": pl.WORDS,
+    "de": de.WORDS,
+    "fr": fr.WORDS,
+    "es": es.WORDS,
+    "pt": pt.WORDS,
+    "it": it.WORDS,
+    "tr": tr.WORDS,
+    "hu": hu.WORDS,
+    "ar": ar.WORDS,
+    "common": common.WORDS,
+}
+
+_UNITS = (
+    "navy",
+    "marines",
+    "air_force",
+    "airborne_assault",
+    "territorial_defense",
+    "special_operations",
+    "national_guard",
+    "border_guard",
+    "national_police",
+    "sbu",
+    "special_transport",
+    "emergency_service",
+    "ground_forces",
+    "armed_forces",
+    "other",
+)
+PLACES = (
+    "Azovstal",
+    "Mariupol",
+    "Snake Island",
+    "Chornobyl NPP",
+    "Bakhmut",
+    "Kherson",
+    "Donetsk",
+    "Luhansk",
+    "Zaporizhzhia",
+    "Kharkiv",
+    "Avdiivka",
+    "Marinka",
+    "Vuhledar",
+    "Kreminna",
+    "Olenivka",
+    "Sievierodonetsk",
+    "Lysychansk",
+    "Soledar",
+    "Izium",
+    "Kupiansk",
+    "Pokrovsk",
+    "Toretsk",
+    "Chasiv Yar",
+    "Kursk",
+    "Krynky",
+    "Robotyne",
+)
+
+# The values a language file may give number words for (``number.<value>``). English, Ukrainian and Russian
+# number words live in powx_llm.read._numwords (with their grammar of cases and collectives); French, Spanish,
+# Portuguese, German and Italian are read by text2num. The rest are here, one file per language.
+NUMBER_VALUES = (*range(1, 20), *range(20, 100, 10), *range(100, 1000, 100), 1000, 2000, 10**6)
+
+# The English labels of the cohorts the `children` words name, most specific first.
+COHORTS = ("women and children", "minors", "teenagers", "children")
+PEOPLES = (
+    "Ukraine",
+    "Russia",
+    "Israel",
+    "Palestinian territories",
+    "Armenia",
+    "Azerbaijan",
+    "United States",
+    "Iran",
+    "Venezuela",
+    "Thailand",
+    "Belarus",
+    "Philippines",
+)
+
+PARTIES = (
+    "Palestinian territories",
+    "Ukraine",
+    "Russia",
+    "Israel",
+    "Hamas",
+    "Thailand",
+    "Armenia",
+    "Azerbaijan",
+    "United States",
+    "Iran",
+    "Belarus",
+)
+MEDIATORS = (
+    "United Arab Emirates",
+    "Saudi Arabia",
+    "Qatar",
+    "Turkey",
+    "Holy See",
+    "International Committee of the Red Cross",
+    "United Nations",
+    "United States",
+    "Oman",
+    "Switzerland",
+    "Norway",
+    "Egypt",
+)
+
+# category -> what its words mean and how they are read (after a number: matched at the start of the
+# words right after it; in a sentence/clause: searched anywhere in it).
+CATEGORIES: dict[str, str] = {
+    "filler": "after a number: one word that may stand between it and the noun naming the group",
+    "children": "after a number: children or minors (a cohort)",
+    **{f"cohort_label.{c}": f"inside a children match: the cohort is {c}" for c in COHORTS},
+    "bodies": "after a number: the dead, bodies",
+    "men": "after a number: men",
+    "women": "after a number: women",
+    "officers": "after a number: officers",
+    "enlisted": "after a number: privates and sergeants together",
+    "privates": "after a number: privates, counted apart from sergeants",
+    "sergeants": "after a number: sergeants, counted apart from privates",
+    "civilians": "after a number: civilians",
+    **{f"unit.{u}": f"after a number: the {u.replace('_', ' ')} (a branch of Ukraine's forces)" for u in _UNITS},
+    "unit_label.Azov Regiment": "inside a unit.other name: the Azov Regiment",
+    "unit_label.International Legion": "inside a unit.other name: the International Legion",
+    **{f"place.{p}": f"in the clause after a number: {p}, a place POWs are known by" for p in PLACES},
+    "front": "in the clause after a number: a front or direction",
+    "defended": "in the clause after a number: defended, fought at",
+    "morgue": "in the clause after a number: morgues",
+    "missing": "in the clause after a number: listed as missing",
+    "wound": "in the clause after a number: wounded, ill",
+    "including": "between two numbers: including, of them",
+    "cumulative": "in a sentence: since the start of the war, so far (a running total)",
+    "not_returned": "in a sentence: still held, planned (people not returned)",
+    "exchanges": "after a number: exchanges (a count of exchanges)",
+    "exchange_word": "near an ordinal: exchange",
+    "bodies_of": "right before a number: bodies of",
+    "more_before": "between bodies_of and a number: another, more (тіла ще 58, cuerpos de otros 58)",
+    "of_the_whole": "between two numbers: of (two of the five)",
+    "articles": "after of_the_whole: the, these",
+    "also": "in a list of units: also, as well as (ends the list)",
+    "aside": "in a sentence: about other people (still held, earlier, expected)",
+    "body_words": "in a sentence: the dead, bodies",
+    "future": "before a number in its sentence: a plan or agreement",
+    "as_agreed": "in a sentence reporting a handover: as agreed (the agreed numbers were carried out)",
+    "return": "in a sentence: returning, freeing, exchanging",
+    "received_by": "after a party, before a number: received, got back",
+    "released": "after a party, before a number: released, handed over",
+    "and": "between two numbers (plain words, not patterns): and (150 Ukrainians and 150 Russians)",
+    "equal_sides": "in a sentence: each side, the same number (both sides received as many)",
+    "for": "between two equal numbers: N for N",
+    "mediation": "in a sentence: mediated, thanks to, helped",
+    "handover": "in a sentence: handed over, released, exchanged",
+    "intermediary": "in a sentence naming the ICRC: it received, carried, escorted or examined them (convention 6)",
+    "in_year": "before a year: in, during (a year's total)",
+    "since_start": "in a sentence: since the start (an ordinal counted from the start)",
+    **{f"people_of.{p}": f"in the words naming a group: its people are of {p} (a demonym)" for p in PEOPLES},
+    "qualifier.at_least": "right before a number (plain words, not patterns): at least",
+    "qualifier.more_than": "right before a number (plain words, not patterns): more than, over",
+    "qualifier.approximately": "right before a number (plain words, not patterns): about, nearly",
+    "qualifier.at_most": "right before a number (plain words, not patterns): up to, at most, fewer than",
+    **{f"party.{p}": f"in a name: {p} (stems and officials CLDR does not give)" for p in PARTIES},
+    "agency.Ukraine": "in a name: a Ukrainian state body named without the country",
+    **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
+    "in_return": "before a number in its sentence: in return, in exchange (the other side's number)",
+    "measure": (
+        "right after a number (plain words, not patterns): things, distances and the sides themselves, not people "
+        "(trucks, km, the two sides)"
+    ),
+    "year_before": "right before a year-shaped number: in, since (in 2020, seit 2014, depuis 2022): a year",
+    "half_thousand": "a number in words: half a thousand (пів тисячі, полтысячи, pół tysiąca): 500",
+    "year_after": "right after a year: the word for year (2022 року, 2014 roku)",
+    "year_then": "after a year (plain words, not patterns): words a year is followed by (and, or, in)",
+    "servicemen": "right after a number: soldiers, servicemen (not civilians): the group convention 4 speaks of",
+    "duration_unit": "right after a number (plain words, not patterns): a unit of time (days, lat, años)",
+    "currency": "right after a number (plain words, not patterns): money (dollars, euros, гривень)",
+    "percent": "right after a number: per cent (percent, por ciento, Prozent)",
+    **{f"weekday.{i}": f"a weekday's name (0 is Monday): {i}" for i in range(7)},
+    **{f"number.{v}": f"a number word (plain words, not patterns): {v}" for v in NUMBER_VALUES},
+    "not_alone": "a number word that alone is something else (bir, egy: 'a'; altı: 'under'): no count alone",
+    "number.x1000": "a number word (plain words, not patterns): thousands, only after a count (dwa tysiące)",
+    "number.x1000000": "a number word (plain words, not patterns): millions, only after a count",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One alternative of one category in one language's file."""
+
+    category: str
+    language: str
+    pattern: str
+
+
+_removed: frozenset[Entry] = frozenset()
+
+
+def entries() -> list[Entry]:
+    """Return every entry of every language file, in file order."""
+    return [Entry(cat, lang, alt) for lang, table in _FILES.items() for cat, alts in table.items() for alt in alts]
+
+
+ALL: tuple[str, ...] = (*LANGUAGES, "common")
+
+
+# Reports in one of these languages quote the other's words ("ЗСУ" and "ТрО" in Russian copy).
+_KIN = {"uk": ("ru",), "ru": ("uk",)}
+# Names (places, parties, mediators) are read in every language: they do not collide like common words.
+_NAMES = ("place.", "unit_label.", "party.", "agency.", "mediator.")
+
+
+def for_language(language: str | None) -> tuple[str, ...]:
+    """Return the files to read for an article in *language*: its own (and its kin's) and ``common``; all
+    of them when the language is unknown (None); only ``common`` for a language we have no words for."""
+    if language is None:
+        return ALL
+    if language not in LANGUAGES:
+        return ("common",)
+    return (language, *_KIN.get(language, ()), "common")
+
+
+def words(category: str, languages: tuple[str, ...] = ALL) -> tuple[str, ...]:
+    """Return the alternatives of *category* in *languages* (minus those ``without`` removes)."""
+    if category not in CATEGORIES:
+        raise KeyError(f"no lexicon category {category!r}")
+    return tuple(
+        alt
+        for lang in languages
+        for alt in _FILES[lang].get(category, ())
+        if not _removed or Entry(category, lang, alt) not in _removed
+    )
+
+
+@functools.cache
+def pattern(category: str, before: str = "", after: str = "", languages: tuple[str, ...] = ALL) -> re.Pattern[str]:
+    """Return *category*'s alternatives in *languages* as one case-insensitive pattern, wrapped in *before*
+    and *after* (every language's words joined, unless *languages* says which; see ``for_language``)."""
+    alts = words(category, ALL if category.startswith(_NAMES) else languages)
+    body = "(?:" + "|".join(dict.fromkeys(alts)) + ")" if alts else r"(?!x)x"
+    return re.compile(before + body + after, re.IGNORECASE | re.UNICODE)
+
+
+@functools.cache
+def table(category: str, languages: tuple[str, ...] = ALL) -> frozenset[str]:
+    """Return *category*'s entries in *languages* as plain lower-case words (the categories that are not
+    patterns)."""
+    return frozenset(" ".join(w.lower().split()) for w in words(category, languages))
+
+
+@contextmanager
+def without(removed: frozenset[Entry] | set[Entry]) -> Iterator[None]:
+    """Read every pattern without the entries *removed* for the duration (the leave-one-out benchmark)."""
+    global _removed
+    saved = _removed
+    _removed = frozenset(removed)
+    pattern.cache_clear()
+    table.cache_clear()
+    try:
+        yield
+    finally:
+        _removed = saved
+        pattern.cache_clear()
+        table.cache_clear()
