@@ -15,7 +15,6 @@ from typing import Any
 
 from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "seeds" / "eval"
@@ -55,12 +54,7 @@ def main() -> None:
     splits = json.loads((EVAL / "splits.json").read_text(encoding="utf-8"))
     out: dict[str, Any] = {}
     for strategy in Strategy:
-        ex = Extractor.connect(
-            base_url=REPLAY_BASE_URL,
-            http_client=replay_client(RECORDED),
-            http_retries=0,
-            options=Options(strategy=strategy),
-        )
+        ex = Extractor.connect(replay=RECORDED, options=Options(strategy=strategy))
         run = evaluate(ex, load_eval_dir(EVAL))
         out[strategy.value] = _scores(run, seconds)
         out[strategy.value]["splits"] = {}

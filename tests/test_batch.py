@@ -157,9 +157,8 @@ def test_a_token_budget_leaves_the_rest_not_done_and_a_rerun_does_them(fake_serv
 
 def test_a_journaled_extraction_reads_back_equal() -> None:
     first = json.loads(EVAL_FILES[0].read_text(encoding="utf-8"))
-    from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(CASSETTES), http_retries=0)
+    ex = Extractor.connect(replay=CASSETTES)
     result = ex.extract(first["text"], published=first["published"])
     data = {**result.to_dict(), "raw": result.raw, "published": result.published}
     back = Extraction.from_dict(json.loads(json.dumps(data, default=str)), text=result.text)

@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from powx_llm.cli import app
 from powx_llm.corpus import evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from tests.conftest import CASSETTES, EVAL_DIR, FLOORS_FILE, RECORDED
 
 FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
@@ -24,10 +23,7 @@ FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
 
 @pytest.mark.parametrize("strategy", list(Strategy))
 def test_dev_eval_does_not_regress(strategy: Strategy) -> None:
-    client = replay_client(RECORDED)
-    ex = Extractor.connect(
-        base_url=REPLAY_BASE_URL, http_client=client, http_retries=0, options=Options(strategy=strategy)
-    )
+    ex = Extractor.connect(replay=RECORDED, options=Options(strategy=strategy))
     run = evaluate(ex, load_eval_dir(EVAL_DIR))
     assert [r.error for r in run.results if r.error] == []
     assert run.total.f1 >= FLOORS[strategy.value]["f1"] - 1e-9

@@ -16,7 +16,6 @@ from powx_llm import ConfigError
 from powx_llm.cli import app
 from powx_llm.corpus import ArticleInput, RowStatus, extract_dataset, extract_many, rows_of
 from powx_llm.extract import Extractor
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from tests.conftest import CASSETTES, EVAL_FILES
 
 runner = CliRunner()
@@ -42,7 +41,7 @@ def test_the_ray_path_gives_the_rows_of_extract_many(cluster: Any) -> None:
     ds = ray.data.from_items([{"id": i.id, "text": i.text, "published": i.published, "url": i.url} for i in items])
     out = extract_dataset(ds, replay=CASSETTES, actors=2, num_cpus=0.25, batch_size=4)
     rows = rows_of(out, order=[i.id for i in items])
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(CASSETTES), http_retries=0)
+    ex = Extractor.connect(replay=CASSETTES)
     local = list(extract_many(items, extractor=ex, progress=False))
     assert [r.id for r in rows] == [r.id for r in local]
     assert [r.status for r in rows] == [r.status for r in local]

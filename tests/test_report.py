@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from powx_llm import Count, Evidence, Exchange, Transfer
 from powx_llm.cli import app
 from powx_llm.extract import Extraction, Extractor
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from powx_llm.report import COLOURS, article_fragment, article_page, segments, show_in_jupyter
 from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
 
@@ -27,7 +26,7 @@ HOSTILE = (
 
 def _replayed(article: str) -> Extraction:
     data = json.loads((EVAL_DIR / f"{article}.json").read_text(encoding="utf-8"))
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(CASSETTES), http_retries=0)
+    ex = Extractor.connect(replay=CASSETTES)
     return ex.extract(data["text"], published=data["published"])
 
 

@@ -14,7 +14,6 @@ import pytest
 
 from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from tests.conftest import EVAL_DIR, FLOORS_FILE, RECORDED, ROOT
 
 SECONDS = json.loads((ROOT / "tests" / "recording_seconds.json").read_text(encoding="utf-8"))
@@ -22,7 +21,7 @@ SECONDS = json.loads((ROOT / "tests" / "recording_seconds.json").read_text(encod
 
 @pytest.fixture(scope="module")
 def run() -> EvalRun:
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(RECORDED), http_retries=0)
+    ex = Extractor.connect(replay=RECORDED)
     return evaluate(ex, load_eval_dir(EVAL_DIR))
 
 

@@ -23,6 +23,7 @@ from powx_llm._version import __version__
 from powx_llm.check import check
 from powx_llm.corpus import ArticleInput, BatchRow, TableFormat, decode_text, load_exchange_file, read_text_file
 from powx_llm.extract import Extraction, Extractor, Options, Strategy, usage_dict
+from powx_llm.llm import DEFAULT_PORT
 from powx_llm.model import SCHEMA_VERSION, Exchange
 from powx_llm.read import article_date, read_article
 from powx_llm.report import extraction_table, print_eval, print_report
@@ -130,16 +131,7 @@ def _connect(
 ) -> Extractor:
     options = Options(strategy=strategy) if deadline is None else Options(strategy=strategy, deadline=deadline)
     if replay is not None:
-        from powx_llm.llm import REPLAY_BASE_URL, replay_client
-
-        return Extractor.connect(
-            base_url=base_url or REPLAY_BASE_URL,
-            model=model,
-            mode=mode,
-            http_client=replay_client(replay),
-            http_retries=0,
-            options=options,
-        )
+        return Extractor.connect(base_url=base_url, model=model, mode=mode, replay=replay, options=options)
     _prepare_embedded(base_url=base_url, model=model, mode=mode)
     return Extractor.connect(base_url=base_url, model=model, mode=mode, options=options)
 
@@ -587,7 +579,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @app.command("serve")
 def serve_cmd(
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8765,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = DEFAULT_PORT,
 ) -> None:
     """Run the embedded model's OpenAI-compatible server in the foreground (for other tools, recording)."""
     from powx_llm.llm import MODEL_ALIAS, LocalServer, model_path

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
 RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"
@@ -26,8 +25,7 @@ def _connect(strategy: Strategy, *, live: bool) -> Extractor:
     options = Options(strategy=strategy)
     if live:
         return Extractor.connect(options=options)
-    client = replay_client(RECORDED)
-    return Extractor.connect(base_url=REPLAY_BASE_URL, http_client=client, http_retries=0, options=options)
+    return Extractor.connect(replay=RECORDED, options=options)
 
 
 def _article_f1(r: object) -> float:

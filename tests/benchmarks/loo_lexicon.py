@@ -18,7 +18,6 @@ from pathlib import Path
 from powx_llm import ReplayMiss, lexicon
 from powx_llm.corpus import PRF, EvalArticle, load_eval_dir
 from powx_llm.extract import Extractor
-from powx_llm.llm import REPLAY_BASE_URL, replay_client
 from powx_llm.model import score
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
@@ -42,7 +41,7 @@ def main() -> None:
     args = ap.parse_args()
     articles = load_eval_dir(EVAL)
     unique = _taught_only_by(articles)
-    replay = Extractor.connect(base_url=REPLAY_BASE_URL, http_retries=0, http_client=replay_client(RECORDED))
+    replay = Extractor.connect(replay=RECORDED)
     live: Extractor | None = None
     full, loo = PRF(), PRF()
     for art in articles:

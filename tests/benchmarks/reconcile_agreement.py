@@ -21,9 +21,8 @@ def main() -> None:
 
     from powx_llm.corpus import extract_many, read_corpus, reconcile
     from powx_llm.extract import Extractor
-    from powx_llm.llm import REPLAY_BASE_URL, replay_client
 
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=replay_client(ROOT / "tests" / "cassettes"))
+    ex = Extractor.connect(replay=ROOT / "tests" / "cassettes")
     rows = list(extract_many(read_corpus([ROOT / "seeds" / "eval"]).articles, extractor=ex, progress=False))
     gold = {a: i for i, e in enumerate(reconcile(GOLD)) for a in e.articles}
     got = {a: i for i, e in enumerate(reconcile(rows)) for a in e.articles}

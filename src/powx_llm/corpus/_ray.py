@@ -41,12 +41,7 @@ class _Worker:
         replay = settings.pop("replay")
         options = Options(**{**settings.pop("options"), "strategy": Strategy(settings["strategy"])})
         settings.pop("strategy")
-        if replay is not None:
-            from powx_llm.llm import REPLAY_BASE_URL, replay_client
-
-            settings.update(base_url=settings["base_url"] or REPLAY_BASE_URL, http_client=replay_client(replay))
-            settings["http_retries"] = 0
-        self.extractor = Extractor.connect(options=options, **settings)
+        self.extractor = Extractor.connect(options=options, replay=replay, **settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         items = [

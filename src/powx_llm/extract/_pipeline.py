@@ -14,12 +14,25 @@ from tenacity.stop import stop_base
 from powx_llm._errors import BackendUnavailable, ConfigError, InputError, LLMError
 from powx_llm._usage import Usage
 from powx_llm.check import Report, Status, check
+from powx_llm.extract._answer import Rule
 from powx_llm.extract._assemble import assemble
 from powx_llm.extract._baseline import baseline_exchange
 from powx_llm.extract._prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
+from powx_llm.extract._rules import ANSWER_RULES
 from powx_llm.extract._schema import FlatAnswer, Sides
 from powx_llm.extract._sides import Problem, candidates, side_problems
-from powx_llm.llm import LLM, SYSTEM_CLOCK, Answer, Backend, BackendKind, Clock, resolve_backend
+from powx_llm.llm import (
+    LLM,
+    REPLAY_BASE_URL,
+    SYSTEM_CLOCK,
+    Answer,
+    Backend,
+    BackendKind,
+    Clock,
+    Recordings,
+    replay_client,
+    resolve_backend,
+)
 from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange, FactValue, facts, iter_counts
 from powx_llm.read import DEFAULT_MAX_CHARS, Article, analyse, identify, read_article
 
@@ -159,6 +172,7 @@ class Extractor:
     backend: Backend
     llm: LLM
     options: Options = field(default_factory=Options)
+    rules: tuple[Rule, ...] = ANSWER_RULES  # the answer rules, in order (extract._rules)
     _server: Any = None
 
     @classmethod
@@ -175,12 +189,20 @@ class Extractor:
         options: Options | None = None,
         deadline: float | None = None,
         clock: Clock | None = None,
+        rules: tuple[Rule, ...] = ANSWER_RULES,
+        replay: Recordings | None = None,
     ) -> Extractor:
         """Return an Extractor on the first usable backend (client > base URL > OPENAI_API_KEY > embedded).
 
         *deadline* (seconds per article) overrides ``options.deadline``; *clock* is where time is read
-        and waited for (tests and simulations inject one; ``SYSTEM_CLOCK`` otherwise).
+        and waited for (tests and simulations inject one; ``SYSTEM_CLOCK`` otherwise); *rules* are the
+        answer rules applied, in order; *replay* answers from recorded responses (a folder of cassettes,
+        a cassette file, or a list of files) instead of a model: nothing is sent anywhere.
         """
+        if replay is not None:
+            if client is not None or http_client is not None:
+                raise ConfigError("pass replay, or client or http_client, not both")
+            http_client, http_retries, base_url = replay_client(replay), 0, base_url or REPLAY_BASE_URL
         options = options or Options()
         if deadline is not None:
             options = replace(options, deadline=deadline)
@@ -194,11 +216,11 @@ class Extractor:
             server = shared_server()
             backend = replace(backend, base_url=server.base_url)
         elif backend.kind is BackendKind.EMBEDDED:
-            backend = replace(backend, base_url="http://127.0.0.1:8765/v1")  # replayed: no server is started
+            backend = replace(backend, base_url=REPLAY_BASE_URL)  # an injected transport: no server is started
         llm = LLM(
             backend, client=client, http_client=http_client, http_retries=http_retries, clock=clock or SYSTEM_CLOCK
         )
-        return cls(backend=backend, llm=llm, options=options, _server=server)
+        return cls(backend=backend, llm=llm, options=options, rules=rules, _server=server)
 
     def extract(self, text: object, *, published: dt.date | str | None = None) -> Extraction:
         """Return the checked Extraction of one article."""
@@ -289,7 +311,7 @@ class Extractor:
             retry=retry_if_result(bool),
             retry_error_callback=lambda state: state.outcome.result() if state.outcome else None,
         )(ask)
-        exchange, dropped = assemble(analysis, answers[-1].parsed)
+        exchange, dropped = assemble(analysis, answers[-1].parsed, rules=self.rules)
         return exchange, (*notes, *dropped), usage, answers[-1].raw
 
     def _baseline(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:

@@ -5,6 +5,7 @@ from powx_llm.llm._backend import DEFAULT_MODELS, Backend, BackendKind, Mode, re
 from powx_llm.llm._client import LLM, SYSTEM_CLOCK, Answer, Clock
 from powx_llm.llm._embedded import (
     INSTALL_HINT,
+    DEFAULT_PORT,
     MODEL_ALIAS,
     MODEL_SHA256,
     MODEL_SIZE,
@@ -19,10 +20,11 @@ from powx_llm.llm._embedded import (
     runtime_available,
     shared_server,
 )
-from powx_llm.llm._replay import REPLAY_BASE_URL, ReplayTransport, cassette_files, replay_client
+from powx_llm.llm._replay import REPLAY_BASE_URL, Recordings, ReplayTransport, cassette_files, replay_client
 
 __all__ = [
     "DEFAULT_MODELS",
+    "DEFAULT_PORT",
     "INSTALL_HINT",
     "LLM",
     "MODEL_ALIAS",
@@ -36,6 +38,7 @@ __all__ = [
     "Clock",
     "LocalServer",
     "Mode",
+    "Recordings",
     "ReplayTransport",
     "SharedServer",
     "cache_dir",

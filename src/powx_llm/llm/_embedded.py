@@ -30,6 +30,7 @@ import httpx
 from powx_llm._errors import BackendUnavailable, ConfigError, ModelFileError
 
 __all__ = [
+    "DEFAULT_PORT",
     "INSTALL_HINT",
     "MODEL_ALIAS",
     "MODEL_SHA256",
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 MODEL_ALIAS = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+DEFAULT_PORT = 8765  # powx serve's port, and the address recordings were made at
 MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SIZE = 1_117_320_768
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"

@@ -20,10 +20,12 @@ import httpx
 import yaml
 
 from powx_llm._errors import ConfigError, ReplayMiss
+from powx_llm.llm._embedded import DEFAULT_PORT
 
-__all__ = ["REPLAY_BASE_URL", "ReplayTransport", "cassette_files", "replay_client"]
+__all__ = ["REPLAY_BASE_URL", "Recordings", "ReplayTransport", "cassette_files", "replay_client"]
 
-REPLAY_BASE_URL = "http://127.0.0.1:8765/v1"  # the recording server's URL; only the path is matched
+REPLAY_BASE_URL = f"http://127.0.0.1:{DEFAULT_PORT}/v1"  # the recording server's URL; only the path is matched
+Recordings = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]  # a folder, a cassette file, or files
 
 
 def _body_key(body: bytes | str | None) -> str:
@@ -85,7 +87,7 @@ class ReplayTransport(httpx.BaseTransport):
         )
 
 
-def cassette_files(recordings: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+def cassette_files(recordings: Recordings) -> list[Path]:
     """Return the cassette files of *recordings*: a folder (searched recursively), a file, or a list of files."""
     if isinstance(recordings, (str, os.PathLike)):
         path = Path(recordings)
@@ -97,6 +99,6 @@ def cassette_files(recordings: str | os.PathLike[str] | Iterable[str | os.PathLi
     return [Path(p) for p in recordings]
 
 
-def replay_client(recordings: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> httpx.Client:
+def replay_client(recordings: Recordings) -> httpx.Client:
     """Return an httpx client that answers from the cassettes in *recordings* (a folder, a file, or files)."""
     return httpx.Client(transport=ReplayTransport(cassette_files(recordings)))

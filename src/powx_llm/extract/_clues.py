@@ -1,0 +1,152 @@
+"""What the words around a number say about whose it is: the people it names, the party that received or
+released it, a non-state group that held it, and whether both sides received as many."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from powx_llm import lexicon
+from powx_llm.extract._answer import mention_of
+from powx_llm.model import Count
+from powx_llm.read import (
+    CLAUSE_STOP,
+    NON_STATE,
+    STOP_CHARS,
+    Analysis,
+    Mention,
+    MentionKind,
+    parties_named,
+    party_of,
+    sentence_of,
+)
+
+__all__ = [
+    "ONE_WAR",
+    "and_again",
+    "both_sides",
+    "group_head",
+    "held_by",
+    "in_return",
+    "n_for_n",
+    "one_of_a_nationality_list",
+    "people_of",
+    "receiver",
+    "releaser",
+    "whose",
+]
+
+ONE_WAR = {"Ukraine": "Russia", "Russia": "Ukraine"}  # the two parties of the war most reports are about
+
+
+def people_of(a: Analysis, words: str) -> str | None:
+    """Return the party whose people *words* name first ("Russian soldiers", "Rus askeri", "orosz"), or None."""
+    hits = []
+    for party in lexicon.PEOPLES:
+        hit = a.words(f"people_of.{party}", r"(?<!\w)", r"(?![-‐])").search(words)
+        if hit is not None:
+            hits.append((hit.start(), party))
+    return min(hits)[1] if hits else None
+
+
+def group_head(a: Analysis, m: Mention) -> str:
+    """Return the two words after *m* that name its group, within its clause."""
+    after = a.article.text[m.end : m.end + 60]
+    stop = STOP_CHARS.search(after)
+    return " ".join((after[: stop.start()] if stop else after).split()[:2])
+
+
+def whose(a: Analysis, count: Count | None) -> str | None:
+    """Return the party whose people the words right after *count* name ("55 orosz állampolgárt"), if any."""
+    m = mention_of(a, count)
+    return people_of(a, group_head(a, m)) if m is not None else None
+
+
+def receiver(a: Analysis, m: Mention) -> str | None:
+    """Return the party the words around *m* say received it: "94 Russians", "84 Rus askeri", "Russia got back 63".
+
+    The group is named in the two words right after the number, within its clause ("140 человек,
+    Россия – 82": Россия starts another clause; "12 people from Russian captivity": not Russia's people).
+    """
+    head = group_head(a, m)
+    return people_of(a, head) or party_of(head) or _subject_of(a, m, a.words("received_by"))
+
+
+def one_of_a_nationality_list(a: Analysis, m: Mention) -> bool:
+    """Return whether "one" is a count: one of a list of nationalities, each counted ("13 Israéliens, dix
+    Thaïlandais et un Philippin"); alone, "one"/"un"/"ein" is too often an article or a pronoun."""
+    if people_of(a, group_head(a, m)) is None:
+        return False
+    span = a.sentence_span(m.start)
+    return any(
+        n is not m and n.value and n.value > 1 and a.sentence_span(n.start) == span and people_of(a, group_head(a, n))
+        for n in a.mentions
+    )
+
+
+def in_return(a: Analysis, m: Mention) -> bool:
+    """Return whether "in return", "a cambio", "w zamian" stands before *m* in its sentence."""
+    start, _ = a.sentence_span(m.start)
+    return a.words("in_return", r"(?<!\w)", r"(?!\w)").search(a.article.text, start, m.start) is not None
+
+
+def releaser(a: Analysis, m: Mention) -> str | None:
+    """Return the party the clause before *m* says released it: "Israel is releasing 39 ..."."""
+    return _subject_of(a, m, a.words("released"))
+
+
+_ASIDE_WORDS = 4  # "Russia, for its part, got back 55": a short aside between commas
+
+
+def _subject_of(a: Analysis, m: Mention, verbs: re.Pattern[str]) -> str | None:
+    """Return the party named before a *verbs* verb in the clause that leads up to *m*, reading past a
+    short aside between commas ("Russia, for its part, got back 55")."""
+    left = a.article.text[max(0, m.start - 60) : m.start]
+    stops = [x.end() for x in CLAUSE_STOP.finditer(left)]
+    clause = left[max(stops) :] if stops else left
+    parts = clause.split(",")
+    verb = verbs.search(parts[-1])
+    if verb is None:
+        return None
+    parts[-1] = parts[-1][: verb.start()]
+    for i in range(len(parts) - 1, -1, -1):
+        if (party := party_of(parts[i])) is not None:
+            return party
+        if i < len(parts) - 1 and len(parts[i].split()) > _ASIDE_WORDS:
+            return None
+    return None
+
+
+def held_by(a: Analysis, m: Mention) -> str | None:
+    """Return the one non-state party the sentence stating *m* names ("24 otages relâchés par le Hamas,
+    dont 13 Israéliens"): people a non-state group held are released by it."""
+    named = parties_named(sentence_of(a, m)) & NON_STATE.keys()
+    return named.pop() if len(named) == 1 else None
+
+
+# "N for N", "N from each side", "the same number": both sides received as many (annotation convention 5).
+
+
+def n_for_n(a: Analysis, value: int) -> Mention | None:
+    """Return the second number of "N for N" stated with *value*, if the article says so."""
+    ms = [m for m in a.mentions if m.value == value and m.kind in (MentionKind.COUNT, MentionKind.FORMAT)]
+    for m1, m2 in itertools.pairwise(ms):
+        if a.words("for", r"\s*", r"\s*").fullmatch(a.article.text[m1.end : m2.start]):
+            return m2
+    return None
+
+
+def both_sides(a: Analysis, m: Mention) -> bool:
+    """Return whether the words say both sides received *m*'s number ("84 for 84", "from each side")."""
+    return n_for_n(a, m.value or 0) is not None or a.words("equal_sides").search(sentence_of(a, m)) is not None
+
+
+def and_again(a: Analysis, same: list[Mention]) -> Mention | None:
+    """Return the second of two mentions of one number joined by "and" in one sentence: "150 أسيرًا من
+    الطرف الأوكراني و150 أسيرًا من الطرف الروسي", "150 Ukrainians and 150 Russians"."""
+    joined = a.words("and", r"(?:^|\s)(?:", r")\s*\Z")
+    for first, then in itertools.pairwise(same):
+        gap = a.article.text[first.end : then.start]
+        if a.sentence_span(first.start) == a.sentence_span(then.start) and joined.search(gap):
+            return then
+    return None

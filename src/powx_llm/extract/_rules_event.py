@@ -1,0 +1,192 @@
+"""Answer rules about the event as a whole: its kind, the mediators the article credits, and the running totals
+it states."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from powx_llm.extract._answer import Draft, Drafts
+from powx_llm.model import Cumulative, Kind
+from powx_llm.read import (
+    OPENING_CHARS,
+    Analysis,
+    Cue,
+    MentionKind,
+    Role,
+    carried_out,
+    count_of,
+    is_aside,
+    mediator_of,
+    mediators_named,
+    running_total,
+    sentence_of,
+)
+
+__all__ = [
+    "credited_mediators",
+    "kind_from_sides",
+    "one_way_is_a_release",
+    "running_totals",
+    "two_ways_are_an_exchange",
+    "uncounted_bodies_make_it_mixed",
+]
+
+
+def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
+    """The kind follows the sides: people and bodies make it mixed, bodies alone a body repatriation, people a
+    prisoner exchange (or the release the model said). With no side left, the model's kind stands only when
+    it counted someone and a sentence reports a handover as done (not planned); else nothing happened."""
+    people = any(d.people is not None for d in drafts.sides)
+    bodies = any(d.bodies is not None for d in drafts.sides)
+    said = drafts.answer.kind
+    if not drafts.sides:
+        counted = any(side.people or side.bodies for side in drafts.answer.sides)
+        kind = Kind(said) if counted and said != "none" and _happened(a) else Kind.NONE
+    elif people and bodies:
+        kind = Kind.MIXED
+    elif bodies:
+        kind = Kind.BODY_REPATRIATION
+    else:
+        kind = Kind.RELEASE if said == "release" else Kind.PRISONER_EXCHANGE
+    return replace(drafts, kind=kind)
+
+
+def uncounted_bodies_make_it_mixed(a: Analysis, drafts: Drafts) -> Drafts:
+    """People returned while the article's opening reports bodies handed over with them, counted or not, make
+    the event mixed."""
+    if drafts.kind in (Kind.PRISONER_EXCHANGE, Kind.RELEASE) and _bodies_received(a):
+        return replace(drafts, kind=Kind.MIXED)
+    return drafts
+
+
+def one_way_is_a_release(a: Analysis, drafts: Drafts) -> Drafts:
+    """People handed over one way, in words that never call it an exchange nor say anything came in return,
+    were released (kind ``release``: a one-way handover)."""
+    if drafts.kind is Kind.PRISONER_EXCHANGE and len(drafts.sides) == 1 and not _called_an_exchange(a):
+        return replace(drafts, kind=Kind.RELEASE)
+    return drafts
+
+
+def two_ways_are_an_exchange(a: Analysis, drafts: Drafts) -> Drafts:
+    """People handed over both ways were exchanged, whatever the model called it (a release is one-way)."""
+    if drafts.kind is Kind.RELEASE and len(drafts.sides) > 1:
+        return replace(drafts, kind=Kind.PRISONER_EXCHANGE)
+    return drafts
+
+
+def _bodies_received(a: Analysis) -> bool:
+    """Return whether the article's opening reports bodies handed over with the living, counted or not."""
+    text = a.article.text
+    return any(
+        a.words("body_words").search(text[s:e])
+        and a.words("return").search(text[s:e])
+        and not a.words("aside").search(text[s:e])
+        for s, e in a.sentences
+        if s < OPENING_CHARS  # only the opening tells what *this* handover carried
+    )
+
+
+def _happened(a: Analysis) -> bool:
+    """Return whether some sentence reports a handover as done (not planned, not about others)."""
+    text = a.article.text
+    return carried_out(a) or any(
+        a.words("handover").search(text[s:e])
+        and not a.words("future").search(text[s:e])
+        and not a.words("aside").search(text[s:e])
+        for s, e in a.sentences
+    )
+
+
+def _called_an_exchange(a: Analysis) -> bool:
+    """Return whether the words call the handover an exchange or say something came in return."""
+    text = a.article.text
+    return any(a.words(c).search(text) for c in ("exchange_word", "in_return", "equal_sides"))
+
+
+_ICRC = "International Committee of the Red Cross"
+
+
+def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
+    """Mediators are the third parties a sentence about mediating credits, those the model names that a
+    sentence about mediating or the handover names, and the ICRC as the neutral intermediary that received,
+    carried or examined the people (annotation convention 6); never a party of the exchange."""
+    if drafts.kind is Kind.NONE:
+        return drafts
+    text = a.article.text
+    parties = {p for d in drafts.sides for p in (d.to, d.from_) if p}
+    credited: set[str] = set()
+    involved: set[str] = set()
+    for s, e in a.sentences:
+        sentence = text[s:e]
+        named = {name for _, name in mediators_named(sentence)}
+        if a.words("mediation").search(sentence):
+            credited |= named
+        if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
+            involved |= named
+    credited |= involved & {_ICRC}
+    out = sorted(credited - parties)
+    notes = []
+    for name in drafts.answer.mediators:
+        canon = mediator_of(name)
+        if canon is None or canon in parties:
+            notes.append(f"mediator {name!r}: not a third country or international organisation")
+        elif canon not in credited | involved:
+            notes.append(f"mediator {name!r}: the article does not credit it with the exchange")
+        elif canon not in out:
+            out.append(canon)
+    return replace(drafts, mediators=tuple(sorted(out))).noting(*notes)
+
+
+def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
+    """The running totals the article states: people returned so far (a cue's words, or a number of returned
+    people far larger than this exchange's, not a year's), and exchanges so far (counted, or the ordinal of
+    an exchange counted from the start); both sides' when the sentence says so, else the home side's."""
+    if not drafts.sides:
+        return drafts
+    people = next((c for c in a.cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value), None)
+    exchanges = next((c for c in a.cues if c.role is Role.CUMULATIVE_EXCHANGES), None)
+    ordinal = next((c for c in a.cues if c.role is Role.ORDINAL), None)
+    this = max((d.people.value for d in drafts.sides if d.people is not None), default=0)
+    if people is None and this:
+        people = _large_total(a, this)
+    ex_value = exchanges.mention.value if exchanges else None
+    if ex_value is None and ordinal is not None and _since_start(a, ordinal):
+        ex_value = ordinal.mention.value
+    if people is None and ex_value is None:
+        return drafts
+    home = _home_party(drafts.sides)
+    if people is not None and people.mention.value is not None and _both_sides_total(a, people.mention.value):
+        home = None  # "1,558 prisoners from both sides": a total of both sides, not one side's
+    count = count_of(people.mention, a.article.text) if people is not None else None
+    return replace(drafts, cumulative=Cumulative(to=home, exchanges=ex_value, people=count))
+
+
+def _both_sides_total(a: Analysis, value: int) -> bool:
+    """Return whether a sentence stating the running total *value* says it counts both sides."""
+    words = a.words("equal_sides")
+    return any(m.value == value and words.search(sentence_of(a, m)) for m in a.mentions)
+
+
+def _large_total(a: Analysis, this: int) -> Cue | None:
+    """Return a number of returned people far larger than this exchange's, stated without a cue."""
+    for m in a.mentions:
+        if m.kind is MentionKind.COUNT and m.value and m.value >= max(1000, 10 * this) and a.cue_at(m) is None:
+            cue = Cue(m, Role.CUMULATIVE_PEOPLE, m.quote)
+            if running_total(a, m) and not is_aside(a, cue) and not _one_year(a, sentence_of(a, m)):
+                return cue
+    return None
+
+
+def _one_year(a: Analysis, sentence: str) -> bool:
+    """ "nearly 1,600 in 2022": a year's total, not a total since the war began."""
+    return a.words("in_year", r"\b", r"\s+(?:19|20)\d\d\b").search(sentence) is not None
+
+
+def _since_start(a: Analysis, cue: Cue) -> bool:
+    return a.words("since_start").search(sentence_of(a, cue.mention)) is not None
+
+
+def _home_party(sides: tuple[Draft, ...]) -> str | None:
+    if any(d.to == "Ukraine" for d in sides):
+        return "Ukraine"
+    return sides[0].to if sides else None

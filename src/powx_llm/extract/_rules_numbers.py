@@ -1,0 +1,311 @@
+"""Answer rules about *which* stated number is a side's total: bodies or people, this exchange's or not, the
+part handed over, one figure for one side, a named or summed whole, and "at least"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from powx_llm.extract._answer import Draft, Drafts, mention_of
+from powx_llm.extract._clues import both_sides, group_head, people_of, whose
+from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
+from powx_llm.model import Count, Qualifier
+from powx_llm.read import (
+    Analysis,
+    Mention,
+    MentionKind,
+    count_of,
+    handed_part,
+    is_part,
+    mediator_of,
+    mentions_in,
+    parties_named,
+    party_of,
+    running_total,
+    sentence_of,
+)
+
+__all__ = [
+    "bodies_are_bodies",
+    "bodies_named_as_bodies",
+    "halve_both_sides",
+    "named_total",
+    "not_a_date_or_thing",
+    "not_a_part",
+    "not_a_running_total",
+    "not_planned",
+    "one_figure_one_side",
+    "only_part_handed_over",
+    "servicemen_at_least",
+    "total_from_parts",
+]
+
+_LABELS = ("people", "bodies")
+
+
+def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
+    """People the words count as bodies ("the bodies of 501", "тіла 212") are bodies: the model put the dead
+    among the living."""
+    sides = []
+    for d in drafts.sides:
+        m = mention_of(a, d.people)
+        if m is not None and bodies_by_words(a, m):
+            d = replace(d, people=None, bodies=d.people)  # the people's number takes the bodies' place
+        sides.append(d)
+    return drafts.with_sides(sides)
+
+
+def _dropping(a: Analysis, drafts: Drafts, reason: NotThisExchange) -> Drafts:
+    """Return *drafts* without the side totals that *reason* says are not this exchange's."""
+    sides, notes = [], []
+    for d in drafts.sides:
+        for label in _LABELS:
+            m = mention_of(a, d.count(label))
+            why = not_total_because(a, m, label, reason) if m is not None else None
+            if why is not None:
+                notes.append(f"{label} to {d.to}: {why}")
+                d = d.with_count(label, None)
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
+
+
+def not_a_running_total(a: Analysis, drafts: Drafts) -> Drafts:
+    """A running total ("3,210 returned since the war began") is not this exchange's number."""
+    return _dropping(a, drafts, NotThisExchange.RUNNING_TOTAL)
+
+
+def not_a_date_or_thing(a: Analysis, drafts: Drafts) -> Drafts:
+    """A year, date, time, age, sum of money, measure, duration, ordinal or "N for N" format counts no one."""
+    return _dropping(a, drafts, NotThisExchange.NOT_A_COUNT)
+
+
+def not_a_part(a: Analysis, drafts: Drafts) -> Drafts:
+    """A number the words give to part of the group ("70 men", "13 from the Navy") is not everyone, unless
+    it is the only group stated ("Україна повернула 108 жінок")."""
+    return _dropping(a, drafts, NotThisExchange.PART)
+
+
+def not_planned(a: Analysis, drafts: Drafts) -> Drafts:
+    """A number of a planned or agreed exchange ("would free 32") did not happen, unless the article
+    reports the agreed handover carried out."""
+    return _dropping(a, drafts, NotThisExchange.PLANNED)
+
+
+def bodies_are_bodies(a: Analysis, drafts: Drafts) -> Drafts:
+    """A number of bodies must be a number the words say is of bodies."""
+    return _dropping(a, drafts, NotThisExchange.NOT_BODIES)
+
+
+def only_part_handed_over(a: Analysis, drafts: Drafts) -> Drafts:
+    """When the words say only part was handed over ("returned just four of the 28 bodies", "звільнили 12
+    з 20"), the part is the number: the whole is what was promised or held."""
+    sides, notes = [], []
+    for d in drafts.sides:
+        for label in _LABELS:
+            m = mention_of(a, d.count(label))
+            part = handed_part(a, m) if m is not None else None
+            if m is not None and part is not None:
+                notes.append(
+                    f"{label} to {d.to}: {part.quote} of the {m.quote}, the words say only they were handed over"
+                )
+                d = d.with_count(label, count_of(part, a.article.text))
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
+
+
+def one_figure_one_side(a: Analysis, drafts: Drafts) -> Drafts:
+    """One stated number counts one side only, unless the words say both sides received as many ("84 for
+    84", "from each side"; annotation convention 5)."""
+    owners: dict[int, str | None] = {}  # mention start -> the side it already counts
+    sides, notes = [], []
+    for d in drafts.sides:
+        for label in _LABELS:
+            m = mention_of(a, d.count(label))
+            if m is None:
+                continue
+            owner = owners.get(m.start, d.to)
+            if owner != d.to and not both_sides(a, m):
+                notes.append(f"{label} to {d.to}: {m.quote} is already the count of {owner}")
+                d = d.with_count(label, None)
+                continue
+            owners.setdefault(m.start, d.to)
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
+
+
+def named_total(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side's number the words never name as its people gives way to the larger number they do name so.
+
+    "ponad 50 osób" then "Do Rosji trafiło 55 rosyjskich wojskowych"; "The other three" then "the five
+    Iranians": the number that says whose people they are is this side's total, unless it is part of a
+    larger group, a running total, planned, or about other people, or its parts are listed and add up.
+    """
+    sides, notes = list(drafts.sides), []
+    for i, d in enumerate(sides):
+        if d.to is None or d.people is None or whose(a, d.people) is not None or _parts_add_up(a, d.people.value):
+            continue
+        named = next(
+            (
+                m
+                for m in a.mentions
+                if m.kind is MentionKind.COUNT
+                and (m.value or 0) > d.people.value
+                and people_of(a, group_head(a, m)) == d.to
+                and not is_part(a, m)
+                and why_not_total(a, m, "people") is None
+                and not a.words("aside").search(sentence_of(a, m))
+            ),
+            None,
+        )
+        if named is not None and all(named.start not in _starts(x) for x in sides):
+            notes.append(
+                f"people {d.people.value} to {d.to}: {named.value} instead, the words name {named.quote!r} as {d.to}'s"
+            )
+            sides[i] = replace(d, people=count_of(named, a.article.text))
+    return drafts.with_sides(sides, *notes)
+
+
+def _parts_add_up(a: Analysis, value: int) -> bool:
+    """Return whether numbers listed one after another in a sentence add up to *value* ("17 pessoas" then
+    "dois oficiais e 14 soldados, além de um civil"): the checks confirm it, so it stays the total."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for m in a.mentions:
+        if m.kind is MentionKind.COUNT and m.value is not None:
+            by_sentence.setdefault(a.sentence_span(m.start), []).append(m.value)
+    for values in by_sentence.values():
+        for i in range(len(values)):
+            for j in range(i + 2, len(values) + 1):
+                if sum(values[i:j]) == value and max(values[i:j]) < value:
+                    return True
+    return False
+
+
+def _starts(d: Draft) -> set[int]:
+    return {c.evidence.start for c in (d.people, d.bodies) if c is not None and c.evidence is not None}
+
+
+def halve_both_sides(a: Analysis, drafts: Drafts) -> Drafts:
+    """A lone side given the both-sides total ("190 released, 95 from each side") gets the per-side figure."""
+    if len(drafts.sides) != 1 or drafts.sides[0].people is None or drafts.sides[0].people.value % 2:
+        return drafts
+    d, total = drafts.sides[0], drafts.sides[0].people
+    half = total.value // 2
+    each = next(
+        (
+            m
+            for m in a.mentions
+            if m.value == half and m.kind is MentionKind.COUNT and a.words("equal_sides").search(sentence_of(a, m))
+        ),
+        None,
+    )
+    if each is None:
+        return drafts
+    return drafts.with_sides(
+        [replace(d, people=count_of(each, a.article.text))],
+        f"people {total.value} to {d.to}: counts both sides; {half} from each side",
+    )
+
+
+def total_from_parts(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side whose parts add up to a larger number the text states has that number as its total.
+
+    "205 українців: 185 військових і ще 20 цивільних": the model may take 185; 185 + 20 civilians = 205,
+    which the text states, so 205 is the total. Likewise when the units and civilians, or men and women,
+    sum to a stated number above the chosen one. The checks are the verifier: prefer the reading whose
+    parts add up.
+    """
+    return drafts.with_sides(_adding_up(a, d) for d in drafts.sides)
+
+
+def _adding_up(a: Analysis, d: Draft) -> Draft:
+    if d.people is None or d.people.qualifier is not Qualifier.EXACT:
+        return d
+    civilians = d.civilians.value if d.civilians is not None else 0
+    sums = []
+    if civilians:
+        sums.append(d.people.value + civilians)
+    top = [u.count.value for u in d.units if u.within is None and u.count is not None]
+    if top:
+        sums.append(sum(top) + civilians)
+    if len(d.sex) == 2:
+        sums.append(sum(c.value for c in d.sex.values()))
+    for total in sums:
+        if total <= d.people.value:
+            continue
+        whole = next(
+            (
+                m
+                for m in a.mentions
+                if m.value == total and m.kind is MentionKind.COUNT and not is_part(a, m) and not running_total(a, m)
+            ),
+            None,
+        )
+        if whole is not None:
+            return replace(d, people=count_of(whole, a.article.text))
+    return d
+
+
+def servicemen_at_least(a: Analysis, drafts: Drafts) -> Drafts:
+    """Servicemen with civilians counted apart and no stated whole ("185 військових, а також 20 цивільних"), or
+    a figure released with a named person ("55 Russian soldiers and Viktor Medvedchuk"): people are the
+    figure, at least (annotation conventions 4 and 10: civilians counted apart are never summed into an
+    unstated total, and a named person carries no numeral)."""
+    return drafts.with_sides(_at_least(a, d) for d in drafts.sides)
+
+
+def _at_least(a: Analysis, d: Draft) -> Draft:
+    if d.people is None or d.people.qualifier is not Qualifier.EXACT or d.people.evidence is None:
+        return d
+    stated = [m for m in a.mentions if m.value == d.people.value and m.kind is MentionKind.COUNT and not is_part(a, m)]
+    if any(_civilians_beside(a, m, d.civilians) or _person_beside(a, m) for m in stated):
+        return replace(d, people=d.people.model_copy(update={"qualifier": Qualifier.AT_LEAST}))
+    return d
+
+
+def _civilians_beside(a: Analysis, m: Mention, civilians: Count | None) -> bool:
+    """Return whether servicemen stated by *m* have the side's *civilians* listed after them, in the same
+    sentence and not among them ("185 asker ve 20 sivil")."""
+    if civilians is None:
+        return False
+    civ = next(
+        (
+            x
+            for x in a.mentions
+            if x.value == civilians.value and m.end <= x.start and a.sentence_span(x.start) == a.sentence_span(m.start)
+        ),
+        None,
+    )
+    if civ is None or not a.words("servicemen", r"^\s*(?:\w+\s+)?").match(a.article.text[m.end : m.end + 40]):
+        return False
+    return not a.words("including").search(a.article.text[m.end : civ.start])
+
+
+# "and Viktor Medvedchuk": an "and" or "as well as" within a few words of the figure, then a first name and a
+# surname. Capitalised words are how the Latin and Cyrillic scripts mark a name; Arabic has no such mark.
+_NAME = re.compile(r"\s+([^\W\d_][\w'’-]+)\s+([^\W\d_][\w'’-]+)")
+_NAME_WINDOW = 60
+
+
+def _person_beside(a: Analysis, m: Mention) -> bool:
+    """Return whether a named person is released together with the figure *m* states, in its sentence."""
+    text = a.article.text
+    _, end = a.sentence_span(m.start)
+    tail = text[m.end : min(end, m.end + _NAME_WINDOW)]
+    if mentions_in(a, (m.end, m.end + len(tail))) or a.words("including").search(tail):
+        return False
+    joints = [*a.words("and", r"(?<!\w)", r"(?!\w)").finditer(tail), *a.words("also").finditer(tail)]
+    for joint in joints:
+        if any(_is_name(n) for n in _NAME.finditer(" " + tail[: joint.start()])):
+            continue  # "the two Britons, Shaun Pinner and Aidan Aslin": the names are the figure's own
+        name = _NAME.match(tail, joint.end())
+        if name is not None and _is_name(name):
+            return True
+    return False
+
+
+def _is_name(name: re.Match[str]) -> bool:
+    """Return whether two words are a capitalised first name and surname, not a party or a mediator."""
+    if not all(w[0].isupper() for w in name.groups()):
+        return False
+    full = f"{name.group(1)} {name.group(2)}"
+    return not parties_named(full) and party_of(full) is None and mediator_of(full) is None

@@ -1,0 +1,172 @@
+"""Answer rules about each side's breakdown: which side the groups the words count belong to (men, officers,
+units, cohorts, the wounded), units named without a count, and a total that is all of the armed forces."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from powx_llm.extract._answer import Draft, Drafts
+from powx_llm.extract._clues import people_of
+from powx_llm.extract._rules_sides import home_draft
+from powx_llm.model import Cohort, Count, Fraction, Unit, UnitCount
+from powx_llm.read import (
+    BREAKDOWN,
+    Analysis,
+    Cue,
+    Mention,
+    MentionKind,
+    Role,
+    clause_of,
+    clause_span,
+    count_of,
+    evidence_of,
+    is_aside,
+    is_part,
+    named_units,
+    party_of,
+)
+
+__all__ = ["all_of_the_armed_forces", "breakdown_by_order", "units_named_without_count"]
+
+_RANKS = (Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS)
+
+
+def breakdown_by_order(a: Analysis, drafts: Drafts) -> Drafts:
+    """Each group the words count (men, officers, civilians, units, cohorts, the wounded) belongs to the side
+    whose total was stated last before it, or to the party its clause names; Ukraine's branches to Ukraine.
+    Groups in a sentence about other people (running totals, those still held) belong to no side."""
+    sides = [replace(d, anchors=_anchors(a, d)) for d in drafts.sides]
+    owned: list[list[Cue]] = [[] for _ in sides]
+    for cue in a.cues:
+        if cue.role in BREAKDOWN and sides and not is_aside(a, cue):
+            owned[_owner(a, cue, sides)].append(cue)
+    return drafts.with_sides(_with_parts(a, d, cues) for d, cues in zip(sides, owned, strict=True))
+
+
+def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
+    """Return where the text states the side's totals (not as a part of a group)."""
+    values = {c.value for c in (d.people, d.bodies) if c is not None}
+    return tuple(m.start for m in a.mentions if m.value in values and not is_part(a, m))
+
+
+def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
+    """Return the index of the side a breakdown cue belongs to: the one whose total was stated last before it."""
+    before = [
+        (max(x for x in d.anchors if x < cue.mention.start), i)
+        for i, d in enumerate(sides)
+        if any(x < cue.mention.start for x in d.anchors)
+    ]
+    named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
+    match = [i for i, d in enumerate(sides) if named is not None and d.to == named]
+    if match:
+        return match[0]  # "Thirty-one members of Armenia's armed forces"
+    home = [i for i, d in enumerate(sides) if d.to == "Ukraine"]
+    if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(sides) > 1:
+        return home[0]  # the branches in the lexicon are Ukraine's
+    if before:
+        best = max(before)[0]
+        tied = [i for pos, i in before if pos == best]
+        if len(tied) == 1:
+            return tied[0]
+        return sides.index(home_draft([sides[i] for i in tied]))
+    return sides.index(home_draft(sides))
+
+
+def _with_parts(a: Analysis, d: Draft, cues: list[Cue]) -> Draft:
+    """Return *d* with the groups its *cues* count (the first count of each group wins)."""
+    text = a.article.text
+    sex: dict[str, Count] = {}
+    rank: dict[str, Count] = {}
+    units: dict[tuple[Unit, str | None], UnitCount] = {}
+    cohorts: dict[str, Cohort] = {}
+    civilians: Count | None = None
+    wounded: Count | Fraction | None = None
+    for cue in cues:
+        m = cue.mention
+        if cue.role is Role.WOUNDED:
+            wounded = wounded or _wounded(m, text)
+            continue
+        if m.value is None:
+            continue
+        c = count_of(m, text)
+        if cue.role in (Role.MEN, Role.WOMEN):
+            sex.setdefault(cue.role.value, c)
+        elif cue.role in _RANKS:
+            rank.setdefault(cue.role.value, c)
+        elif cue.role is Role.CIVILIANS:
+            civilians = civilians or c
+        elif cue.role is Role.UNIT and cue.unit is not None:
+            units.setdefault(
+                (cue.unit, cue.label), UnitCount(unit=cue.unit, count=c, within=cue.within, label=cue.label)
+            )
+        elif cue.role is Role.COHORT and cue.label:
+            cohorts.setdefault(cue.label, Cohort(label=cue.label, count=c))
+    return replace(
+        d,
+        sex=sex,
+        rank=rank,
+        civilians=civilians,
+        units=tuple(units.values()),
+        cohorts=tuple(cohorts.values()),
+        wounded=wounded,
+    )
+
+
+def _wounded(m: Mention, text: str) -> Count | Fraction | None:
+    if m.fraction is not None:
+        return Fraction(fraction=m.fraction, qualifier=m.qualifier, evidence=evidence_of(m, text))
+    return count_of(m, text) if m.value is not None else None
+
+
+def units_named_without_count(a: Analysis, drafts: Drafts) -> Drafts:
+    """Ukraine's branches named without a count ("defenders from the Navy, the National Guard ...") are listed
+    with no count (the branches the lexicon knows are Ukraine's)."""
+    named = named_units(a.article.text, a.mentions)
+    sides = []
+    for d in drafts.sides:
+        if d.to == "Ukraine":
+            have = {(u.unit, u.label) for u in d.units}
+            extra = [UnitCount(unit=unit, within=within) for unit, within in named if (unit, None) not in have]
+            d = replace(d, units=(*d.units, *_first_of_each(extra)))
+        sides.append(d)
+    return drafts.with_sides(sides)
+
+
+def _first_of_each(units: list[UnitCount]) -> list[UnitCount]:
+    seen: set[Unit] = set()
+    return [u for u in units if not (u.unit in seen or seen.add(u.unit))]  # type: ignore[func-returns-value]
+
+
+def all_of_the_armed_forces(a: Analysis, drafts: Drafts) -> Drafts:
+    """Ukraine's total whose own clause names Ukraine's armed forces as theirs ("95 prisoners of war from the
+    Ukrainian army", "300 взятых в плен солдат ВСУ", "Ukrayna Silahlı Kuvvetleri mensubu 185") counts all of
+    them as the armed forces, when no unit is counted."""
+    sides = []
+    for d in drafts.sides:
+        if d.people is not None and not any(u.count is not None for u in d.units) and _all_armed_forces(a, d):
+            whole = UnitCount(unit=Unit.ARMED_FORCES, count=d.people)
+            named = any((u.unit, u.label) == (Unit.ARMED_FORCES, None) for u in d.units)
+            units = tuple(whole if (u.unit, u.label) == (Unit.ARMED_FORCES, None) else u for u in d.units)
+            d = replace(d, units=units if named else (*d.units, whole))
+        sides.append(d)
+    return drafts.with_sides(sides)
+
+
+def _all_armed_forces(a: Analysis, d: Draft) -> bool:
+    """Return whether the clause stating Ukraine's total names its armed forces as theirs.
+
+    The branches the lexicon knows are Ukraine's; a clause that names another party's people ("captured
+    by the Russian army") or another number is not about all of them.
+    """
+    if d.to != "Ukraine" or d.people is None:
+        return False
+    text, armed = a.article.text, a.words("unit.armed_forces")
+    for m in a.mentions:
+        if m.value != d.people.value or m.kind is not MentionKind.COUNT or is_part(a, m):
+            continue
+        start, end = clause_span(text, m)
+        others = [x for x in a.mentions if x is not m and start <= x.start < end and x.kind is MentionKind.COUNT]
+        clause = text[start:end]
+        if armed.search(clause) and not others and people_of(a, clause) in (None, "Ukraine"):
+            return True
+    return False

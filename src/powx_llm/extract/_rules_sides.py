@@ -1,0 +1,310 @@
+"""Answer rules about the sides: one per receiver, the sides the words state that the model left out or
+put the wrong way round, and who received from whom."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from powx_llm.extract._answer import Draft, Drafts
+from powx_llm.extract._clues import (
+    ONE_WAR,
+    and_again,
+    held_by,
+    in_return,
+    n_for_n,
+    one_of_a_nationality_list,
+    receiver,
+    releaser,
+    whose,
+)
+from powx_llm.model import Kind
+from powx_llm.read import (
+    NON_STATE,
+    NON_STATE_OPPONENT,
+    Analysis,
+    Mention,
+    MentionKind,
+    Role,
+    count_of,
+    future_before,
+    handed_part,
+    is_aside,
+    is_bodies,
+    sentence_of,
+)
+
+__all__ = [
+    "bodies_the_words_state",
+    "drop_uncounted_sides",
+    "equal_sides",
+    "held_by_non_state",
+    "home_draft",
+    "one_side_per_receiver",
+    "receiver_by_whose_people",
+    "receiver_of_one_war",
+    "releaser_by_elimination",
+    "releaser_of_gaza_is_hamas",
+    "sides_the_words_state",
+    "swap_by_words",
+    "uncounted_return",
+]
+
+
+def home_draft(sides: tuple[Draft, ...] | list[Draft]) -> Draft:
+    """Return the side most reports are told from: Ukraine's, else the first."""
+    return next((d for d in sides if d.to == "Ukraine"), sides[0])
+
+
+def one_side_per_receiver(a: Analysis, drafts: Drafts) -> Drafts:
+    """Sides with the same receiver are one side (one transfer per direction): the first number of each kind
+    and the first releaser named win."""
+    merged: dict[str | None, Draft] = {}
+    for d in drafts.sides:
+        first = merged.get(d.to)
+        if first is None:
+            merged[d.to] = d
+            continue
+        merged[d.to] = replace(
+            first,
+            from_=first.from_ or d.from_,
+            people=first.people if first.people is not None else d.people,
+            bodies=first.bodies if first.bodies is not None else d.bodies,
+        )
+    return drafts.with_sides(merged.values())
+
+
+def swap_by_words(a: Analysis, drafts: Drafts) -> Drafts:
+    """Swap the sides' numbers when the words say each went the other way.
+
+    "Kijev pedig 55 orosz állampolgárt ... engedte el": 55 are Russians, so Russia received them, whatever
+    side the model put them on; the other side's number must not name Russia's people too.
+    """
+    sides = list(drafts.sides)
+    sided = [i for i, d in enumerate(sides) if d.people is not None and d.to is not None]
+    if len(sided) == 1:
+        d = sides[sided[0]]
+        named = whose(a, d.people)
+        if named is None or named == d.to or any(x.to == named for x in sides):
+            return drafts
+        value = d.people.value if d.people else "?"
+        sides[sided[0]] = replace(d, to=named, from_=ONE_WAR.get(named, d.to))
+        return drafts.with_sides(sides, f"people {value} to {named}, not {d.to}: the words name them as {named}'s")
+    if len(sided) != 2:
+        return drafts
+    x, y = (sides[i] for i in sided)
+    wx, wy = whose(a, x.people), whose(a, y.people)
+    if not ((wx == y.to and wy in (None, x.to)) or (wy == x.to and wx in (None, y.to))):
+        return drafts
+    sides[sided[0]], sides[sided[1]] = replace(x, people=y.people), replace(y, people=x.people)
+    value = x.people.value if x.people else "?"
+    return drafts.with_sides(
+        sides, f"people to {x.to} and {y.to} swapped: the words name {y.to}'s people in {value} and not {x.to}'s"
+    )
+
+
+def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
+    """Add the sides the words state ("195 Russian soldiers were exchanged") that the model left out, when the
+    model saw an exchange: a number returned, whose receiver the words name or that went the other way
+    of a side already known."""
+    if not drafts.sides:
+        return drafts
+    by_to = {d.to: d for d in drafts.sides}
+    text = a.article.text
+    for m in a.mentions:
+        if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not one_of_a_nationality_list(a, m)):
+            continue
+        cue = a.cue_at(m)
+        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
+            continue
+        returned = a.words("return").search(sentence_of(a, m)) or in_return(a, m)
+        if not returned or future_before(a, m):
+            continue
+        named = receiver(a, m)
+        party = named or _counterpart(a, m, by_to)
+        if party is None:
+            continue
+        label = "bodies" if is_bodies(a, m) else "people"
+        held = held_by(a, m) if party != "Palestinian territories" else None  # Palestinians come from Israel
+        d = by_to.setdefault(party, Draft(party, releaser(a, m) or (held if held != party else None)))
+        if any(c is not None and c.value == m.value for c in (d.people, d.bodies)):
+            continue  # the same number again ("the bodies of 501 ... 501 fallen soldiers"): the same group
+        if d.count(label) is None and (label == "people" or d.people is None or named is not None):
+            by_to[party] = d.with_count(label, count_of(m, text))
+    return drafts.with_sides(by_to.values())
+
+
+def _counterpart(a: Analysis, m: Mention, by_to: dict[str | None, Draft]) -> str | None:
+    """Return the party the words say *m* went to as the other side of a side already known.
+
+    "W zamian Ukraina przekazała Moskwie ponad 50 osób": a party that received people in this exchange and
+    releases *m* gives them to the party it received from (unless a side already counts that number: the
+    same group named again). "A cambio, se transfirieron 300 prisioneros": the number after "in return"
+    went to the one known side's counterpart, as many as it or not, unless it is far more than this
+    exchange's ("in return, maps of 92,000 mines").
+    """
+    counts = [c for d in by_to.values() for c in (d.people, d.bodies) if c is not None]
+    if any(c.evidence is not None and c.evidence.start == m.start for c in counts):
+        return None
+    gave = releaser(a, m)
+    home = by_to.get(gave) if gave is not None else None
+    if home is not None and any(c.value == m.value for c in counts):
+        return None
+    if home is None and in_return(a, m):
+        counted = [d for d in by_to.values() if d.counted]
+        home = counted[0] if len(counted) == 1 else None
+        this = max((c.value for c in (home.people, home.bodies) if c is not None), default=0) if home else 0
+        if (m.value or 0) >= max(1000, 10 * this):
+            return None
+    return home.from_ if home is not None and home.from_ not in (None, gave) else None
+
+
+def bodies_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
+    """Give the home side the bodies the words state when the model missed them ("три тіла")."""
+    sides = drafts.sides
+    used = {c.value for d in sides for c in (d.people, d.bodies) if c is not None}
+    cue = next(
+        (
+            c
+            for c in a.cues
+            if c.role is Role.BODIES
+            and c.mention.value
+            and c.mention.value not in used
+            and not is_aside(a, c)
+            and not a.words("future").search(sentence_of(a, c.mention))
+        ),
+        None,
+    )
+    if cue is None or not sides or any(d.bodies is not None for d in sides):
+        return drafts
+    home = home_draft(sides)
+    bodies = count_of(handed_part(a, cue.mention) or cue.mention, a.article.text)
+    return drafts.with_sides(replace(d, bodies=bodies) if d is home else d for d in sides)
+
+
+def drop_uncounted_sides(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side with no number of people or bodies the text states is left out."""
+    return drafts.with_sides(
+        (d for d in drafts.sides if d.counted),
+        *(f"side to {d.to}: no number of people or bodies the text states" for d in drafts.sides if not d.counted),
+    )
+
+
+def receiver_of_one_war(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side released by Russia (or Ukraine) whose receiver was left open went to the other one."""
+    taken = {d.to for d in drafts.sides}
+    sides = []
+    for d in drafts.sides:
+        other = ONE_WAR.get(d.from_ or "")
+        if d.to is None and other is not None and other not in taken:
+            d = replace(d, to=other)
+            taken.add(other)
+        sides.append(d)
+    return drafts.with_sides(sides)
+
+
+def receiver_by_whose_people(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side whose receiver is still open went to the party whose people the words name ("1968 أسيرًا
+    فلسطينيًا"); when that party's side already counts as many, the open side is the same group."""
+    sides: list[Draft | None] = list(drafts.sides)
+    notes = []
+    for i, d in enumerate(drafts.sides):
+        named = whose(a, d.people) if d.to is None and d.people is not None else None
+        if named is None or d.people is None:
+            continue
+        same = [x for x in sides if x is not None and x.to == named]
+        if not same:
+            sides[i] = replace(d, to=named)
+            notes.append(f"people {d.people.value} to {named}: the words name them as {named}'s")
+        elif same[0].people is not None and same[0].people.value == d.people.value:
+            sides[i] = None
+    return drafts.with_sides((d for d in sides if d is not None), *notes)
+
+
+def held_by_non_state(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side whose number the words say a non-state group held ("28 personas que el ELN retenía", "held
+    until then by the RSF") came from that group and went to the state it fights, when the receiver was
+    left open or is the group itself (annotation convention 1)."""
+    taken = {d.to for d in drafts.sides}
+    sides, notes = [], []
+    for d in drafts.sides:
+        count = d.people if d.people is not None else d.bodies
+        if count is not None:
+            stated = [m for m in a.mentions if m.value == count.value and m.kind is MentionKind.COUNT]
+            held = next((h for m in stated if (h := held_by(a, m)) is not None), None)  # any sentence stating it
+            state = NON_STATE_OPPONENT.get(held) if held is not None and d.to in (None, held) else None
+            if state is not None and state not in taken:
+                notes.append(f"{count.value} to {state}, not {d.to or 'left open'}: the words say {held} held them")
+                d = replace(d, to=state, from_=held)
+                taken.add(state)
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
+
+
+def releaser_of_gaza_is_hamas(a: Analysis, drafts: Drafts) -> Drafts:
+    """No side releases its own people back to itself; hostages held in Gaza are released by Hamas
+    (annotation conventions 1 and 7)."""
+    sides = []
+    for d in drafts.sides:
+        if d.from_ is not None and d.from_ == d.to:
+            d = replace(d, from_=None)  # parties are resolved already: only the receiver itself is no releaser
+        if d.from_ == "Palestinian territories":
+            d = replace(d, from_="Hamas")
+        sides.append(d)
+    return drafts.with_sides(sides)
+
+
+def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side with no releaser got its people from the one non-state group holding the others (the Thai
+    hostages came from Hamas too), else from the one other party, else from the other party of the war
+    (Ukraine's people came from Russia, whatever third country is named; convention 1)."""
+    parties = {d.to for d in drafts.sides if d.to}
+    holders = {d.from_ for d in drafts.sides if d.from_ in NON_STATE}
+    sides = []
+    for d in drafts.sides:
+        if d.from_ is None:
+            others = sorted(parties - {d.to})
+            if len(holders) == 1 and d.to not in NON_STATE and d.to != "Palestinian territories":
+                d = replace(d, from_=next(iter(holders)))
+            elif len(others) == 1:
+                d = replace(d, from_=others[0])
+            elif d.to in ONE_WAR and (not others or ONE_WAR[d.to] in others):
+                d = replace(d, from_=ONE_WAR[d.to])
+        sides.append(d)
+    return drafts.with_sides(sides)
+
+
+def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
+    """The other side of a one-sided answer received as many when the words say so ("N for N", "from each
+    side", "150 Ukrainians and 150 Russians"; annotation convention 5)."""
+    if len(drafts.sides) != 1 or drafts.sides[0].people is None or drafts.sides[0].people.evidence is None:
+        return drafts
+    d, people, where = drafts.sides[0], drafts.sides[0].people, drafts.sides[0].people.evidence
+    other = d.from_ or ONE_WAR.get(d.to or "")
+    if other is None or other == d.to:
+        return drafts
+    second = n_for_n(a, people.value)
+    # "150 soldiers came home from each side": any sentence stating the number may say so
+    same = [m for m in a.mentions if m.value == people.value and m.kind is MentionKind.COUNT]
+    equal = next((m for m in same if a.words("equal_sides").search(sentence_of(a, m))), None)
+    second = second or and_again(a, same)
+    if second is None and equal is None:
+        return drafts
+    stated = second or (equal if equal is not None and equal.start != where.start else None)
+    mirrored = count_of(stated, a.article.text) if stated is not None else people
+    return drafts.with_sides([d, Draft(other, d.to, people=mirrored)])
+
+
+def uncounted_return(a: Analysis, drafts: Drafts) -> Drafts:
+    """The other side of a one-sided exchange got something back the words do not count: "10 Americans freed
+    by Venezuela in return for an imprisoned ally of Maduro" (a side with no number; convention 10)."""
+    if drafts.kind is not Kind.PRISONER_EXCHANGE or len(drafts.sides) != 1:
+        return drafts
+    d = drafts.sides[0]
+    if d.to is None or d.from_ is None:
+        return drafts
+    text, words = a.article.text, a.words("in_return", r"(?<!\w)", r"(?!\w)")
+    for hit in words.finditer(text):
+        _, end = a.sentence_span(hit.start())
+        if not any(hit.end() <= m.start < end and m.kind is MentionKind.COUNT for m in a.mentions):
+            return drafts.with_sides([d, Draft(d.from_, d.to)])
+    return drafts

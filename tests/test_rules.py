@@ -1,0 +1,703 @@
+"""The answer rules: one table of cases per rule of ``ANSWER_RULES``.
+
+Each case is an article, the model's answer and what the facts must then hold (a value, or None for a key that
+must be absent). A case that ``fires`` witnesses its rule: without that rule (and every other rule kept) the
+facts no longer hold, so no table can pass while its rule does nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from powx_llm import facts
+from powx_llm.extract import ANSWER_RULES, Rule, Side, Sides, assemble, rules_without
+from powx_llm.extract._rules_event import (
+    credited_mediators,
+    kind_from_sides,
+    one_way_is_a_release,
+    running_totals,
+    two_ways_are_an_exchange,
+    uncounted_bodies_make_it_mixed,
+)
+from powx_llm.extract._rules_numbers import (
+    bodies_are_bodies,
+    bodies_named_as_bodies,
+    halve_both_sides,
+    named_total,
+    not_a_date_or_thing,
+    not_a_part,
+    not_a_running_total,
+    not_planned,
+    one_figure_one_side,
+    only_part_handed_over,
+    servicemen_at_least,
+    total_from_parts,
+)
+from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
+from powx_llm.extract._rules_sides import (
+    bodies_the_words_state,
+    drop_uncounted_sides,
+    equal_sides,
+    held_by_non_state,
+    one_side_per_receiver,
+    receiver_by_whose_people,
+    receiver_of_one_war,
+    releaser_by_elimination,
+    releaser_of_gaza_is_hamas,
+    sides_the_words_state,
+    swap_by_words,
+    uncounted_return,
+)
+from powx_llm.read import analyse, read_article
+
+UA_RU = {"received_by": "Ukraine", "released_by": "Russia"}
+RU_UA = {"received_by": "Russia", "released_by": "Ukraine"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """An article, the model's answer, and what the facts hold after the rules."""
+
+    text: str
+    sides: tuple[Side, ...]
+    expect: dict[str, object]  # facts key -> value; None: the key is absent
+    note: str | None = None  # a line of `dropped` holds these words
+    kind: str = "prisoner_exchange"
+    mediators: tuple[str, ...] = ()
+    fires: bool = True  # the facts fail to hold without the rule
+
+
+def side(people: int | None = None, words: str | None = None, **kw: object) -> Side:
+    """Return a side of the model's answer (people, their words, and Side's other fields)."""
+    return Side.model_validate({"people": people, "people_words": words, **kw})
+
+
+def _run(case: Case, rules: tuple[Rule, ...] = ANSWER_RULES) -> tuple[dict[str, object], tuple[str, ...]]:
+    answer = Sides(kind=case.kind, sides=list(case.sides), mediators=list(case.mediators))
+    exchange, dropped = assemble(analyse(read_article(case.text)), answer, rules=rules)
+    return dict(facts(exchange)), dropped
+
+
+def _holds(got: dict[str, object], expect: dict[str, object]) -> bool:
+    return all(got.get(key) == value for key, value in expect.items())
+
+
+RULE_CASES: dict[Rule, list[Case]] = {
+    bodies_named_as_bodies: [
+        Case(
+            "Ucrania recupera los cuerpos de 501 militares. Ucrania ha recuperado a 501 militares caídos.",
+            (side(501, "501", received_by="Ucrania"),),
+            {"ukraine.bodies": 501, "ukraine.people": None},
+        ),
+        Case(
+            "Russia handed over the bodies of another 58 soldiers.",
+            (side(58, "58 soldiers", **UA_RU),),
+            {"ukraine.bodies": 58, "ukraine.people": None, "kind": "body_repatriation"},
+        ),
+        Case(
+            "Rosja przekazała ciała kolejnych 58 żołnierzy.",
+            (side(58, "58 żołnierzy", **UA_RU),),
+            {"ukraine.bodies": 58, "ukraine.people": None},
+        ),
+        Case("Ukraine brought home 58 soldiers.", (side(58, "58", **UA_RU),), {"ukraine.people": 58}, fires=False),
+    ],
+    not_a_running_total: [
+        Case(
+            "Додому в Україну повернуто тіла ще 58 військових. Нагадаємо, раніше з полону повернулися 207 українців.",
+            (side(58, "58 військових", **UA_RU),),
+            {"ukraine.bodies": 58, "ukraine.people": None},
+            fires=False,
+        ),
+        Case(
+            "Ukraine brought home 75 soldiers. Since the war began, 3,210 people have returned from Russian captivity.",
+            (side(3210, "3,210", **UA_RU),),
+            {"ukraine.people": 75},
+            note="running total",
+        ),
+        Case(
+            "З початку війни з полону повернули 3210 людей. Сьогодні додому повернулися 75 захисників.",
+            (side(3210, "3210", **UA_RU),),
+            {"ukraine.people": None},
+            note="running total",
+        ),
+    ],
+    not_a_date_or_thing: [
+        Case(
+            "On 24 May Ukraine brought home prisoners from Russia in an exchange.",
+            (side(24, "24 May", **UA_RU),),
+            {"ukraine.people": None},
+            note="not a number of people",
+        ),
+        Case(
+            "The trucks drove 100 kilometers before 40 prisoners were exchanged.",
+            (side(100, "100 kilometers", **UA_RU),),
+            {"ukraine.people": None},
+            note="not a number of people",
+        ),
+    ],
+    not_a_part: [
+        Case(
+            "Ukraine brought home 75 people. 13 of them are from the Navy.",
+            (side(13, "13", **UA_RU),),
+            {"ukraine.people": 75},
+            note="counts only the Navy",
+        ),
+        Case(
+            "Україна повернула з російського полону 108 жінок.",
+            (side(108, "108 жінок", received_by="Україна", released_by="Росія"),),
+            {"ukraine.people": 108, "ukraine.women": 108},
+            fires=False,
+        ),
+    ],
+    not_planned: [
+        Case(  # a sentence that counts people itself says nothing of the agreed numbers
+            "Azerbaijan would free 32 Armenian servicemen. As agreed, 10 others were handed over today.",
+            (side(32, "32", received_by="Armenia", released_by="Azerbaijan"),),
+            {"armenia.people": None},
+        ),
+        Case(
+            "On 7 December they agreed: Azerbaijan would free 32 Armenian servicemen next week.",
+            (side(32, "32", received_by="Armenia", released_by="Azerbaijan"),),
+            {"armenia.people": None},
+            note="planned or agreed",
+        ),
+        Case(
+            "On 7 December they agreed: Azerbaijan would free 32 Armenian servicemen and Armenia would free 2 "
+            "Azerbaijani servicemen. On 13 December the servicemen referred to above were handed over, as the "
+            "agreement provided.",
+            (side(32, "32", received_by="Armenia", released_by="Azerbaijan"),),
+            {"armenia.people": 32},
+            fires=False,
+        ),
+    ],
+    bodies_are_bodies: [
+        Case(
+            "Ukraine brought home 75 soldiers from Russian captivity today.",
+            (Side(received_by="Ukraine", released_by="Russia", people=75, bodies=75, bodies_words="75"),),
+            {"ukraine.bodies": None, "ukraine.people": 75},
+            note="not a number of bodies",
+        ),
+    ],
+    only_part_handed_over: [
+        Case(
+            "Hamas today returned just four of the 28 bodies of dead hostages it had pledged to give back.",
+            (Side(received_by="Israel", released_by="Hamas"),),
+            {"israel.bodies": 4},
+            fires=False,
+        ),
+        Case(
+            "Hamas today returned just four of the 28 bodies of dead hostages it had pledged to give back.",
+            (Side(received_by="Israel", released_by="Hamas", bodies=28, bodies_words="28 bodies"),),
+            {"israel.bodies": 4},
+            note="the words say only they were handed over",
+        ),
+        Case(
+            "Росія звільнила 12 з 20 обіцяних цивільних.",
+            (side(20, "20", received_by="Україна", released_by="Росія"),),
+            {"ukraine.people": 12},
+        ),
+        Case(
+            "Ukraine got back 20 soldiers. Two of the 20 were wounded.",
+            (side(20, "20 soldiers", **UA_RU),),
+            {"ukraine.people": 20},
+            fires=False,
+        ),
+    ],
+    one_figure_one_side: [
+        Case(
+            "84 prisoners returned home after talks between Ukraine and Russia.",
+            tuple(side(84, "84 prisoners", received_by=c) for c in ("Ukraine", "Poland", "Germany")),
+            {"ukraine.people": 84, "poland.people": None, "germany.people": None},
+            note="84 is already the count of Ukraine",
+        ),
+        Case(
+            "Ukraine and Russia exchanged prisoners: 84 from each side were freed.",
+            (side(84, "84", **UA_RU), side(84, "84", **RU_UA)),
+            {"ukraine.people": 84, "russia.people": 84},
+            fires=False,
+        ),
+    ],
+    one_side_per_receiver: [
+        Case(
+            "Israel got back 13 hostages on Friday and 17 hostages on Saturday.",
+            (side(13, "13", received_by="Israel"), side(17, "17", received_by="Israel")),
+            {"israel.people": 13},
+        ),
+    ],
+    swap_by_words: [
+        Case(
+            "Overnight, the two countries swapped prisoners: Russia freed 215 Ukrainian defenders, "
+            "and Kyiv handed over 55 Russian citizens.",
+            (side(55, "55 Russian citizens", **UA_RU), side(215, "215 Ukrainian defenders", **RU_UA)),
+            {"ukraine.people": 215, "russia.people": 55},
+            note="swapped",
+        ),
+        Case(
+            "Israël dit avoir relâché 33 prisonniers palestiniens en contrepartie des otages libérés.",
+            (side(33, "33", received_by="Israel", released_by="Hamas"),),
+            {"palestinian_territories.people": 33, "israel.people": None},
+            note="people 33 to Palestinian territories, not Israel",
+        ),
+    ],
+    sides_the_words_state: [
+        Case(
+            "In the exchange Russia freed 120 Ukrainians. In return, Ukraine handed over 45 people.",
+            (side(120, "120", **UA_RU),),
+            {"ukraine.people": 120, "russia.people": 45, "russia.from": "ukraine"},
+        ),
+        Case(
+            "300 Russian soldiers came back. In return, 300 prisoners of war were handed over.",
+            (side(300, "300", **RU_UA),),
+            {"russia.people": 300, "ukraine.people": 300, "ukraine.from": "russia"},
+        ),
+        Case(
+            "In the exchange 63 Russian soldiers returned home, and 116 Ukrainians were freed.",
+            (side(116, "116", **UA_RU),),
+            {"ukraine.people": 116, "russia.people": 63, "russia.from": "ukraine"},
+        ),
+        Case(
+            "W ramach wymiany Rosja uwolniła 120 Ukraińców. W zamian Ukraina przekazała Moskwie 45 osób.",
+            (side(120, "120", **UA_RU),),
+            {"ukraine.people": 120, "russia.people": 45},
+        ),
+        Case(
+            "Han vuelto 300 militares rusos. A cambio, se transfirieron 300 prisioneros de guerra.",
+            (side(300, "300", **RU_UA),),
+            {"russia.people": 300, "ukraine.people": 300},
+        ),
+        Case(
+            "Moscow handed back 215 Ukrainians. Russia, for its part, got back 55 prisoners in total.",
+            (side(215, "215", **UA_RU),),
+            {"russia.people": 55, "russia.from": "ukraine"},
+        ),
+        Case(
+            "Azerbaijan handed over 15 prisoners and received in return maps of 92,000 mines.",
+            (side(15, "15", received_by="Armenia", released_by="Azerbaijan"),),
+            {"azerbaijan.people": None},
+            fires=False,
+        ),
+        Case(
+            "Ukraine got back 120 people. Ukraine released a list: 120 people came home.",
+            (side(120, "120", **UA_RU),),
+            {"russia.people": None},
+            fires=False,
+        ),
+    ],
+    bodies_the_words_state: [
+        Case(
+            "Україна повернула 75 військових. Також три тіла загиблих.",
+            (side(75, "75", received_by="Україна", released_by="Росія"),),
+            {"ukraine.people": 75, "ukraine.bodies": 3},
+        ),
+    ],
+    drop_uncounted_sides: [
+        Case(
+            "Russia and Ukraine exchanged prisoners: Ukraine got back 75 soldiers.",
+            (side(75, "75", **UA_RU), side(None, None, **RU_UA)),
+            {"ukraine.people": 75, "russia.from": None},
+            note="side to Russia: no number",
+        ),
+    ],
+    receiver_of_one_war: [
+        Case(
+            "Russia released 75 prisoners of war today.",
+            (side(75, "75", received_by="", released_by="Russia"),),
+            {"ukraine.people": 75, "unspecified.people": None},
+        ),
+    ],
+    receiver_by_whose_people: [
+        Case(
+            "On Monday, 250 Palestinian prisoners were freed from Israeli jails.",
+            (side(250, "250", received_by="the new mediation"),),
+            {"palestinian_territories.people": 250, "unspecified.people": None},
+        ),
+    ],
+    held_by_non_state: [
+        Case(
+            "El ELN deja en libertad a 28 personas que mantenía secuestradas desde enero.",
+            (side(28, "28 personas", received_by="ELN"),),
+            {"colombia.people": 28, "colombia.from": "eln"},
+            note="held them",
+        ),
+        Case(
+            "The ICRC helped 64 detainees, held until then by the Rapid Support Forces (RSF), to be released.",
+            (side(64, "64 detainees", received_by="ICRC", released_by="Sudan"),),
+            {"sudan.people": 64, "sudan.from": "rapid support forces"},
+        ),
+    ],
+    named_total: [
+        Case(
+            "W zamian Ukraina przekazała Moskwie ponad 50 osób. Do Rosji trafiło 55 rosyjskich wojskowych.",
+            (side(50, "ponad 50 osób", received_by="Rosja", released_by="Ukraina"),),
+            {"russia.people": 55},
+            note="55 instead",
+        ),
+        Case(
+            "Five Americans flew home in the swap. The other three have no plans to return to Iran. "
+            "The US granted clemency to the five Iranians, who had been awaiting trial.",
+            (side(3, "The other three", received_by="Iran", released_by="United States"),),
+            {"iran.people": 5},
+        ),
+        Case(
+            "A Rússia pôs em liberdade 17 pessoas. São dois oficiais e 14 soldados, além de um civil. "
+            "A troca anterior foi em maio, quando 41 ucranianos foram libertados.",
+            (side(17, "17", received_by="Ucrânia", released_by="Rússia"),),
+            {"ukraine.people": 17},
+            fires=False,
+        ),
+    ],
+    releaser_of_gaza_is_hamas: [
+        Case(
+            "Hamas freed 13 Israeli hostages from Gaza.",
+            (side(13, "13 Israeli hostages", received_by="Israel", released_by="Gaza"),),
+            {"israel.from": "hamas"},
+        ),
+    ],
+    releaser_by_elimination: [
+        Case(
+            "Hamas freed 13 Israeli hostages; 10 Thai nationals were also released.",
+            (side(13, "13", received_by="Israel", released_by="Hamas"), side(10, "10 Thai", received_by="Thailand")),
+            {"thailand.from": "hamas"},
+        ),
+        Case(
+            "Altogether 215 Ukrainians were freed under the deal. Five commanders had been taken to Turkey. "
+            "Russia, for its part, got back 55 prisoners in total.",
+            (side(215, "215", received_by="Ukraine"), side(5, "Five", received_by="Turkey", released_by="Russia")),
+            {"ukraine.from": "russia", "russia.from": "ukraine"},
+        ),
+        Case(
+            "Armenia got back 15 prisoners today.",
+            (side(15, "15", received_by="Armenia"),),
+            {"armenia.from": None},
+            fires=False,
+        ),
+    ],
+    halve_both_sides: [
+        Case(
+            "وأُطلق سراح 190 أسيرًا. وأُفرج عن 95 جنديًا من كل طرف.",
+            (side(190, "190", **UA_RU),),
+            {"ukraine.people": 95, "russia.people": 95},
+        ),
+        Case(
+            "Russia and Ukraine swapped prisoners: 190 were released, 95 from each side.",
+            (side(190, "190", **UA_RU),),
+            {"ukraine.people": 95, "russia.people": 95},
+            note="counts both sides; 95 from each side",
+        ),
+        Case(
+            "Rosja i Ukraina wymieniły jeńców: uwolniono 190 osób, po 95 z każdej strony.",
+            (side(190, "190", **UA_RU),),
+            {"ukraine.people": 95},
+        ),
+    ],
+    equal_sides: [
+        Case(
+            "Ukraine and Russia exchanged prisoners: 84 from each side were freed.",
+            (side(84, "84", **UA_RU),),
+            {"ukraine.people": 84, "russia.people": 84, "russia.from": "ukraine"},
+        ),
+        Case(
+            "150 Russian soldiers came home, a caption says. In the swap, 150 soldiers were freed on both sides.",
+            (side(150, "150 soldiers", **UA_RU),),
+            {"ukraine.people": 150, "russia.people": 150},
+            fires=False,  # "150 Russian soldiers came home" states the other side too
+        ),
+        Case(
+            "The swap took in 150 Ukrainian prisoners and 150 Russian ones.",
+            (side(150, "150", **UA_RU),),
+            {"ukraine.people": 150, "russia.people": 150},
+            fires=False,  # "150 Russian ones" states the other side too
+        ),
+        Case(
+            "84 prisoners returned to Ukraine from Russia, in an exchange of 84 for 84.",
+            (side(84, "84", **UA_RU),),
+            {"ukraine.people": 84, "russia.people": 84, "russia.from": "ukraine"},
+        ),
+        Case(
+            "Ucrania y Rusia intercambiaron prisioneros: 84 de cada lado fueron liberados.",
+            (side(84, "84", **UA_RU),),
+            {"russia.people": 84},
+        ),
+        Case(
+            "ضمت عملية التبادل 150 أسيرًا من الطرف الأوكراني و150 أسيرًا من الطرف الروسي.",
+            (side(150, "150", **UA_RU),),
+            {"ukraine.people": 150, "russia.people": 150},
+        ),
+        Case(
+            "84 prisoners returned to Ukraine from Russia.",
+            (side(84, "84", received_by="Ukraine"),),
+            {"russia.people": None},
+            fires=False,
+        ),
+    ],
+    breakdown_by_order: [
+        Case(
+            "Ukraine brought home 75 people from Russia: 70 men and 5 women, 6 officers and 65 privates and "
+            "sergeants, and 4 civilians.",
+            (side(75, "75 people", **UA_RU),),
+            {"ukraine.men": 70, "ukraine.women": 5, "ukraine.officers": 6, "ukraine.civilians": 4},
+        ),
+        Case(
+            "Ukraine got back 95 soldiers, including 20 officers. Russia got back 90 soldiers, including 10 officers.",
+            (side(95, "95", **UA_RU), side(90, "90", **RU_UA)),
+            {"ukraine.officers": 20, "russia.officers": 10},
+        ),
+    ],
+    units_named_without_count: [
+        Case(
+            "Додому повернулися 200 військових.\n\nЗ неволі визволили військових ЗСУ, серед яких, зокрема, є "
+            "представники таких складових:\n\nВійськово-Морські Сили;\n\nСухопутні війська;\n\nПовітряні сили.",
+            (side(200, "200", received_by="Україна", released_by="Росія"),),
+            {
+                "ukraine.unit.navy.within": "armed_forces",
+                "ukraine.unit.ground_forces.within": "armed_forces",
+                "ukraine.unit.air_force.within": "armed_forces",
+            },
+        ),
+    ],
+    all_of_the_armed_forces: [
+        Case(
+            "Ukraine got back 95 people: 80 from the Armed Forces and 15 civilians.",
+            (side(95, "95 people", **UA_RU),),
+            {"ukraine.unit.armed_forces": 80},
+            fires=False,
+        ),
+        Case(
+            "In exchange, 95 prisoners of war from the Ukrainian army were handed over.",
+            (side(95, "95 prisoners", **UA_RU),),
+            {"ukraine.unit.armed_forces": 95},
+        ),
+        Case(
+            "В обмен Киеву передали 300 взятых в плен солдат ВСУ.",
+            (side(300, "300 взятых", **UA_RU),),
+            {"ukraine.unit.armed_forces": 300},
+        ),
+        Case(
+            "Buna karşılık Ukrayna Silahlı Kuvvetleri mensubu 185 savaş esiri teslim edildi.",
+            (side(185, "185 savaş", **UA_RU),),
+            {"ukraine.unit.armed_forces": 185},
+        ),
+        Case(
+            "Ukraine got back 95 soldiers captured by the Russian army.",
+            (side(95, "95 soldiers", **UA_RU),),
+            {"ukraine.unit.armed_forces": None},
+            fires=False,
+        ),
+    ],
+    total_from_parts: [
+        Case(
+            "Ukraine got back 205 people: 185 soldiers and 20 civilians.",
+            (side(185, "185", **UA_RU),),
+            {"ukraine.people": 205},
+        ),
+        Case(
+            "Додому повернулися 205 людей: 185 військових і ще 20 цивільних.",
+            (side(185, "185", received_by="Україна", released_by="Росія"),),
+            {"ukraine.people": 205},
+        ),
+    ],
+    servicemen_at_least: [
+        Case(
+            "205 Ukrainians came home: 185 soldiers and 20 civilians.",
+            (side(205, "205", **UA_RU),),
+            {"ukraine.people": 205, "ukraine.people_qualifier": None},
+            fires=False,
+        ),
+        Case(
+            "Russia got back 55 soldiers, among them Viktor Medvedchuk.",
+            (side(55, "55", **RU_UA),),
+            {"russia.people_qualifier": None},
+            fires=False,
+        ),
+        Case(
+            "Russia got back 55 soldiers and Ukraine got back 55 soldiers.",
+            (side(55, "55", **RU_UA),),
+            {"russia.people_qualifier": None},
+            fires=False,
+        ),
+        Case(
+            "Сьогодні з полону вдалося повернути 185 українських військових, а також 20 цивільних.",
+            (side(185, "185", **UA_RU),),
+            {"ukraine.people": 185, "ukraine.people_qualifier": "at_least"},
+        ),
+        Case(
+            "Bu takasla 185 asker ve 20 sivil serbest kaldı.",
+            (side(185, "185", **UA_RU),),
+            {"ukraine.people_qualifier": "at_least"},
+        ),
+        Case(
+            "Russia got back 55 soldiers and Viktor Medvedchuk, a close ally of Putin.",
+            (side(55, "55", **RU_UA),),
+            {"russia.people_qualifier": "at_least"},
+        ),
+        Case(
+            "Oroszország 55 orosz állampolgárt és Viktor Medvedcsukot kapta vissza.",
+            (side(55, "55", **RU_UA),),
+            {"russia.people_qualifier": "at_least"},
+        ),
+        Case(
+            "Today 185 soldiers came home, including 20 civilians.",
+            (side(185, "185", **UA_RU),),
+            {"ukraine.people_qualifier": None},
+            fires=False,
+        ),
+        Case(
+            "Russia got back 55 soldiers, Ivan Petrov and Oleg Sidorov the last to board.",
+            (side(55, "55", **RU_UA),),
+            {"russia.people_qualifier": None},
+            fires=False,
+        ),
+    ],
+    kind_from_sides: [
+        Case(
+            "Ukraine brought home 75 soldiers in an exchange with Russia.",
+            (side(75, "75", **UA_RU),),
+            {"kind": "prisoner_exchange"},
+            kind="mixed",
+        ),
+        Case(
+            "The two sides agreed in Istanbul that they will exchange prisoners next week.",
+            (side(1000, None, received_by="Ukraine"),),
+            {"kind": "none"},
+        ),
+        Case(
+            "Azerbaijan handed over the Armenian servicemen to Armenia today, with the ICRC's help.",
+            (side(10, None, received_by="Armenia"),),
+            {"kind": "release"},
+            kind="release",
+            fires=False,
+        ),
+    ],
+    uncounted_bodies_make_it_mixed: [
+        Case(
+            "Ukraine got back 75 soldiers and the bodies of the fallen were returned too.",
+            (side(75, "75", **UA_RU),),
+            {"kind": "mixed"},
+        ),
+    ],
+    one_way_is_a_release: [
+        Case(
+            "Venezuela freed 10 Americans in return for a businessman.",
+            (side(10, "10", received_by="United States", released_by="Venezuela"),),
+            {"kind": "prisoner_exchange"},
+            fires=False,
+        ),
+        Case(
+            "Azerbaijan freed 10 Armenian soldiers who were captured last month.",
+            (side(10, "10", received_by="Armenia", released_by="Azerbaijan"),),
+            {"kind": "release"},
+        ),
+        Case(
+            "Ukraine brought home 10 soldiers in a new exchange with Russia.",
+            (side(10, "10", **UA_RU),),
+            {"kind": "prisoner_exchange"},
+            fires=False,
+        ),
+    ],
+    two_ways_are_an_exchange: [
+        Case(
+            "Russia freed 10 Ukrainians and Ukraine freed 12 Russians.",
+            (side(10, "10", **UA_RU), side(12, "12", **RU_UA)),
+            {"kind": "prisoner_exchange"},
+            kind="release",
+        ),
+    ],
+    uncounted_return: [
+        Case(
+            "The 10 Americans freed by Venezuela in return for 10 Venezuelans landed in Texas.",
+            (side(10, "10", received_by="United States", released_by="Venezuela"),),
+            {"venezuela.from": "united states", "venezuela.people": 10},
+            fires=False,
+        ),
+        Case(
+            "The 10 Americans freed by Venezuela in return for an ally of President Maduro landed in Texas.",
+            (side(10, "10", received_by="United States", released_by="Venezuela"),),
+            {"venezuela.from": "united states", "venezuela.people": None},
+        ),
+        Case(
+            "Venezuela freed 10 Americans in a prisoner exchange.",
+            (side(10, "10", received_by="United States", released_by="Venezuela"),),
+            {"venezuela.from": None},
+            fires=False,
+        ),
+    ],
+    credited_mediators: [
+        *(
+            Case(
+                text if text.startswith("Ізраїль") else f"Israel and Hamas exchanged prisoners. {text}",
+                (side(40, "40", received_by="Israel", released_by="Hamas"),),
+                {"mediators": ["international committee of the red cross"]},
+            )
+            for text in (
+                "Fighters handed the 40 hostages over to the Red Cross.",
+                "Fighters carried the coffins of the 40 to the Red Cross vehicles.",
+                "Vehicles of the ICRC picked up the 40 at the crossing.",
+                "The International Committee of the Red Cross examined the health of the 40 men.",
+                "Ізраїль і ХАМАС обмінялися полоненими. Слова вдячності адресували Міжнародному Комітету "
+                "Червоного Хреста.",
+            )
+        ),
+        Case(
+            "Israel and Hamas exchanged prisoners. The ICRC received the 40 released prisoners at the crossing.",
+            (side(40, "40", received_by="Israel", released_by="Hamas"),),
+            {"mediators": ["international committee of the red cross"]},
+        ),
+        Case(
+            "Ukraine brought home 75 soldiers from Russia thanks to the mediation of the United Arab Emirates.",
+            (side(75, "75", **UA_RU),),
+            {"mediators": ["united arab emirates"]},
+        ),
+        Case(
+            "Israel and Hamas exchanged 40 prisoners. A Red Cross flag flew over the square.",
+            (side(40, "40", received_by="Israel"),),
+            {"mediators": None},
+            mediators=("Red Cross",),
+            note="does not credit it",
+        ),
+        Case(
+            "In Wien, with the UAE mediating, 90 prisoners were returned to Ukraine.",
+            (side(90, "90", received_by="Ukraine"),),
+            {"mediators": ["united arab emirates"]},
+            mediators=("Ukraine",),
+            note="not a third country",
+        ),
+    ],
+    running_totals: [
+        Case(
+            "Ukraine brought home 95 prisoners from Russia today. Since the war began, 3,210 prisoners have "
+            "returned home to Ukraine.",
+            (side(95, "95", **UA_RU),),
+            {"cumulative.ukraine.people": 3210},
+        ),
+        Case(
+            "Ukraine brought home 95 prisoners from Russia today. Since the war began, 3,210 prisoners from both "
+            "sides have been exchanged.",
+            (side(95, "95", **UA_RU),),
+            {"cumulative.all.people": 3210},
+        ),
+    ],
+}
+
+CASES = [
+    pytest.param(rule, case, id=f"{rule.__name__}-{i}")
+    for rule, cases in RULE_CASES.items()
+    for i, case in enumerate(cases)
+]
+
+
+def test_every_rule_has_a_table_that_witnesses_it() -> None:
+    assert list(RULE_CASES) == list(ANSWER_RULES)
+    assert all(any(case.fires for case in cases) for cases in RULE_CASES.values())
+
+
+@pytest.mark.parametrize(("rule", "case"), CASES)
+def test_the_rule_decides_its_cases(rule: Rule, case: Case) -> None:
+    got, dropped = _run(case)
+    assert _holds(got, case.expect), {k: got.get(k) for k in case.expect}
+    if case.note is not None:
+        assert any(case.note in line for line in dropped), dropped
+    if case.fires:
+        without, _ = _run(case, rules_without(rule))
+        assert not _holds(without, case.expect), f"{rule.__name__} does not decide this case"
