@@ -4,8 +4,8 @@ a backend, the embedded model's server, and replaying recorded answers."""
 from powx_llm.llm._backend import DEFAULT_MODELS, Backend, BackendKind, Mode, redact, resolve_backend
 from powx_llm.llm._client import LLM, SYSTEM_CLOCK, Answer, Clock
 from powx_llm.llm._embedded import (
-    INSTALL_HINT,
     DEFAULT_PORT,
+    INSTALL_HINT,
     MODEL_ALIAS,
     MODEL_SHA256,
     MODEL_SIZE,
