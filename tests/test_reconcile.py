@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from powx_llm._usage import Usage
-from powx_llm.check import Status, check
+from powx_llm.check import Status, check, exchange_from_dict
 from powx_llm.cli import app
-from powx_llm.corpus import BatchRow, Conflict, Event, RowStatus, check_timeline, exchange_from_dict, reconcile
+from powx_llm.corpus import BatchRow, Conflict, Event, RowStatus, check_timeline, reconcile
 from powx_llm.extract import Extraction, Strategy
 from powx_llm.model import Count, Cumulative, Exchange, Transfer
 from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES

@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 from typer.testing import CliRunner
@@ -146,7 +147,8 @@ def test_the_cli_takes_a_deadline_and_says_what_a_failure_spent(fake_server: Fak
     assert cut.exit_code == 2
     assert "(1 LLM call, 812 tokens spent)" in cut.output
     line = json.loads(next(x for x in cut.output.splitlines() if x.startswith("{")))
-    assert line["usage"] == {"prompt_tokens": 300, "completion_tokens": 512, "llm_calls": 1}
+    assert line["usage"] == {"prompt_tokens": 300, "completion_tokens": 512, "llm_calls": 1, "seconds": ANY}
+    assert line["usage"]["seconds"] >= 0
     zero = subprocess.run(
         [sys.executable, "-c", "from powx_llm.cli import main; main()", "extract", str(article), "--deadline", "0"],
         capture_output=True,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Usage"]
 
@@ -27,6 +29,30 @@ class Usage:
         self.completion_tokens += other.completion_tokens
         self.calls += other.calls
         self.seconds += other.seconds
+
+    def to_dict(self) -> dict[str, int | float]:
+        """Return the JSON form of usage, the one every output uses (docs/cli.md)."""
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "llm_calls": self.calls,
+            "seconds": round(self.seconds, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Usage:
+        """Return the Usage that ``to_dict`` gave *data* (missing fields are 0); raise ValueError if a field is
+        not a number."""
+        data = data or {}
+        try:
+            return cls(
+                prompt_tokens=int(data.get("prompt_tokens", 0)),
+                completion_tokens=int(data.get("completion_tokens", 0)),
+                calls=int(data.get("llm_calls", 0)),
+                seconds=float(data.get("seconds", 0.0)),
+            )
+        except TypeError as exc:
+            raise ValueError(f"usage is not a set of numbers: {exc}") from exc
 
     def describe(self) -> str:
         """Return the cost in words: "2 LLM calls, 1,812 tokens"."""

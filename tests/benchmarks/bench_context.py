@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from powx_llm.extract import Extractor
-from powx_llm.llm import _embedded as local
+from powx_llm.llm import _embedded as embedded
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "seed-ua-2024-05-31-75.txt"
 
@@ -26,9 +26,9 @@ def main() -> None:
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8")
     for ctx in args.ctx:
-        server = local.LocalServer(model=local.model_path(), n_ctx=ctx, n_threads=2).start()
+        server = embedded.EmbeddedServer(model=embedded.model_path(), n_ctx=ctx, n_threads=2).start()
         try:
-            ex = Extractor.connect(base_url=server.base_url, model=local.MODEL_ALIAS, http_retries=0)
+            ex = Extractor.connect(base_url=server.base_url, model=embedded.MODEL_ALIAS, http_retries=0)
             times = []
             for i in range(args.runs):
                 ex.extract(f"Warm-up {i}: nothing happened.")  # evicts the seed from the prompt cache

@@ -15,7 +15,7 @@ from typing import Any
 
 from powx_llm import lexicon
 from powx_llm.check._grounding import GroundingStatus, ground
-from powx_llm.model import Count, Exchange, Fraction, Kind, Qualifier, Transfer, iter_counts, name_key
+from powx_llm.model import Count, Exchange, Fraction, Kind, Transfer, iter_counts, name_key
 from powx_llm.read import article_date, identify
 
 __all__ = [
@@ -36,15 +36,28 @@ __all__ = [
     "unit_sum",
 ]
 
-_INF = float("inf")
-
 
 class Status(StrEnum):
-    OK = "ok"
+    """A check's verdict, declared worst first: the order every report and table shows them in."""
+
     MISMATCH = "mismatch"
-    PARTIAL = "partial"
-    NOT_APPLICABLE = "not_applicable"
     UNGROUNDED = "ungrounded"
+    PARTIAL = "partial"
+    OK = "ok"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def severity(self) -> int:
+        """Return how bad the verdict is: 0 is the worst (sort by it to show failed checks first)."""
+        return _SEVERITY[self]
+
+    @property
+    def failed(self) -> bool:
+        """Return whether the verdict is a failure a reader must see (mismatch, ungrounded, partial)."""
+        return self.severity < _SEVERITY[Status.OK]
+
+
+_SEVERITY = {status: rank for rank, status in enumerate(Status)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,18 +153,7 @@ class _Range:
 
 
 def _range(c: Count) -> _Range:
-    v = c.value
-    match c.qualifier:
-        case Qualifier.EXACT:
-            return _Range(v, v)
-        case Qualifier.AT_LEAST:
-            return _Range(v, _INF)
-        case Qualifier.MORE_THAN:
-            return _Range(v + 1, _INF)
-        case Qualifier.AT_MOST:
-            return _Range(0, v)
-        case _:  # approximately: a generous band, so rounding never reads as a contradiction
-            return _Range(int(v * 0.8), v * 1.25 + 1)
+    return _Range(*c.bounds())
 
 
 def _show(label: str, c: Count) -> str:

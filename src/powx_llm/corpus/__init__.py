@@ -1,17 +1,7 @@
 """Many articles: batch runs into tables (resumable), inputs, Ray, provider batch files, events across
 reports, and evaluation against gold."""
 
-from powx_llm.corpus._batch import (
-    ArticleInput,
-    BatchRow,
-    Journal,
-    RowStatus,
-    article_key,
-    check_ids,
-    extract_many,
-    record_of,
-    row_of,
-)
+from powx_llm.corpus._batch import Engine, extract_many
 from powx_llm.corpus._dataset import (
     DATASET_VERSION,
     TABLES,
@@ -26,28 +16,23 @@ from powx_llm.corpus._dataset import (
 from powx_llm.corpus._evaluate import (
     PRF,
     ArticleResult,
+    EvalArticle,
     EvalRun,
     LanguageRow,
     evaluate,
+    load_eval_article,
     load_eval_dir,
 )
-from powx_llm.corpus._files import (
-    EvalArticle,
-    ExchangeFile,
-    decode_text,
-    exchange_from_dict,
-    load_eval_article,
-    load_exchange_file,
-    read_text_file,
-    validation_line,
-)
-from powx_llm.corpus._inputs import Corpus, read_corpus
+from powx_llm.corpus._inputs import Corpus, read_article_file, read_corpus
+from powx_llm.corpus._journal import JOURNAL_VERSION, Journal, article_key, record_of, row_of
 from powx_llm.corpus._provider_batch import answering_client, export_requests, read_results
-from powx_llm.corpus._ray import extract_dataset, rows_of
+from powx_llm.corpus._ray import extract_dataset, ray_rows, rows_of
 from powx_llm.corpus._reconcile import WINDOW_DAYS, Conflict, Event, EventFact, SourceValue, check_timeline, reconcile
+from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus, check_ids, extract_row
 
 __all__ = [
     "DATASET_VERSION",
+    "JOURNAL_VERSION",
     "PRF",
     "TABLES",
     "WINDOW_DAYS",
@@ -56,11 +41,11 @@ __all__ = [
     "BatchRow",
     "Conflict",
     "Corpus",
+    "Engine",
     "EvalArticle",
     "EvalRun",
     "Event",
     "EventFact",
-    "ExchangeFile",
     "Journal",
     "LanguageRow",
     "RowStatus",
@@ -70,27 +55,25 @@ __all__ = [
     "article_key",
     "check_ids",
     "check_timeline",
-    "decode_text",
     "evaluate",
     "event_tables",
-    "exchange_from_dict",
     "export_requests",
     "extract_dataset",
     "extract_many",
+    "extract_row",
     "load_eval_article",
     "load_eval_dir",
-    "load_exchange_file",
     "load_run",
+    "ray_rows",
+    "read_article_file",
     "read_corpus",
     "read_results",
-    "read_text_file",
     "reconcile",
     "record_of",
     "row_of",
     "rows_of",
     "tables",
     "to_frames",
-    "validation_line",
     "write_event_tables",
     "write_tables",
 ]

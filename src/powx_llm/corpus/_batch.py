@@ -1,206 +1,38 @@
-"""Many articles in, one row per article out: concurrent, resumable from a journal, within a budget."""
+"""Many articles in, one row per article out: concurrent, resumable from a journal, within a budget, on
+threads in this process or on a Ray cluster."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from powx_llm._errors import InputError, LLMError, PowxError
+from powx_llm._errors import InputError
 from powx_llm._usage import Usage
-from powx_llm._version import __version__
-from powx_llm.extract import PROMPT_VERSION, Extraction, Extractor, usage_dict
-from powx_llm.read import read_article
+from powx_llm.corpus._journal import Journal, article_key, record_of, row_of
+from powx_llm.corpus._ray import ray_rows
+from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus, check_ids, extract_row, row
+from powx_llm.extract import Extractor
 
-__all__ = [
-    "ArticleInput",
-    "BatchRow",
-    "Journal",
-    "RowStatus",
-    "article_key",
-    "check_ids",
-    "extract_many",
-    "record_of",
-    "row_of",
-]
-
-JOURNAL_VERSION = 1
+__all__ = ["Engine", "extract_many"]
 
 
-class RowStatus(StrEnum):
-    OK = "ok"  # extracted, and the figures add up
-    MISMATCH = "mismatch"  # extracted, and the article's own figures contradict each other
-    ERROR = "error"  # not extracted: ``error`` says why in one line
-    NOT_DONE = "not_done"  # not tried: the run's token budget was spent first
+class Engine(StrEnum):
+    """Where ``extract_many`` runs the articles the journal does not hold."""
 
-
-@dataclass(frozen=True, slots=True)
-class ArticleInput:
-    """One article of a batch: a unique id, its text, and optionally its date and address."""
-
-    id: str
-    text: str
-    published: dt.date | str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class BatchRow:
-    """What became of one input: its status, the extraction or the one-line error, and what it cost."""
-
-    id: str
-    url: str | None
-    text: str
-    status: RowStatus
-    extraction: Extraction | None
-    error: str | None
-    usage: Usage = field(default_factory=Usage)
-    published: str | None = None  # as given with the input (ISO date)
-    reused: bool = False  # taken from the journal, or from another input with the same key
-
-
-def check_ids(items: Iterable[ArticleInput]) -> None:
-    """Raise InputError naming the ids given more than once (every row is keyed by its id)."""
-    seen: set[str] = set()
-    twice = sorted({item.id for item in items if item.id in seen or seen.add(item.id)})  # type: ignore[func-returns-value]
-    if twice:
-        shown = ", ".join(repr(i) for i in twice[:10]) + (" …" if len(twice) > 10 else "")
-        raise InputError(f"{len(twice)} ids are given more than once ({shown}); every input needs its own id")
-
-
-def article_key(item: ArticleInput, extractor: Extractor) -> str:
-    """Return the hash of everything that decides *item*'s answer (text, date, model, endpoint, options, versions).
-
-    The request itself follows from the text, the prompt version and the library version, which are hashed.
-    """
-    url = urlsplit(extractor.backend.base_url or "")
-    decides = {
-        "text": item.text,
-        "published": str(item.published or ""),
-        "model": extractor.backend.model,
-        "mode": extractor.backend.mode.value,
-        "endpoint": f"{url.hostname or ''}:{url.port or ''}{url.path}",
-        "options": {k: str(v) for k, v in asdict(extractor.options).items()},
-        "prompt_version": PROMPT_VERSION,
-        "version": __version__,
-    }
-    return hashlib.sha256(json.dumps(decides, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-class Journal:
-    """An append-only JSON Lines file, one line per finished article, flushed as each one ends.
-
-    A line cut short by a kill is ignored when the journal is read; the article is simply done again.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-
-    def load(self) -> list[dict[str, Any]]:
-        """Return the records written so far (an unreadable last line, from a kill, is left out)."""
-        try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise InputError(f"cannot read the journal {self.path}: {exc.strerror or exc}") from exc
-        records = []
-        for line in lines:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and record.get("journal_version") == JOURNAL_VERSION:
-                records.append(record)
-        return records
-
-    def finished(self, *, retry_errors: bool = False) -> dict[str, dict[str, Any]]:
-        """Return the last finished record of each key (error records left out with *retry_errors*)."""
-        self.end_cut_line()
-        known: dict[str, dict[str, Any]] = {}
-        for record in self.load():
-            if retry_errors and record.get("status") == RowStatus.ERROR.value:
-                continue
-            known[str(record.get("key"))] = record
-        return known
-
-    def end_cut_line(self) -> None:
-        """End a last line cut short by a kill, so the next record starts a line of its own."""
-        try:
-            with self.path.open("rb+") as f:
-                if f.seek(0, 2) and (f.seek(-1, 2), f.read(1))[1] != b"\n":
-                    f.write(b"\n")
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise InputError(f"cannot write to the journal {self.path}: {exc.strerror or exc}") from exc
-
-    def append(self, record: dict[str, Any]) -> None:
-        """Add one record and flush it to the operating system (it survives a kill -9 of this process)."""
-        line = json.dumps({"journal_version": JOURNAL_VERSION, **record}, ensure_ascii=False, default=str)
-        with self._lock, self.path.open("a", encoding="utf-8") as sink:
-            sink.write(line + "\n")
-            sink.flush()
-
-
-def record_of(row: BatchRow, key: str) -> dict[str, Any]:
-    """Return the journal record of *row* under *key*."""
-    ex = row.extraction
-    return {
-        "id": row.id,
-        "key": key,
-        "url": row.url,
-        "published": row.published,
-        "status": row.status.value,
-        "error": row.error,
-        "usage": {**usage_dict(row.usage), "seconds": round(row.usage.seconds, 3)},
-        "extraction": None if ex is None else {**ex.to_dict(), "raw": ex.raw, "published": ex.published},
-    }
-
-
-def row_of(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
-    """Return the row a journal *record* holds for *item*."""
-    u = record.get("usage") or {}
-    usage = Usage(
-        prompt_tokens=int(u.get("prompt_tokens", 0)),
-        completion_tokens=int(u.get("completion_tokens", 0)),
-        calls=int(u.get("llm_calls", 0)),
-        seconds=float(u.get("seconds", 0.0)),
-    )
-    data = record.get("extraction")
-    return BatchRow(
-        id=item.id,
-        url=item.url,
-        text=item.text,
-        status=RowStatus(record["status"]),
-        extraction=Extraction.from_dict(data, text=item.text) if data else None,
-        error=record.get("error"),
-        usage=usage,
-        published=_iso(item.published),
-        reused=reused,
-    )
-
-
-def _iso(published: dt.date | str | None) -> str | None:
-    return published.isoformat() if isinstance(published, dt.date) else published
+    THREADS = "threads"  # this process, *jobs* threads (the work is waiting on the LLM)
+    RAY = "ray"  # Ray Data actors, *jobs* of them, on the cluster the caller's ray.init joined
 
 
 class _Run:
-    """One call of ``extract_many``: the extractor, the journal, the budget and the tally."""
+    """One call of ``extract_many`` on threads: the extractor, the journal, the budget and the tally."""
 
     def __init__(self, extractor: Extractor, journal: Journal | None, max_tokens_total: int | None) -> None:
         self.extractor, self.journal, self.budget = extractor, journal, max_tokens_total
@@ -210,72 +42,28 @@ class _Run:
     def extract(self, item: ArticleInput, key: str) -> BatchRow:
         with self._lock:
             if self.budget is not None and self.spent.total_tokens >= self.budget:
-                return _row(item, RowStatus.NOT_DONE, None, f"the run's token budget ({self.budget:,}) was spent")
-        try:
-            article = read_article(
-                item.text,
-                published=item.published,
-                max_chars=self.extractor.options.max_chars,
-                html=self.extractor.options.html,
-            )
-            extraction = self.extractor.extract_article(article)
-            status = RowStatus.MISMATCH if extraction.report.has_mismatch else RowStatus.OK
-            row = _row(item, status, extraction, None, usage=extraction.usage)
-        except PowxError as exc:
-            usage = exc.usage if isinstance(exc, LLMError) and exc.usage is not None else Usage()
-            row = _row(item, RowStatus.ERROR, None, str(exc), usage=usage)
-        except Exception as exc:  # a bug of ours must not stop the batch: the row says what happened
-            row = _row(item, RowStatus.ERROR, None, f"internal error ({type(exc).__name__}: {exc}); please report it")
+                return row(item, RowStatus.NOT_DONE, None, f"the run's token budget ({self.budget:,}) was spent")
+        done = extract_row(self.extractor, item)
         with self._lock:
-            self.spent.add(row.usage)
+            self.spent.add(done.usage)
         if self.journal is not None:
-            self.journal.append(record_of(row, key))
-        return row
+            self.journal.append(record_of(done, key))
+        return done
 
     def copy(self, item: ArticleInput, key: str, first: Future[BatchRow]) -> BatchRow:
         """Return the row of an input whose key equals an earlier one's (one call for both)."""
         done = first.result()
         if done.status is RowStatus.NOT_DONE:
-            return _row(item, RowStatus.NOT_DONE, None, done.error)
-        row = BatchRow(
-            id=item.id,
-            url=item.url,
-            text=item.text,
-            status=done.status,
-            extraction=done.extraction,
-            error=done.error,
-            usage=Usage(),
-            published=_iso(item.published),
-            reused=True,
-        )
+            return row(item, RowStatus.NOT_DONE, None, done.error)
+        copied = row(item, done.status, done.extraction, done.error, reused=True)
         if self.journal is not None:
-            self.journal.append(record_of(row, key))
-        return row
+            self.journal.append(record_of(copied, key))
+        return copied
 
 
-def _row(
-    item: ArticleInput,
-    status: RowStatus,
-    extraction: Extraction | None,
-    error: str | None,
-    *,
-    usage: Usage | None = None,
-) -> BatchRow:
-    return BatchRow(
-        id=item.id,
-        url=item.url,
-        text=item.text,
-        status=status,
-        extraction=extraction,
-        error=error,
-        usage=usage or Usage(),
-        published=_iso(item.published),
-    )
-
-
-def _done(row: BatchRow) -> Future[BatchRow]:
+def _done(done: BatchRow) -> Future[BatchRow]:
     future: Future[BatchRow] = Future()
-    future.set_result(row)
+    future.set_result(done)
     return future
 
 
@@ -288,14 +76,17 @@ def extract_many(
     progress: bool = True,
     max_tokens_total: int | None = None,
     retry_errors: bool = False,
+    engine: Engine = Engine.THREADS,
 ) -> Iterator[BatchRow]:
     """Yield one BatchRow per input, in input order, whatever happens to each article.
 
-    *jobs* articles are extracted at once (threads: the work is waiting on the LLM). With a *journal*
-    file, every finished article is appended to it, and a later run with the same journal takes the
-    articles whose key (``article_key``) is unchanged from it instead of asking again; an error row is
-    asked again only with *retry_errors*. Inputs with the same key cost one extraction. Once the LLM has
-    used *max_tokens_total* tokens, the articles not yet started are ``not_done`` (not journaled).
+    *jobs* articles are extracted at once: threads of this process, or Ray actors with ``engine=Engine.RAY``
+    (call ``ray.init`` first: a local cluster or ``address=...``; the library never starts one). With a
+    *journal* file, every finished article is appended to it, and a later run with the same journal takes
+    the articles whose key (``article_key``) is unchanged from it instead of asking again, on either engine;
+    an error row is asked again only with *retry_errors*. Inputs with the same key cost one extraction. Once
+    the LLM has used *max_tokens_total* tokens, the articles not yet started are ``not_done`` (not journaled;
+    threads only).
     """
     if jobs < 1:
         raise InputError(f"jobs must be at least 1, not {jobs}")
@@ -304,6 +95,11 @@ def extract_many(
     extractor = extractor or Extractor.connect()
     book = Journal(Path(journal)) if journal is not None else None
     known = book.finished(retry_errors=retry_errors) if book is not None else {}
+    if engine is Engine.RAY:
+        if max_tokens_total is not None:
+            raise InputError("a token budget (max_tokens_total) needs the threads engine")
+        yield from _on_ray(list(items), extractor, book, known, actors=jobs)
+        return
     run = _Run(extractor, book, max_tokens_total)
     total = len(items) if isinstance(items, Sized) else None
     bar = _progress(total) if progress else None
@@ -336,14 +132,36 @@ def extract_many(
                 bar.stop()
 
 
+def _on_ray(
+    items: list[ArticleInput],
+    extractor: Extractor,
+    book: Journal | None,
+    known: dict[str, dict[str, object]],
+    *,
+    actors: int,
+) -> Iterator[BatchRow]:
+    """Extract on Ray the articles the journal does not hold, journal them, and yield every row in order."""
+    check_ids(items)
+    keys = {item.id: article_key(item, extractor) for item in items}
+    pending = [item for item in items if keys[item.id] not in known]
+    fresh = {r.id: r for r in ray_rows(pending, extractor, actors=actors)} if pending else {}
+    for item in items:
+        if item.id in fresh:
+            if book is not None:
+                book.append(record_of(fresh[item.id], keys[item.id]))
+            yield fresh[item.id]
+        else:
+            yield row_of(known[keys[item.id]], item)
+
+
 class _Bar:
     def __init__(self, progress: Progress, total: int | None) -> None:
         self.progress, self.failed, self.done = progress, 0, 0
         self.started = time.monotonic()
         self.task = progress.add_task("extracting", total=total, failed=0, rate="")
 
-    def advance(self, row: BatchRow) -> None:
-        self.failed += row.status is RowStatus.ERROR
+    def advance(self, done: BatchRow) -> None:
+        self.failed += done.status is RowStatus.ERROR
         self.done += 1
         rate = self.done / max(time.monotonic() - self.started, 1e-9)
         self.progress.update(self.task, advance=1, failed=self.failed, rate=f"{rate:.2f}/s")
@@ -367,7 +185,7 @@ def _progress(total: int | None) -> _Bar:
     return _Bar(progress, total)
 
 
-def _shown(row: BatchRow, bar: _Bar | None) -> BatchRow:
+def _shown(done: BatchRow, bar: _Bar | None) -> BatchRow:
     if bar is not None:
-        bar.advance(row)
-    return row
+        bar.advance(done)
+    return done

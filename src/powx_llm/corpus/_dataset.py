@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -14,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from powx_llm._errors import ConfigError, InputError
+from powx_llm._files import write_atomic
 from powx_llm.check import Finding, Status
-from powx_llm.corpus._batch import BatchRow
+from powx_llm.corpus._journal import Journal, row_of
 from powx_llm.corpus._reconcile import Event, EventFact
+from powx_llm.corpus._rows import ArticleInput, BatchRow
 from powx_llm.llm import redact
-from powx_llm.model import Count, Fraction
+from powx_llm.model import Count, Fraction, as_date
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,8 +47,6 @@ class TableFormat(StrEnum):
 
 
 # Worst first: an article's check_status is the worst of its findings.
-_WORST = (Status.MISMATCH, Status.UNGROUNDED, Status.PARTIAL, Status.OK, Status.NOT_APPLICABLE)
-_FAILED = frozenset({Status.MISMATCH, Status.UNGROUNDED, Status.PARTIAL})
 
 _TEXTS = pa.list_(pa.string())
 ARTICLES = pa.schema(
@@ -109,7 +108,7 @@ def _article(row: BatchRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": row.id,
         "url": row.url,
-        "published": _date(row.published),
+        "published": as_date(row.published),
         "status": row.status.value,
         "error": row.error,
         "prompt_tokens": row.usage.prompt_tokens,
@@ -131,8 +130,8 @@ def _article(row: BatchRow) -> dict[str, Any]:
         "kind": ex.exchange.kind.value,
         "ordinal": ex.exchange.ordinal,
         "mediators": list(ex.exchange.mediators),
-        "check_status": next((s.value for s in _WORST if s in statuses), Status.NOT_APPLICABLE.value),
-        "failed_checks": [f.message for f in findings if f.status in _FAILED],
+        "check_status": min(statuses, key=lambda s: s.severity, default=Status.NOT_APPLICABLE).value,
+        "failed_checks": [f.message for f in findings if f.status.failed],
         "ungrounded": ex.ungrounded,
         "dropped": list(ex.dropped),
         "model": ex.model,
@@ -189,15 +188,6 @@ def _facts(row: BatchRow) -> list[dict[str, Any]]:
     return out
 
 
-def _date(value: str | None) -> Any:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def tables(rows: Iterable[BatchRow]) -> dict[str, pa.Table]:
     """Return the ``articles``, ``transfers`` and ``facts`` tables of *rows* (docs/dataset.md)."""
     rows = list(rows)
@@ -242,12 +232,12 @@ def _write_all(built: dict[str, pa.Table], out: Path, fmt: TableFormat) -> list[
     written = []
     for name, table in built.items():
         target = out / f"{name}.{fmt.value}"
-        _atomic(target, lambda path, t=table: _write(t, path, fmt))
+        write_atomic(target, functools.partial(_write, table, fmt=fmt))
         written.append(target)
     return written
 
 
-def _write(table: pa.Table, path: Path, fmt: TableFormat) -> None:
+def _write(table: pa.Table, path: Path, *, fmt: TableFormat) -> None:
     if fmt is TableFormat.PARQUET:
         import pyarrow.parquet as pq
 
@@ -271,29 +261,9 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _atomic(target: Path, write: Any) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(name))
-        os.chmod(name, 0o666 & ~_umask())  # mkstemp's file is private; a table is as shareable as any file
-        os.replace(name, target)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def load_run(folder: Path) -> list[BatchRow]:
     """Return the rows of the batch run in *folder*: its articles table's ids, in order, with their
     journaled results (the article texts are not kept: ``text`` is empty; evidence keeps its quotes)."""
-    from powx_llm.corpus._batch import ArticleInput, Journal, row_of
-
     ids = _article_ids(folder)
     journal = Journal(folder / "journal.jsonl").load()
     last = {str(r.get("id")): r for r in journal}

@@ -7,20 +7,52 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from powx_llm._errors import InputError, PowxError
-from powx_llm.corpus._files import EvalArticle, load_eval_article
+from powx_llm._files import read_json_file
+from powx_llm.check import exchange_from_dict
 from powx_llm.extract import Extraction, Extractor
-from powx_llm.model import Score, group_of, recipients, score
+from powx_llm.model import Exchange, Score, group_of, recipients, score
+
+
+@dataclass(frozen=True, slots=True)
+class EvalArticle:
+    """One evaluation article: its text, date, gold facts (and the gold Exchange)."""
+
+    id: str
+    text: str
+    published: str | None
+    language: str | None
+    facts: dict[str, Any]
+    gold: Exchange
+
+
+def load_eval_article(path: Path) -> EvalArticle:
+    """Read one eval article file (format of ``seeds/eval``)."""
+    data = read_json_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str) or "facts" not in data:
+        raise InputError(f"{path} is not an eval article (needs 'text', 'facts' and 'gold')")
+    return EvalArticle(
+        id=str(data.get("id") or path.stem),
+        text=data["text"],
+        published=data.get("published"),
+        language=data.get("language"),
+        facts=dict(data["facts"]),
+        gold=exchange_from_dict(data.get("gold") or {}, what=f"gold exchange in {path}"),
+    )
+
 
 SPLITS_FILE = "splits.json"
 
 __all__ = [
     "PRF",
     "ArticleResult",
+    "EvalArticle",
     "EvalRun",
     "LanguageRow",
     "evaluate",
+    "load_eval_article",
     "load_eval_dir",
 ]
 

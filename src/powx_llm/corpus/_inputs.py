@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from powx_llm._errors import InputError
-from powx_llm.corpus._batch import ArticleInput, check_ids
-from powx_llm.corpus._files import decode_text, read_text_file
+from powx_llm._files import decode_text, read_text_file
+from powx_llm.corpus._rows import ArticleInput, check_ids
 
-__all__ = ["Corpus", "read_corpus"]
+__all__ = ["Corpus", "read_article_file", "read_corpus"]
 
 # A CSV cell may hold a whole article: lift the csv module's 128 KiB default.
 csv.field_size_limit(16 * 1024 * 1024)
@@ -51,7 +51,7 @@ def read_corpus(paths: Sequence[str | Path], *, stdin: io.BufferedIOBase | None 
         if path.is_dir():
             for child in sorted(path.iterdir()):
                 if child.is_file() and child.suffix in (".txt", ".json") and child.name != "splits.json":
-                    articles.append(_file(child))
+                    articles.append(read_article_file(child))
                 elif child.name != "splits.json":
                     skipped.append(f"{child}: not a .txt or .json file")
         elif path.suffix == ".jsonl":
@@ -59,14 +59,16 @@ def read_corpus(paths: Sequence[str | Path], *, stdin: io.BufferedIOBase | None 
         elif path.suffix == ".csv":
             articles.extend(_csv(read_text_file(path), where=str(path)))
         elif path.suffix in (".txt", ".json") or not path.exists():
-            articles.append(_file(path))
+            articles.append(read_article_file(path))
         else:
             raise InputError(f"{path}: not a folder, .txt, .json, .jsonl or .csv file")
     check_ids(articles)
     return Corpus(articles=articles, skipped=skipped)
 
 
-def _file(path: Path) -> ArticleInput:
+def read_article_file(path: Path) -> ArticleInput:
+    """Return the article of a ``.txt`` file (the text as is) or an article ``.json`` file (``text``, optional
+    ``published`` and ``url``: the eval format too); the id is the file's stem. The one reader of article files."""
     text = read_text_file(path)
     if path.suffix != ".json":
         return ArticleInput(id=path.stem, text=text)

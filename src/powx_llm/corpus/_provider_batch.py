@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 
 from powx_llm._errors import ConfigError, InputError
-from powx_llm.corpus._batch import ArticleInput
-from powx_llm.corpus._files import read_text_file
+from powx_llm._files import read_text_file
+from powx_llm.corpus._rows import ArticleInput
 from powx_llm.extract import Extractor
 from powx_llm.llm import LLM
 from powx_llm.read import read_article

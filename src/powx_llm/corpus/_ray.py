@@ -7,12 +7,14 @@ Errors are rows, never dropped blocks: each article is extracted inside the acto
 own retries, deadline and re-asks, and a failure becomes an ``error`` row.
 
     import ray
-    from powx_llm.corpus._ray import extract_dataset, rows_of
+    from powx_llm.corpus import extract_dataset, rows_of
 
     ray.init()
     ds = ray.data.read_json("articles.jsonl")            # id, text, optional published, url
     out = extract_dataset(ds, base_url="http://vllm:8000/v1", model="Qwen/Qwen2.5-7B-Instruct")
     rows = rows_of(out)                                   # BatchRow, as extract_many gives
+
+A list of articles with a journal, resumable like any run: ``extract_many(items, engine=Engine.RAY, ...)``.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from powx_llm._errors import ConfigError
-from powx_llm.corpus._batch import ArticleInput, BatchRow, extract_many, record_of, row_of
-from powx_llm.extract import Extractor, Options, Strategy
+from powx_llm.corpus._journal import record_of, row_of
+from powx_llm.corpus._rows import ArticleInput, BatchRow, extract_row
+from powx_llm.extract import ANSWER_RULES, Extractor, Options, Rule, Strategy
+from powx_llm.llm import BackendKind
 
 if TYPE_CHECKING:
     import ray.data
 
-__all__ = ["extract_dataset", "rows_of"]
+__all__ = ["extract_dataset", "ray_rows", "rows_of"]
 
 COLUMNS = ("id", "text", "published", "url", "record")
 
@@ -41,6 +45,7 @@ class _Worker:
         replay = settings.pop("replay")
         options = Options(**{**settings.pop("options"), "strategy": Strategy(settings["strategy"])})
         settings.pop("strategy")
+        settings["rules"] = settings.get("rules") or ANSWER_RULES
         self.extractor = Extractor.connect(options=options, replay=replay, **settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
@@ -48,7 +53,7 @@ class _Worker:
             ArticleInput(id=str(i), text=str(t), published=_opt(p), url=_opt(u))
             for i, t, p, u in zip(batch["id"], batch["text"], batch["published"], batch["url"], strict=True)
         ]
-        rows = list(extract_many(items, extractor=self.extractor, jobs=1, progress=False))
+        rows = [extract_row(self.extractor, item) for item in items]
         return {
             "id": [r.id for r in rows],
             "text": [r.text for r in rows],
@@ -75,6 +80,7 @@ def extract_dataset(
     mode: str | None = None,
     options: Options | None = None,
     replay: str | Path | None = None,
+    rules: tuple[Rule, ...] = ANSWER_RULES,
     actors: int = 2,
     num_cpus: float = 0.25,
     batch_size: int = 8,
@@ -106,6 +112,7 @@ def extract_dataset(
         "strategy": chosen.strategy.value,
         "options": {k: v for k, v in asdict(chosen).items() if k != "strategy"},
         "replay": str(replay) if replay is not None else None,
+        "rules": rules,
     }
     return ds.map(_with_columns).map_batches(
         _Worker,
@@ -130,3 +137,31 @@ def rows_of(ds: ray.data.Dataset, *, order: list[str] | None = None) -> list[Bat
         rank = {ident: n for n, ident in enumerate(order)}
         rows.sort(key=lambda r: rank.get(r.id, len(rank)))
     return rows
+
+
+def ray_rows(items: list[ArticleInput], extractor: Extractor, *, actors: int = 2) -> list[BatchRow]:
+    """Return the rows of *items*, in order, extracted by *actors* Ray actors that each hold an extractor like
+    *extractor* (its endpoint, model, mode, options, rules and recordings). Call ``ray.init`` first."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise ConfigError("the Ray engine needs Ray Data; pip install 'powx-llm[ray]'") from exc
+    if not ray.is_initialized():
+        raise ConfigError("the Ray engine runs on the cluster ray.init joined; call ray.init() (or address=...) first")
+    backend = extractor.backend
+    replay = extractor.recordings
+    if replay is not None and not isinstance(replay, str | Path):
+        raise ConfigError("the Ray engine replays one folder or file of recordings, not a list")
+    ds = ray.data.from_items([{"id": i.id, "text": i.text, "published": i.published, "url": i.url} for i in items])
+    out = extract_dataset(
+        ds,
+        base_url=backend.base_url if backend.kind is not BackendKind.OPENAI else None,
+        api_key=backend.api_key,
+        model=backend.model,
+        mode=backend.mode.value,
+        options=extractor.options,
+        replay=replay,
+        rules=extractor.rules,
+        actors=actors,
+    )
+    return rows_of(out, order=[i.id for i in items])

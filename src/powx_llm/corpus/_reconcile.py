@@ -13,22 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from powx_llm.check import Finding, Status
-from powx_llm.corpus._batch import BatchRow
+from powx_llm.corpus._rows import BatchRow
 from powx_llm.extract import Extraction
-from powx_llm.model import FactValue, Kind, Qualifier, name_key
+from powx_llm.model import FactValue, Kind, Qualifier, as_date, count_bounds, name_key
 
 __all__ = ["WINDOW_DAYS", "Conflict", "Event", "EventFact", "SourceValue", "check_timeline", "reconcile"]
 
 WINDOW_DAYS = 3
 _TWO_WAY = frozenset({Kind.PRISONER_EXCHANGE, Kind.BODY_REPATRIATION})
-_ABOUT = 0.1  # "about 500" (approximately) is read as 450..550
 
 
 class Conflict(StrEnum):
@@ -105,20 +103,13 @@ def _report(row: BatchRow) -> _Report | None:
     ex = row.extraction
     if ex is None or ex.exchange.kind is Kind.NONE or not ex.exchange.transfers:
         return None
-    published = ex.published or _iso(row.published)
+    published = ex.published or as_date(row.published)
     return _Report(
         row=row,
         ex=ex,
         date=ex.exchange.exchange_date or published,
         recipients=frozenset(name_key(t.to) for t in ex.exchange.transfers if t.to),
     )
-
-
-def _iso(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _kinds_match(a: Kind, b: Kind) -> bool:
@@ -129,16 +120,7 @@ def _interval(ex: Extraction, key: str) -> tuple[float, float] | None:
     value = ex.facts.get(key)
     if not isinstance(value, int):
         return None
-    qualifier = ex.facts.get(f"{key}_qualifier", Qualifier.EXACT.value)
-    if qualifier == Qualifier.AT_LEAST.value:
-        return (value, math.inf)
-    if qualifier == Qualifier.MORE_THAN.value:
-        return (value + 1, math.inf)
-    if qualifier == Qualifier.AT_MOST.value:
-        return (0, value)
-    if qualifier == Qualifier.APPROXIMATELY.value:
-        return (value * (1 - _ABOUT), value * (1 + _ABOUT))
-    return (value, value)
+    return count_bounds(value, str(ex.facts.get(f"{key}_qualifier", Qualifier.EXACT.value)))
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -3,7 +3,7 @@
 from powx_llm.extract._answer import Draft, Drafts, Rule, read_answer
 from powx_llm.extract._assemble import assemble
 from powx_llm.extract._baseline import baseline_exchange
-from powx_llm.extract._pipeline import Extraction, Extractor, Options, Strategy, extract_exchange, usage_dict
+from powx_llm.extract._pipeline import Extraction, Extractor, Options, Strategy, extract_exchange
 from powx_llm.extract._prompt import BASELINE_SYSTEM, PROMPT_VERSION, SIDES_SYSTEM, regrounding_message, sides_messages
 from powx_llm.extract._rules import ANSWER_RULES, rules_without
 from powx_llm.extract._schema import FlatAnswer, FlatUnit, Side, Sides
@@ -36,5 +36,4 @@ __all__ = [
     "rules_without",
     "side_problems",
     "sides_messages",
-    "usage_dict",
 ]

@@ -7,20 +7,12 @@ checked before output: that is the point of the comparison.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from powx_llm.extract._schema import FlatAnswer
-from powx_llm.model import Exchange, Kind, canonical_name
+from powx_llm.model import Exchange, Kind, as_date, canonical_name
 
 __all__ = ["baseline_exchange"]
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _nn(v: int | None) -> int | None:
@@ -56,7 +48,7 @@ def baseline_exchange(e: FlatAnswer) -> Exchange:
     cumulative = {"to": to, "people": max(e.cumulative_returned, 0)} if e.cumulative_returned is not None else None
     return Exchange.model_validate(
         {
-            "exchange_date": _date(e.exchange_date),
+            "exchange_date": as_date(e.exchange_date),
             "kind": _kind(e),
             "ordinal": _nn(e.exchange_number),
             "mediators": e.mediators,

@@ -33,13 +33,13 @@ from powx_llm.llm import (
     replay_client,
     resolve_backend,
 )
-from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange, FactValue, facts, iter_counts
+from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange, FactValue, as_date, facts, iter_counts
 from powx_llm.read import DEFAULT_MAX_CHARS, Article, analyse, identify, read_article
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["Extraction", "Extractor", "Options", "Strategy", "extract_exchange", "usage_dict"]
+__all__ = ["Extraction", "Extractor", "Options", "Strategy", "extract_exchange"]
 
 
 class Strategy(StrEnum):
@@ -114,16 +114,10 @@ class Extraction:
 
         ``raw`` and ``published`` are read when *data* has them (``to_dict`` leaves them out).
         """
-        u = data.get("usage") or {}
-        published = data.get("published")
         return cls(
             exchange=Exchange.model_validate(data["exchange"]),
             report=Report.from_dict(data["checks"]),
-            usage=Usage(
-                prompt_tokens=int(u.get("prompt_tokens", 0)),
-                completion_tokens=int(u.get("completion_tokens", 0)),
-                calls=int(u.get("llm_calls", 0)),
-            ),
+            usage=Usage.from_dict(data.get("usage")),
             model=data["model"],
             backend=data["backend"],
             strategy=Strategy(data["strategy"]),
@@ -131,7 +125,7 @@ class Extraction:
             raw=data.get("raw", ""),
             seconds=float(data.get("seconds", 0.0)),
             dropped=tuple(data.get("dropped", ())),
-            published=dt.date.fromisoformat(published) if published else None,
+            published=as_date(data.get("published")),
             text=text,
             language=data.get("language", ""),
         )
@@ -147,22 +141,13 @@ class Extraction:
             "checks": self.report.to_dict(),
             "dropped": list(self.dropped),
             "language": self.language,
-            "usage": usage_dict(self.usage),
+            "usage": self.usage.to_dict(),
             "model": self.model,
             "backend": self.backend,
             "strategy": self.strategy.value,
             "prompt_version": self.prompt_version,
             "seconds": round(self.seconds, 2),
         }
-
-
-def usage_dict(usage: Usage) -> dict[str, int]:
-    """Return *usage* as the ``usage`` object of the JSON output (docs/cli.md)."""
-    return {
-        "prompt_tokens": usage.prompt_tokens,
-        "completion_tokens": usage.completion_tokens,
-        "llm_calls": usage.calls,
-    }
 
 
 @dataclass
@@ -173,6 +158,7 @@ class Extractor:
     llm: LLM
     options: Options = field(default_factory=Options)
     rules: tuple[Rule, ...] = ANSWER_RULES  # the answer rules, in order (extract._rules)
+    recordings: Recordings | None = None  # the recordings it answers from, when it replays
     _server: Any = None
 
     @classmethod
@@ -220,7 +206,7 @@ class Extractor:
         llm = LLM(
             backend, client=client, http_client=http_client, http_retries=http_retries, clock=clock or SYSTEM_CLOCK
         )
-        return cls(backend=backend, llm=llm, options=options, rules=rules, _server=server)
+        return cls(backend=backend, llm=llm, options=options, rules=rules, recordings=replay, _server=server)
 
     def extract(self, text: object, *, published: dt.date | str | None = None) -> Extraction:
         """Return the checked Extraction of one article."""

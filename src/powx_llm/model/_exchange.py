@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from enum import StrEnum
 from typing import Any, Literal, Self
@@ -24,6 +25,7 @@ __all__ = [
     "Transfer",
     "Unit",
     "UnitCount",
+    "count_bounds",
 ]
 
 # The version of every JSON object powx_llm writes for programs (CLI JSON Lines, Extraction.to_dict());
@@ -101,6 +103,27 @@ class Count(_Frozen):
         if isinstance(data, int):
             return {"value": data}
         return data
+
+    def bounds(self) -> tuple[float, float]:
+        """Return the least and the most this count can be: "at least 55" is 55 to infinity, "more than 55"
+        56 up, "up to 55" 0 to 55, and "about 500" 400 to 626 (a generous band, so that rounding never reads
+        as a contradiction, whether in one article's checks or between two articles' figures)."""
+        return count_bounds(self.value, self.qualifier)
+
+
+def count_bounds(value: int, qualifier: Qualifier | str = Qualifier.EXACT) -> tuple[float, float]:
+    """Return the least and the most a stated *value* can be, given its *qualifier* (``Count.bounds``)."""
+    match Qualifier(qualifier):
+        case Qualifier.EXACT:
+            return value, value
+        case Qualifier.AT_LEAST:
+            return value, math.inf
+        case Qualifier.MORE_THAN:
+            return value + 1, math.inf
+        case Qualifier.AT_MOST:
+            return 0, value
+        case Qualifier.APPROXIMATELY:
+            return int(value * 0.8), value * 1.25 + 1
 
 
 class Fraction(_Frozen):

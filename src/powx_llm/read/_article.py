@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from powx_llm._errors import InputError
+from powx_llm.model import as_date
 from powx_llm.read._language import identify
 
 __all__ = ["DEFAULT_MAX_CHARS", "Article", "article_date", "html_text", "looks_like_html", "read_article"]
@@ -22,21 +23,14 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def article_date(text: str, *, published: dt.date | str | None = None) -> dt.date | None:
     """Return the article's date: *published* if given, else the text's ``date YYYY-MM-DD`` prefix."""
     if published is not None:
-        return published if isinstance(published, dt.date) else _parse_date(str(published))
+        day = as_date(published)
+        if day is None:
+            raise InputError(f"published date {published!r} is not YYYY-MM-DD")
+        return day
     m = _DATE_LINE.match(text)
     if m is None:
         return None
-    try:
-        return dt.date.fromisoformat(m.group(1))
-    except ValueError:
-        return None
-
-
-def _parse_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise InputError(f"published date {value!r} is not YYYY-MM-DD") from exc
+    return as_date(m.group(1))
 
 
 # Markup that no news text contains: a document, a block or a script tag (an "<" in prose is not enough).

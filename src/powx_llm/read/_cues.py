@@ -62,24 +62,9 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.SERGEANTS, "sergeants"),
     (Role.CIVILIANS, "civilians"),
 )
-# Tried in this order: the specific branches before the Armed Forces that hold them.
-_UNITS: tuple[Unit, ...] = (
-    Unit.NAVY,
-    Unit.MARINES,
-    Unit.AIR_FORCE,
-    Unit.AIRBORNE_ASSAULT,
-    Unit.TERRITORIAL_DEFENSE,
-    Unit.SPECIAL_OPERATIONS,
-    Unit.NATIONAL_GUARD,
-    Unit.BORDER_GUARD,
-    Unit.NATIONAL_POLICE,
-    Unit.SBU,
-    Unit.SPECIAL_TRANSPORT,
-    Unit.EMERGENCY_SERVICE,
-    Unit.GROUND_FORCES,
-    Unit.ARMED_FORCES,
-    Unit.OTHER,
-)
+# Tried in this order: the specific branches before the forces that hold them.
+_HOLDERS = (Unit.GROUND_FORCES, Unit.ARMED_FORCES, Unit.OTHER)
+_UNITS: tuple[Unit, ...] = (*(u for u in Unit if u not in _HOLDERS), *_HOLDERS)
 
 
 @dataclass(frozen=True, slots=True)

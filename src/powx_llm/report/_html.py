@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 # Failed checks first: what a reader must see before anything else.
-_ORDER = {Status.MISMATCH: 0, Status.UNGROUNDED: 1, Status.PARTIAL: 2, Status.OK: 3, Status.NOT_APPLICABLE: 4}
 COLOURS = {  # one per facts group; the legend names them, so colour is never the only cue
     "people/bodies": "#fde68a",
     "sex": "#fbcfe8",
@@ -139,7 +138,7 @@ def _facts_table(result: Extraction) -> str:
 def _checks_list(report: Report) -> str:
     shown = sorted(
         (f for f in report.findings if not (f.name == "grounding" and f.status is Status.OK)),
-        key=lambda f: _ORDER.get(f.status, 9),
+        key=lambda f: f.status.severity,
     )
     return (
         '<ol class="checks">'
@@ -293,7 +292,7 @@ def _event_section(event: Event, *, depth: int = 2) -> str:
 
 def timeline_page(events: Sequence[Event], timeline: Sequence[Finding], *, title: str = "powx reconcile") -> str:
     """Return a self-contained page: the timeline checks (failed first), then each event, its sources and conflicts."""
-    checks = sorted(timeline, key=lambda f: _ORDER.get(f.status, 9))
+    checks = sorted(timeline, key=lambda f: f.status.severity)
     body = (
         f'<div class="powx"><style>{_CSS}</style><h1>{escape(title)}</h1>'
         f"<p>{len(events)} events from {sum(len(e.articles) for e in events)} reports</p>"

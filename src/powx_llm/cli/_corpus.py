@@ -1,0 +1,292 @@
+"""powx batch, reconcile and eval: many articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+
+from powx_llm._errors import ConfigError, InputError, PowxError
+from powx_llm._files import write_text_atomic
+from powx_llm._usage import Usage
+from powx_llm.cli._app import (
+    BaseUrlOpt,
+    Breakdown,
+    DeadlineOpt,
+    ModelOpt,
+    ModeOpt,
+    ReplayOpt,
+    StrategyOpt,
+    _connect,
+    _err,
+    _fail,
+    _out,
+    app,
+)
+from powx_llm.corpus import (
+    ArticleInput,
+    BatchRow,
+    Engine,
+    RowStatus,
+    TableFormat,
+    answering_client,
+    check_timeline,
+    evaluate,
+    export_requests,
+    extract_many,
+    load_eval_dir,
+    load_run,
+    read_corpus,
+    read_results,
+    reconcile,
+    write_event_tables,
+    write_tables,
+)
+from powx_llm.extract import Extractor, Strategy
+from powx_llm.llm import BackendKind, ReplayTransport, cassette_files
+from powx_llm.report import article_page, error_page, eval_markdown, index_page, print_eval, timeline_page
+
+
+@app.command("batch")
+def batch_cmd(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Folders (*.txt, *.json), article .txt/.json files, .jsonl or .csv files, or - (JSONL)."),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="The run's folder: its journal and tables (resumes).")],
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, max=256, help="Articles at once (default 1 on the embedded model, else 4)."),
+    ] = None,
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
+    ] = TableFormat.PARQUET,
+    max_tokens_total: Annotated[
+        int | None,
+        typer.Option("--max-tokens-total", min=1, help="Stop starting articles once the run has used these tokens."),
+    ] = None,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Ask again for the articles that failed in an earlier run.")
+    ] = False,
+    html_dir: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="DIR", help="Also write an HTML report: index.html and a page per article."),
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="threads (default) or ray (Ray Data; needs the ray extra).")
+    ] = Engine.THREADS,
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", metavar="ADDR", help="The Ray cluster (default: a local one).")
+    ] = None,
+    export_requests: Annotated[
+        Path | None,
+        typer.Option(
+            "--export-requests", metavar="FILE", help="Write each article's first request (OpenAI Batch JSONL); stop."
+        ),
+    ] = None,
+    import_results: Annotated[
+        Path | None,
+        typer.Option(
+            "--import-results", metavar="FILE", help="Answer first requests from a provider's Batch output JSONL."
+        ),
+    ] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    replay: ReplayOpt = None,
+    strategy: StrategyOpt = Strategy.CUED,
+    deadline: DeadlineOpt = None,
+) -> None:
+    """Extract a corpus into tables: one row per input, whatever happens; run it again to resume."""
+
+    try:
+        corpus = read_corpus(inputs)
+        out.mkdir(parents=True, exist_ok=True)
+        journal = out / "journal.jsonl"
+        journal.touch()
+    except OSError as exc:
+        raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
+    for line in corpus.skipped:
+        _err.print(f"skipped {line}", highlight=False, soft_wrap=True)
+    try:
+        extractor = _connect(
+            model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
+        )
+        if export_requests is not None:
+            _export(corpus.articles, extractor, export_requests)
+            return
+        if import_results is not None:
+            extractor = _answering(corpus.articles, extractor, import_results, replay=replay)
+        jobs = jobs or (1 if extractor.backend.kind is BackendKind.EMBEDDED and replay is None else 4)
+        if engine is Engine.RAY:
+            _join_ray(ray_address)
+        rows = list(
+            extract_many(
+                corpus.articles,
+                extractor=extractor,
+                jobs=jobs,
+                journal=journal,
+                progress=True,
+                max_tokens_total=max_tokens_total,
+                retry_errors=retry_errors,
+                engine=engine,
+            )
+        )
+        written = write_tables(rows, out, fmt=table_format)
+        if html_dir is not None:
+            written.append(_write_html(rows, html_dir))
+    except PowxError as exc:
+        raise _fail(exc) from None
+    counts = {status: sum(r.status is status for r in rows) for status in RowStatus}
+    spent = Usage()
+    for r in rows:
+        spent.add(r.usage)
+    tally = ", ".join(f"{n} {status.value}" for status, n in counts.items())
+    reused = sum(r.reused for r in rows)
+    _err.print(
+        f"{len(rows)} articles: {tally}; {reused} from the journal; {spent.describe()}, "
+        f"{spent.seconds:,.0f} s of LLM time; tables: {', '.join(str(p) for p in written)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for r in rows:
+        if r.status is RowStatus.ERROR:
+            _err.print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
+
+
+def _join_ray(address: str | None) -> None:
+    """Join the Ray cluster at *address*, or start a local one (the command line is the edge: it may)."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise ConfigError("--engine ray needs Ray Data; pip install 'powx-llm[ray]'") from exc
+    ray.init(address=address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
+
+
+def _export(items: list[ArticleInput], extractor: Extractor, path: Path) -> None:
+    """Write the first requests of *items* as OpenAI Batch JSONL into *path* (atomically)."""
+
+    lines, unusable = [], []
+    for ident, line in export_requests(items, extractor):
+        if line is None:
+            unusable.append(ident)
+        else:
+            lines.append(line)
+    try:
+        write_text_atomic(path, "".join(f"{line}\n" for line in lines))
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    skipped = f"; {len(unusable)} unusable articles left out ({', '.join(unusable[:5])})" if unusable else ""
+    _err.print(f"{len(lines)} requests written to {path}{skipped}", highlight=False, soft_wrap=True)
+
+
+def _answering(items: list[ArticleInput], extractor: Extractor, results: Path, *, replay: Path | None) -> Extractor:
+    """Return an extractor whose first requests are answered from a provider's Batch output."""
+
+    if extractor.backend.kind is BackendKind.EMBEDDED and replay is None:
+        raise InputError("--import-results needs the endpoint the requests were made for: --base-url or OPENAI_API_KEY")
+    inner = ReplayTransport(cassette_files(replay)) if replay is not None else None
+    client = answering_client(items, extractor, read_results(results), inner=inner)
+    return Extractor.connect(
+        base_url=extractor.backend.base_url if extractor.backend.kind is not BackendKind.OPENAI else None,
+        model=extractor.backend.model,
+        mode=extractor.backend.mode.value,
+        http_client=client,
+        http_retries=0 if replay is not None else 2,
+        options=extractor.options,
+    )
+
+
+def _write_html(rows: list[BatchRow], folder: Path) -> Path:
+    """Write index.html and one page per article into *folder*; return the index's path."""
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        links: dict[str, str] = {}
+        for number, row in enumerate(rows):
+            name = f"{number:05d}-{re.sub(r'[^A-Za-z0-9._-]+', '_', row.id)[:80]}.html"
+            page = (
+                article_page(row.extraction, title=row.id)
+                if row.extraction is not None
+                else error_page(row.id, row.error or row.status.value)
+            )
+            write_text_atomic(folder / name, page)
+            links[row.id] = name
+        index = folder / "index.html"
+        write_text_atomic(index, index_page(rows, links))
+    except OSError as exc:
+        raise InputError(f"cannot write the HTML report to {folder}: {exc.strerror or exc}") from exc
+    return index
+
+
+@app.command("reconcile")
+def reconcile_cmd(
+    run: Annotated[Path, typer.Argument(help="The folder of a powx batch run (its journal and articles table).")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the events tables and timeline.html.")],
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
+    ] = TableFormat.PARQUET,
+) -> None:
+    """Group a batch run's reports into one record per exchange; flag conflicts; check the timeline."""
+
+    try:
+        rows = load_run(run)
+        events = reconcile(rows)
+        timeline = check_timeline(events)
+        written = write_event_tables(events, timeline, out, fmt=table_format)
+        page = out / "timeline.html"
+        write_text_atomic(page, timeline_page(events, timeline))
+    except OSError as exc:
+        raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
+    conflicted = sum(bool(e.conflicts) for e in events)
+    failed = sum(f.status.value in ("mismatch", "partial") for f in timeline)
+    _err.print(
+        f"{len(rows)} reports, {len(events)} events ({sum(len(e.articles) > 1 for e in events)} with several "
+        f"sources, {conflicted} with conflicts); {len(timeline)} timeline checks, {failed} not ok; "
+        f"written: {', '.join(str(p) for p in [*written, page])}",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command("eval")
+def eval_cmd(
+    directory: Annotated[Path, typer.Argument(help="A folder of eval articles (seeds/eval).")],
+    strategy: StrategyOpt = Strategy.CUED,
+    split: Annotated[
+        str | None,
+        typer.Option("--split", help="Only this split's articles (named in DIR/splits.json, e.g. original, new)."),
+    ] = None,
+    by: Annotated[Breakdown | None, typer.Option("--by", help="Also break the scores down: language.")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the report as Markdown.")] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    replay: ReplayOpt = None,
+    deadline: DeadlineOpt = None,
+) -> None:
+    """Extract every eval article and score its facts against gold; the last line is the total."""
+
+    try:
+        articles = load_eval_dir(directory, split=split)
+        extractor = _connect(
+            model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
+        )
+        with Progress(console=_err, transient=True) as progress:
+            task = progress.add_task(f"{strategy.value}: extracting", total=len(articles))
+            run = evaluate(extractor, articles, on_result=lambda _: progress.advance(task))
+    except PowxError as exc:
+        raise _fail(exc) from None
+    print_eval(run, console=_out, by_language=by is Breakdown.LANGUAGE)
+    if report is not None:
+        try:
+            write_text_atomic(report, eval_markdown(run))
+        except OSError as exc:
+            raise _fail(InputError(f"cannot write the report {report}: {exc.strerror or exc}")) from None
