@@ -15,7 +15,7 @@ trap 'rm -rf "$WORK"' EXIT
 "$WORK/venv/bin/python" -m pip install --quiet "$WORK"/dist/*.whl
 cd "$WORK"
 "$WORK/venv/bin/powx" --version
-"$WORK/venv/bin/powx" extract "$REPO/seeds/seed-ua-2024-05-31-75.txt" --replay "$REPO/tests/cassettes" \
+"$WORK/venv/bin/powx" extract "$REPO/seeds/seed-ua-2024-05-31-75.txt" --replay "$REPO/cassettes" \
     --format jsonl > "$WORK/out.jsonl"
 "$WORK/venv/bin/python" - "$WORK/out.jsonl" <<'PY'
 import json, sys

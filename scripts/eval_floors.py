@@ -18,7 +18,7 @@ from powx_llm.extract import Extractor, Options, Strategy
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "seeds" / "eval"
-RECORDED = ROOT / "tests" / "cassettes" / "test_recorded"
+RECORDED = ROOT / "cassettes" / "test_recorded"
 FLOORS_FILE = ROOT / "tests" / "eval_floors.json"
 SECONDS_FILE = ROOT / "tests" / "recording_seconds.json"
 REPORTED_GROUPS = ("people/bodies", "parties", "recipients")

@@ -24,7 +24,7 @@ for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/v1/models" > /dev/null && break
   sleep 0.5
 done
-rm -rf tests/cassettes/test_recorded
+rm -rf cassettes/test_recorded
 status=0
 ready="$(date +%s.%N)"
 "$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q || status=$?

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RECORDED = ROOT / "tests" / "cassettes" / "test_recorded"
+RECORDED = ROOT / "cassettes" / "test_recorded"
 OUT = ROOT / "tests" / "recording_seconds.json"
 
 

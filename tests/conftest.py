@@ -1,26 +1,22 @@
-"""Shared fixtures: the shipped dev set and the seed."""
+"""Fixtures: no API key, the recordings (pytest-recording), the fault-injecting fake server."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_DIR = ROOT / "seeds" / "eval"
-EVAL_FILES = sorted(p for p in EVAL_DIR.glob("*.json") if p.name != "splits.json")
-SEED_TEXT = ROOT / "seeds" / "seed-ua-2024-05-31-75.txt"
-SEED_GOLD = ROOT / "seeds" / "seed-ua-2024-05-31-75.gold.json"
-CASSETTES = ROOT / "tests" / "cassettes"
-RECORDED = CASSETTES / "test_recorded"  # the dev set's recordings (tests/test_recorded.py)
-FLOORS_FILE = ROOT / "tests" / "eval_floors.json"  # written by scripts/eval_floors.py
+from tests.helpers import CASSETTES, ROOT, SECRET_HEADERS, FakeServer
+
+SLOW_LANES = ("embedded_model", "ray", "browser")
 
 
-def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the live embedded model, Ray, the browser and the notebooks in the slow lane (``-m slow``)."""
+    for item in items:
+        if type(item).__name__ == "NotebookItem" or any(item.get_closest_marker(m) for m in SLOW_LANES):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
@@ -33,23 +29,11 @@ def _no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # ---- recorded LLM traffic (pytest-recording / vcrpy) ----------------------------------------------
-# Cassettes live in tests/cassettes/<test module>/ (pytest-recording's convention). They are recorded
+# Cassettes live in cassettes/<test module>/ (pytest-recording's convention). They are recorded
 # from the embedded model (Qwen2.5-Coder-1.5B-Instruct Q4_K_M, llama-cpp-python 0.3.36 server,
 # n_threads=2 and n_ctx=32768, pinned by record.sh, temperature 0, instructor Mode.TOOLS) by
 # `bash scripts/record.sh`; CI replays them with --record-mode=none. Requests match on method, path
 # and JSON body, so the host does not matter.
-RECORD_URL = "http://127.0.0.1:8765/v1"
-SECRET_HEADERS = [
-    "authorization",
-    "api-key",
-    "x-api-key",
-    "openai-organization",
-    "openai-project",
-    "cookie",
-    "set-cookie",
-]
-
-
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
     return str(CASSETTES / request.module.__name__.split(".")[-1])
@@ -81,21 +65,6 @@ def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
 
 
 # ---- the fault-injecting fake server (tests/fake_server.py, hand-written answers) -----------------
-class FakeServer:
-    """A running tests/fake_server.py: its base URL per fault, and the requests it has seen."""
-
-    def __init__(self, port: int, log: Path) -> None:
-        self.port, self.log = port, log
-
-    def url(self, fault: str) -> str:
-        return f"http://127.0.0.1:{self.port}/{fault}/v1"
-
-    def requests(self, *, since: float, fault: str | None = None) -> list[dict[str, Any]]:
-        lines = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
-        seen = [json.loads(line) for line in lines]
-        return [r for r in seen if r["time"] >= since and (fault is None or r["fault"] == fault)]
-
-
 @pytest.fixture(scope="session")
 def fake_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     import subprocess

@@ -18,7 +18,7 @@ from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
-RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"
+RECORDED = Path(__file__).resolve().parents[2] / "cassettes" / "test_recorded"
 
 
 def _connect(strategy: Strategy, *, live: bool) -> Extractor:

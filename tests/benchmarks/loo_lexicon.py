@@ -21,7 +21,7 @@ from powx_llm.extract import Extractor
 from powx_llm.model import score
 
 EVAL = Path(__file__).resolve().parents[2] / "seeds" / "eval"
-RECORDED = Path(__file__).resolve().parents[1] / "cassettes" / "test_recorded"
+RECORDED = Path(__file__).resolve().parents[2] / "cassettes" / "test_recorded"
 
 
 def _taught_only_by(articles: list[EvalArticle]) -> dict[str, list[lexicon.Entry]]:

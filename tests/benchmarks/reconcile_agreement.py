@@ -17,14 +17,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from tests.test_reconcile import GOLD
+    from tests.helpers import gold_rows
 
     from powx_llm.corpus import extract_many, read_corpus, reconcile
     from powx_llm.extract import Extractor
 
-    ex = Extractor.connect(replay=ROOT / "tests" / "cassettes")
+    ex = Extractor.connect(replay=ROOT / "cassettes")
     rows = list(extract_many(read_corpus([ROOT / "seeds" / "eval"]).articles, extractor=ex, progress=False))
-    gold = {a: i for i, e in enumerate(reconcile(GOLD)) for a in e.articles}
+    gold = {a: i for i, e in enumerate(reconcile(gold_rows())) for a in e.articles}
     got = {a: i for i, e in enumerate(reconcile(rows)) for a in e.articles}
     both = sorted(set(gold) & set(got))
     pairs = list(itertools.combinations(both, 2))

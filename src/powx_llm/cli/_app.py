@@ -23,8 +23,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn prisoner-exchange reports into checked, structured data.",
 )
-_out = Console()
-_err = Console(stderr=True)
+def _out() -> Console:
+    """Return a console on standard output, made now: it sees the terminal (and COLUMNS) of this moment."""
+    return Console()
+
+
+def _err() -> Console:
+    """Return a console on standard error, made now."""
+    return Console(stderr=True)
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
@@ -85,7 +91,7 @@ DeadlineOpt = Annotated[
 
 
 def _fail(exc: PowxError) -> typer.Exit:
-    _err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    _err().print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -127,7 +133,7 @@ class _ByteProgress:
     """A rich progress bar for the one-time model assembly."""
 
     def __init__(self, description: str) -> None:
-        self._progress = Progress(console=_err, transient=True)
+        self._progress = Progress(console=_err(), transient=True)
         self._description = description
         self._task: TaskID | None = None
 

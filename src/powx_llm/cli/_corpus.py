@@ -112,7 +112,7 @@ def batch_cmd(
     except PowxError as exc:
         raise _fail(exc) from None
     for line in corpus.skipped:
-        _err.print(f"skipped {line}", highlight=False, soft_wrap=True)
+        _err().print(f"skipped {line}", highlight=False, soft_wrap=True)
     try:
         extractor = _connect(
             model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
@@ -148,7 +148,7 @@ def batch_cmd(
         spent.add(r.usage)
     tally = ", ".join(f"{n} {status.value}" for status, n in counts.items())
     reused = sum(r.reused for r in rows)
-    _err.print(
+    _err().print(
         f"{len(rows)} articles: {tally}; {reused} from the journal; {spent.describe()}, "
         f"{spent.seconds:,.0f} s of LLM time; tables: {', '.join(str(p) for p in written)}",
         highlight=False,
@@ -156,7 +156,7 @@ def batch_cmd(
     )
     for r in rows:
         if r.status is RowStatus.ERROR:
-            _err.print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
+            _err().print(f"[red]error:[/] {r.id}: {r.error}", highlight=False, soft_wrap=True)
 
 
 def _join_ray(address: str | None) -> None:
@@ -182,7 +182,7 @@ def _export(items: list[ArticleInput], extractor: Extractor, path: Path) -> None
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     skipped = f"; {len(unusable)} unusable articles left out ({', '.join(unusable[:5])})" if unusable else ""
-    _err.print(f"{len(lines)} requests written to {path}{skipped}", highlight=False, soft_wrap=True)
+    _err().print(f"{len(lines)} requests written to {path}{skipped}", highlight=False, soft_wrap=True)
 
 
 def _answering(items: list[ArticleInput], extractor: Extractor, results: Path, *, replay: Path | None) -> Extractor:
@@ -247,7 +247,7 @@ def reconcile_cmd(
         raise _fail(exc) from None
     conflicted = sum(bool(e.conflicts) for e in events)
     failed = sum(f.status.value in ("mismatch", "partial") for f in timeline)
-    _err.print(
+    _err().print(
         f"{len(rows)} reports, {len(events)} events ({sum(len(e.articles) > 1 for e in events)} with several "
         f"sources, {conflicted} with conflicts); {len(timeline)} timeline checks, {failed} not ok; "
         f"written: {', '.join(str(p) for p in [*written, page])}",
@@ -279,12 +279,12 @@ def eval_cmd(
         extractor = _connect(
             model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
         )
-        with Progress(console=_err, transient=True) as progress:
+        with Progress(console=_err(), transient=True) as progress:
             task = progress.add_task(f"{strategy.value}: extracting", total=len(articles))
             run = evaluate(extractor, articles, on_result=lambda _: progress.advance(task))
     except PowxError as exc:
         raise _fail(exc) from None
-    print_eval(run, console=_out, by_language=by is Breakdown.LANGUAGE)
+    print_eval(run, console=_out(), by_language=by is Breakdown.LANGUAGE)
     if report is not None:
         try:
             write_text_atomic(report, eval_markdown(run))

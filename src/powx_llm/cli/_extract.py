@@ -67,7 +67,7 @@ def check_cmd(
             }
         )
     else:
-        print_report(report, console=_out, title=str(exchange_file))
+        print_report(report, console=_out(), title=str(exchange_file))
     raise typer.Exit(EXIT_MISMATCH if report.has_mismatch else EXIT_OK)
 
 
@@ -83,7 +83,7 @@ def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
     if isinstance(result, PowxError):
         usage = result.usage if isinstance(result, LLMError) else None
         spent = f" ({usage.describe()} spent)" if usage is not None and usage.calls else ""
-        _err.print(f"[bold red]error:[/] {path}: {result}{spent}", highlight=False, soft_wrap=True)
+        _err().print(f"[bold red]error:[/] {path}: {result}{spent}", highlight=False, soft_wrap=True)
         if fmt in (Format.JSONL, Format.FACTS):
             line: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "file": path, "status": "error"}
             line["error"] = str(result)
@@ -103,8 +103,8 @@ def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
             }
         )
     elif fmt is Format.TABLE:
-        _out.print(extraction_table(result, title=path))
-        print_report(result.report, console=_out)
+        _out().print(extraction_table(result, title=path))
+        print_report(result.report, console=_out())
 
 
 @app.command("extract")

@@ -47,7 +47,7 @@ def serve_cmd(
         server = EmbeddedServer(model=path, port=port).start()
     except PowxError as exc:
         raise _fail(exc) from None
-    _out.print(
+    _out().print(
         f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads and a "
         f"{server.n_ctx}-token context (Ctrl+C stops it)"
     )
@@ -71,13 +71,13 @@ def models_cmd(
     """Show which backend and model would be used, and why."""
     try:
         backend = resolve_backend(base_url=base_url, model=model, mode=mode)
-        _out.print(f"backend: {backend.describe()}")
+        _out().print(f"backend: {backend.describe()}")
     except PowxError as exc:
-        _out.print(f"backend: none ({exc})")
+        _out().print(f"backend: none ({exc})")
     runtime = "installed" if runtime_available() else f"not installed ({INSTALL_HINT})"
-    _out.print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
+    _out().print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
     try:
-        _out.print(
+        _out().print(
             f"embedded server: {default_threads()} threads (POWX_THREADS), {default_ctx()}-token context (POWX_CTX)"
         )
     except PowxError as exc:

@@ -16,7 +16,7 @@ from powx_llm._errors import ConfigError, InputError
 from powx_llm._files import write_atomic
 from powx_llm.check import Finding, Status
 from powx_llm.corpus._journal import Journal, row_of
-from powx_llm.corpus._reconcile import Event, EventFact
+from powx_llm.corpus._reconcile import Event
 from powx_llm.corpus._rows import ArticleInput, BatchRow
 from powx_llm.llm import redact
 from powx_llm.model import Count, Fraction, as_date
@@ -335,10 +335,6 @@ def _text(value: Any) -> str | None:
     if value is None or isinstance(value, int):
         return None
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def _conflict_line(fact: EventFact) -> str:
-    return f"{fact.key}: {fact.conflict.value if fact.conflict else 'no consensus'}"
 
 
 def event_tables(events: Sequence[Event], timeline: Sequence[Finding]) -> dict[str, pa.Table]:

@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_dataset", "ray_rows", "rows_of"]
 
-COLUMNS = ("id", "text", "published", "url", "record")
-
 
 class _Worker:
     """One Ray actor: a connected extractor, reused for every batch it is given."""

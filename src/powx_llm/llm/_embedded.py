@@ -320,10 +320,6 @@ class EmbeddedServer:
         """Return whether the server process is running."""
         return self._proc is not None and self._proc.poll() is None
 
-    def exit_code(self) -> int | None:
-        """Return the server's exit code once it has stopped."""
-        return None if self._proc is None else self._proc.poll()
-
     def stop(self) -> None:
         """Stop the server (terminate, then kill after 10 s)."""
         proc, self._proc = self._proc, None
@@ -461,10 +457,6 @@ class SharedServer:
     def alive(self) -> bool:
         """Return whether the supervisor, and so its server, is running."""
         return _pid_alive(self.pid)
-
-    def exit_code(self) -> int | None:
-        """Return None: the server belongs to another process, whose exit code we cannot see."""
-        return None
 
     def stop(self) -> None:
         """Give up this process's lease; the supervisor stops the server once no lease is left."""

@@ -10,6 +10,7 @@ file, or a list of files. The library never assumes where a checkout keeps them.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable
@@ -61,12 +62,12 @@ class ReplayTransport(httpx.BaseTransport):
 
     def _load(self, path: Path) -> None:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
+            stat = path.stat()
+            recorded = _recorded(str(path), stat.st_mtime_ns, stat.st_size)
+        except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"cannot read cassette {path}: {exc}") from exc
-        for interaction in data.get("interactions", []):
-            req = interaction["request"]
-            self._responses.setdefault(_key(req["method"], req["uri"], req.get("body")), interaction["response"])
+        for key, response in recorded:
+            self._responses.setdefault(key, response)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Return the recorded response for *request*."""
@@ -85,6 +86,20 @@ class ReplayTransport(httpx.BaseTransport):
         return httpx.Response(
             recorded["status"]["code"], headers=headers, content=_as_bytes(recorded["body"]["string"])
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _recorded(path: str, mtime_ns: int, size: int) -> tuple[tuple[tuple[str, str, str], dict[str, Any]], ...]:
+    """Return the (request key, response) pairs of one cassette file, parsed once per version of the file."""
+    text = Path(path).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_LOADER) or {}
+    return tuple(
+        (_key(i["request"]["method"], i["request"]["uri"], i["request"].get("body")), i["response"])
+        for i in data.get("interactions", [])
+    )
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: several times faster
 
 
 def cassette_files(recordings: Recordings) -> list[Path]:

@@ -16,9 +16,10 @@ from powx_llm import ConfigError
 from powx_llm.cli import app
 from powx_llm.corpus import ArticleInput, RowStatus, extract_dataset, extract_many, rows_of
 from powx_llm.extract import Extractor
-from tests.conftest import CASSETTES, EVAL_FILES
+from tests.helpers import CASSETTES, EVAL_FILES
 
 runner = CliRunner()
+pytestmark = pytest.mark.ray
 
 
 @pytest.fixture(scope="module")

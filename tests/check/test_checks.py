@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from powx_llm import Exchange, Status, check
 from powx_llm.check import Report, exchange_from_dict
-from tests.conftest import EVAL_FILES, SEED_GOLD, SEED_TEXT, load
+from tests.helpers import EVAL_FILES, SEED_GOLD, SEED_TEXT, load
 
 
 def _gold(path: Path) -> dict[str, Any]:

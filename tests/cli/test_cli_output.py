@@ -9,10 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 import powx_llm
-from powx_llm import ConfigError, Exchange, ReplayMiss
+from powx_llm import Exchange
 from powx_llm.cli import app
-from powx_llm.llm import cassette_files, replay_client
-from tests.conftest import CASSETTES, EVAL_DIR, SEED_TEXT
+from tests.helpers import CASSETTES, EVAL_DIR, SEED_TEXT
 
 runner = CliRunner()
 SEED = str(SEED_TEXT)
@@ -120,23 +119,6 @@ def test_schema_is_the_json_schema_of_an_exchange() -> None:
     assert schema["title"] == "Exchange"
     assert {"kind", "transfers", "mediators"} <= set(schema["properties"])
     assert "from" in json.dumps(schema["$defs"]["Transfer"])
-
-
-def test_replay_takes_the_recordings_path(tmp_path: Path) -> None:
-    assert len(cassette_files(CASSETTES)) > 1
-    one = cassette_files(CASSETTES)[0]
-    assert cassette_files(one) == [one]
-    with pytest.raises(ConfigError, match="no recordings at"):
-        replay_client(tmp_path / "nowhere")
-
-
-def test_replay_of_an_unrecorded_article_is_one_line() -> None:
-    result = runner.invoke(
-        app, ["extract", "-", "--replay", str(CASSETTES)], input="date 2024-01-01 Ten prisoners were exchanged today."
-    )
-    assert result.exit_code == 2
-    assert "no recorded response" in result.output
-    assert issubclass(ReplayMiss, ConfigError)
 
 
 def test_stdin_that_is_not_utf8_is_one_line_and_no_request() -> None:

@@ -2,51 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from powx_llm import Count, Evidence, Exchange, Transfer
 from powx_llm.cli import app
-from powx_llm.extract import Extraction, Extractor
 from powx_llm.report import COLOURS, article_fragment, article_page, segments, show_in_jupyter
-from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
+from tests.helpers import CASSETTES, EVAL_FILES, HOSTILE, replayed, with_text
 
 runner = CliRunner()
-HOSTILE = (
-    "date 2024-05-31\r\nUkraine brought home 75 prisoners </script><script>alert(1)</script> "
-    '<img src=x onerror=alert(1)> "quoted" & more 🇺🇦 — عاد 75 أسيرا — вернулись 75 пленных.\r\n'
-)
-
-
-def _replayed(article: str) -> Extraction:
-    data = json.loads((EVAL_DIR / f"{article}.json").read_text(encoding="utf-8"))
-    ex = Extractor.connect(replay=CASSETTES)
-    return ex.extract(data["text"], published=data["published"])
-
-
-def _with_text(text: str, spans: dict[str, str]) -> Extraction:
-    """A replayed Extraction re-pointed at *text*: one transfer whose counts quote *spans* (key -> quote)."""
-    base = _replayed("seed-ua-2024-05-31-75")
-
-    def count(quote: str, value: int, after: int = 0) -> Count:
-        start = text.index(quote, after)
-        return Count(value=value, evidence=Evidence(quote=quote, start=start, end=start + len(quote)))
-
-    transfers = tuple(
-        Transfer(to=to, **{"from": None}, people=count(quote, int(re.findall(r"\d+", quote)[0])))
-        for to, quote in spans.items()
-    )
-    return replace(base, text=text, exchange=Exchange(transfers=transfers))
 
 
 def test_the_page_is_self_contained_and_forbids_scripts() -> None:
-    page = article_page(_replayed("seed-ua-2024-05-31-75"))
+    page = article_page(replayed("seed-ua-2024-05-31-75"))
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert csp is not None
     assert "default-src 'none'" in csp.group(1)
@@ -59,7 +30,7 @@ def test_the_page_is_self_contained_and_forbids_scripts() -> None:
 def test_every_span_is_marked_once_and_spans_that_overlap_are_cut_not_nested() -> None:
     text = "They swapped 107 from each side, 70 men among them, on Friday."
     # Ukraine and Russia share one span; Belarus's overlaps it ("each side, 70").
-    result = _with_text(text, {"Ukraine": "107 from each side", "Russia": "107 from each side", "Belarus": "side, 70"})
+    result = with_text(text, {"Ukraine": "107 from each side", "Russia": "107 from each side", "Belarus": "side, 70"})
     segs, spans = segments(result.text, result)
     assert [keys for _, _, keys in spans] == [["russia.people", "ukraine.people"], ["belarus.people"]]
     covered = [s for s in segs if s.keys]
@@ -73,7 +44,7 @@ def test_every_span_is_marked_once_and_spans_that_overlap_are_cut_not_nested() -
 
 
 def test_failed_sums_come_first_with_their_arithmetic() -> None:
-    page = article_page(_replayed("ua-2023-04-26-44-inconsistent"))
+    page = article_page(replayed("ua-2023-04-26-44-inconsistent"))
     first = re.search(r'<li class="check">(.*?)</li>', page)
     assert first is not None
     assert "mismatch" in first.group(1)
@@ -81,7 +52,7 @@ def test_failed_sums_come_first_with_their_arithmetic() -> None:
 
 
 def test_a_hostile_article_renders_as_text() -> None:
-    result = _with_text(HOSTILE, {"Ukraine": "75 prisoners"})
+    result = with_text(HOSTILE, {"Ukraine": "75 prisoners"})
     page = article_page(result, title="<b>title</b>")
     assert "<script>" not in page
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -92,7 +63,7 @@ def test_a_hostile_article_renders_as_text() -> None:
 
 
 def test_the_notebook_view_is_a_fragment_with_scoped_styles() -> None:
-    fragment = article_fragment(_replayed("seed-ua-2024-05-31-75"))
+    fragment = article_fragment(replayed("seed-ua-2024-05-31-75"))
     assert fragment.startswith('<div class="powx">')
     assert "<html" not in fragment
     styles = re.search(r"<style>(.*?)</style>", fragment)
@@ -102,7 +73,7 @@ def test_the_notebook_view_is_a_fragment_with_scoped_styles() -> None:
 
 
 def test_the_legend_names_every_colour() -> None:
-    fragment = article_fragment(_replayed("seed-ua-2024-05-31-75"))
+    fragment = article_fragment(replayed("seed-ua-2024-05-31-75"))
     for group in COLOURS:
         assert group.replace("/", "/") in fragment
 
@@ -123,7 +94,7 @@ def test_batch_writes_an_index_and_a_page_per_article(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("article", [p.stem for p in EVAL_FILES[:5]])
 def test_pages_of_the_dev_set_are_well_formed(article: str) -> None:
-    page = article_page(_replayed(article))
+    page = article_page(replayed(article))
     for tag in ("mark", "table", "tr", "td", "ol", "li", "div"):
         assert page.count(f"<{tag}") == page.count(f"</{tag}>"), tag
 
@@ -134,7 +105,7 @@ def test_jupyter_shows_a_result_as_its_report() -> None:
     shell = InteractiveShell.instance()
     try:
         assert show_in_jupyter(shell)
-        result = _replayed("seed-ua-2024-05-31-75")
+        result = replayed("seed-ua-2024-05-31-75")
         formatter: Any = shell.display_formatter
         shown, _ = formatter.format(result)
         assert shown["text/html"] == article_fragment(result)

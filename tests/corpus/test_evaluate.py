@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from powx_llm.cli import app
 from powx_llm.corpus import evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options, Strategy
-from tests.conftest import CASSETTES, EVAL_DIR, FLOORS_FILE, RECORDED
+from tests.helpers import CASSETTES, EVAL_DIR, FLOORS_FILE, RECORDED
 
 FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
 

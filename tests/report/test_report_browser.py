@@ -16,10 +16,10 @@ import pytest
 
 from powx_llm.extract import Extraction
 from powx_llm.report import article_page
-from tests.conftest import ROOT
-from tests.test_report import HOSTILE, _replayed, _with_text
+from tests.helpers import HOSTILE, ROOT, replayed, with_text
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def _marks(page: Any) -> list[dict[str, str]]:
 
 
 def test_every_evidence_span_is_one_mark_with_its_quote(browser: Any) -> None:
-    result = _replayed("seed-ua-2024-05-31-75")
+    result = replayed("seed-ua-2024-05-31-75")
     page, errors, _ = _open(browser, result, "seed-ua-2024-05-31-75")
     marks = _marks(page)
     quotes = {(ev.start, ev.end): ev.quote for ev in result.evidence.values()}
@@ -81,7 +81,7 @@ def test_every_evidence_span_is_one_mark_with_its_quote(browser: Any) -> None:
 
 
 def test_the_inconsistent_article_shows_its_failed_sum_first(browser: Any) -> None:
-    page, errors, _ = _open(browser, _replayed("ua-2023-04-26-44-inconsistent"), "ua-2023-04-26-44-inconsistent")
+    page, errors, _ = _open(browser, replayed("ua-2023-04-26-44-inconsistent"), "ua-2023-04-26-44-inconsistent")
     first = page.inner_text("li.check")
     assert first.startswith("mismatch")
     assert "officers 6 + enlisted 37 + civilians 2 = 45 > people 44" in first
@@ -89,7 +89,7 @@ def test_the_inconsistent_article_shows_its_failed_sum_first(browser: Any) -> No
 
 
 def test_nothing_from_a_hostile_article_executes(browser: Any) -> None:
-    result = _with_text(HOSTILE, {"Ukraine": "75 prisoners"})
+    result = with_text(HOSTILE, {"Ukraine": "75 prisoners"})
     page, errors, dialogs = _open(browser, result, "hostile")
     assert dialogs == []
     assert page.eval_on_selector_all("script, img", "els => els.length") == 0
@@ -103,7 +103,7 @@ def test_nothing_from_a_hostile_article_executes(browser: Any) -> None:
 
 
 def test_the_style_applies(browser: Any) -> None:
-    page, _, _ = _open(browser, _replayed("seed-ua-2024-05-31-75"), "styled")
+    page, _, _ = _open(browser, replayed("seed-ua-2024-05-31-75"), "styled")
     colour = page.eval_on_selector("mark", "e => getComputedStyle(e).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "")  # the hashed style block was allowed
     assert Path(ARTIFACTS / "styled.png").stat().st_size > 10_000

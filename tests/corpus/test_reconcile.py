@@ -7,7 +7,6 @@ powx_llm.corpus._reconcile (docs/events.md) to each pair of articles by hand.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -15,44 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from powx_llm._usage import Usage
-from powx_llm.check import Status, check, exchange_from_dict
+from powx_llm.check import Status
 from powx_llm.cli import app
 from powx_llm.corpus import BatchRow, Conflict, Event, RowStatus, check_timeline, reconcile
-from powx_llm.extract import Extraction, Strategy
 from powx_llm.model import Count, Cumulative, Exchange, Transfer
-from tests.conftest import CASSETTES, EVAL_DIR, EVAL_FILES
+from tests.helpers import CASSETTES, EVAL_DIR, EVAL_FILES, extraction_of, gold_rows
 
 runner = CliRunner()
 
 
-def _extraction(exchange: Exchange, *, text: str = "", published: dt.date | None = None) -> Extraction:
-    return Extraction(
-        exchange=exchange,
-        report=check(exchange, text=text or None, published=published),
-        usage=Usage(),
-        model="gold",
-        backend="gold",
-        strategy=Strategy.CUED,
-        prompt_version="gold",
-        raw="",
-        seconds=0.0,
-        published=published,
-        text=text,
-    )
-
-
-def _gold_rows() -> list[BatchRow]:
-    rows = []
-    for path in EVAL_FILES:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
-        ex = _extraction(exchange_from_dict(data["gold"], what=str(path)), text=data["text"], published=published)
-        rows.append(BatchRow(path.stem, data.get("source_url"), data["text"], RowStatus.OK, ex, None))
-    return rows
-
-
-GOLD = _gold_rows()
+GOLD = list(gold_rows())
 
 # Several reports of one exchange (everything else in the dev set is a single-source event, and the
 # three reports of no exchange, kind none, are no event at all).
@@ -145,7 +116,7 @@ def _row(ident: str, day: str | None, people: dict[str, int], **extra: object) -
         transfers=tuple(Transfer(to=to, people=Count(value=n)) for to, n in people.items()),
         **extra,
     )
-    return BatchRow(ident, None, "", RowStatus.OK, _extraction(exchange), None)
+    return BatchRow(ident, None, "", RowStatus.OK, extraction_of(exchange), None)
 
 
 def test_running_totals_and_ordinals_that_cannot_be_true_are_mismatches() -> None:

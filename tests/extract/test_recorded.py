@@ -1,6 +1,6 @@
 """The pipeline on real recorded responses of the embedded model, for every dev article.
 
-Cassettes: tests/cassettes/test_recorded/, recorded by `bash scripts/record.sh` from the embedded model
+Cassettes: cassettes/test_recorded/, recorded by `bash scripts/record.sh` from the embedded model
 (Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama-cpp-python 0.3.36's server, n_threads=2, n_ctx=32768 (pinned by record.sh),
 temperature 0, instructor Mode.TOOLS), from a freshly started server, in this file's order.
 """
@@ -11,7 +11,7 @@ import pytest
 
 from powx_llm import Exchange, Status, score
 from powx_llm.extract import Extractor, Options, Strategy
-from tests.conftest import EVAL_FILES, RECORD_URL, SEED_TEXT, load
+from tests.helpers import EVAL_FILES, RECORD_URL, SEED_TEXT, load
 
 IDS = [p.stem for p in EVAL_FILES]
 

@@ -29,7 +29,7 @@ from powx_llm import (
 )
 from powx_llm.cli import app
 from powx_llm.extract import Extraction, Extractor
-from tests.conftest import FakeServer
+from tests.helpers import FakeServer
 
 runner = CliRunner()
 TEXT = "Ukraine brought home 75 prisoners from Russian captivity today, in an exchange with Russia."

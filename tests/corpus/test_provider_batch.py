@@ -1,6 +1,6 @@
 """Provider batch APIs: first requests exported byte for byte, results imported, re-asks made live.
 
-The results file is made from recorded responses (tests/cassettes): what a provider would return.
+The results file is made from recorded responses (cassettes): what a provider would return.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from powx_llm.cli import app
 from powx_llm.corpus import answering_client, export_requests, extract_many, read_corpus, read_results
 from powx_llm.extract import Extractor
 from powx_llm.llm import REPLAY_BASE_URL, ReplayTransport, cassette_files
-from tests.conftest import CASSETTES, EVAL_FILES
+from tests.helpers import CASSETTES, EVAL_FILES
 
 runner = CliRunner()
 FILES = EVAL_FILES[:8]

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from powx_llm.cli import app
-from tests.conftest import EVAL_DIR, SEED_GOLD, SEED_TEXT
+from tests.helpers import EVAL_DIR, SEED_GOLD, SEED_TEXT
 
 runner = CliRunner()
 

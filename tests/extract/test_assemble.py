@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from powx_llm import Exchange, Status, check
 from powx_llm.extract import Side, Sides, assemble
 from powx_llm.read import analyse, read_article
-from tests.conftest import SEED_TEXT
+from tests.helpers import SEED_TEXT
 
 WORDS = [
     "75",

@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from powx_llm import Exchange, facts, score
-from tests.conftest import EVAL_FILES, ROOT, load
+from tests.helpers import EVAL_FILES, ROOT, load
 
 REFERENCE = ROOT / "tests" / "reference" / "facts.py"  # vendored from shared/eval/facts.py
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from powx_llm import PowxError
 from powx_llm.cli import app
 from powx_llm.extract import Extractor
-from tests.conftest import CASSETTES, EVAL_FILES, SECRET_HEADERS, SEED_GOLD, SEED_TEXT, FakeServer
+from tests.helpers import CASSETTES, EVAL_FILES, SECRET_HEADERS, SEED_GOLD, SEED_TEXT, FakeServer
 
 runner = CliRunner()
 TEXT = "Ukraine brought home 75 prisoners from Russian captivity today, in an exchange with Russia."
@@ -33,6 +33,12 @@ def key(request: pytest.FixtureRequest) -> str:
 def in_url(request: pytest.FixtureRequest) -> bool:
     """Whether the key also rides in the base URL (``user:key@``, ``?api-key=``)."""
     return bool(request.param != "plain-url")
+
+
+@pytest.fixture(autouse=True)
+def _quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What is printed is what these tests watch; how long a retry waits is test_waits.py's (not waited here)."""
+    monkeypatch.setattr("powx_llm.llm._client._BACKOFF", (0.01, 0.02))
 
 
 def _url(fake: FakeServer, fault: str, key: str, in_url: bool) -> str:

@@ -24,8 +24,8 @@ from powx_llm import (
     ServerError,
 )
 from powx_llm.extract import Extractor, extract_exchange
-from tests.conftest import SEED_TEXT
 from tests.fake_server import completion
+from tests.helpers import SEED_TEXT
 
 URL = "http://127.0.0.1:8765/v1"
 SIDES_OK = {

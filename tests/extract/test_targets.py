@@ -14,7 +14,7 @@ import pytest
 
 from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options
-from tests.conftest import EVAL_DIR, FLOORS_FILE, RECORDED, ROOT
+from tests.helpers import EVAL_DIR, FLOORS_FILE, RECORDED, ROOT
 
 SECONDS = json.loads((ROOT / "tests" / "recording_seconds.json").read_text(encoding="utf-8"))
 
