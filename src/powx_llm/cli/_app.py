@@ -23,6 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn prisoner-exchange reports into checked, structured data.",
 )
+
+
 def _out() -> Console:
     """Return a console on standard output, made now: it sees the terminal (and COLUMNS) of this moment."""
     return Console()
@@ -31,6 +33,7 @@ def _out() -> Console:
 def _err() -> Console:
     """Return a console on standard error, made now."""
     return Console(stderr=True)
+
 
 EXIT_OK, EXIT_MISMATCH, EXIT_ERROR = 0, 1, 2
 
