@@ -26,7 +26,7 @@ EVAL_FILES = sorted(p for p in EVAL_DIR.glob("*.json") if p.name != "splits.json
 SEED_TEXT = ROOT / "seeds" / "seed-ua-2024-05-31-75.txt"
 SEED_GOLD = ROOT / "seeds" / "seed-ua-2024-05-31-75.gold.json"
 CASSETTES = ROOT / "cassettes"
-RECORDED = CASSETTES / "test_recorded"  # the dev set's recordings (tests/test_recorded.py)
+RECORDED = CASSETTES / "test_recorded"  # the dev set's recordings (tests/extract/test_recorded.py)
 FLOORS_FILE = ROOT / "tests" / "eval_floors.json"  # written by scripts/eval_floors.py
 
 

@@ -1,6 +1,6 @@
 """`powx eval --replay`: the dev-set evaluation of both strategies on frozen responses must not regress.
 
-The responses are the real embedded-model recordings of tests/test_recorded.py; the floors in
+The responses are the real embedded-model recordings of tests/extract/test_recorded.py; the floors in
 tests/eval_floors.json are the F1 each strategy scored when they were recorded
 (written by scripts/record.sh).
 """

@@ -2,7 +2,7 @@
 
 Each target is its own test. One not reached yet is marked ``xfail(strict=True)`` with the value
 measured, so the mark must go (and the test then guards the target) the day it is reached. The floors
-(tests/test_eval_replay.py) guard against regressions in the meantime.
+(tests/corpus/test_evaluate.py) guard against regressions in the meantime.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ __all__ = [
 
 
 class Status(StrEnum):
-    """A check's verdict, declared worst first: the order every report and table shows them in."""
+    """A check's verdict, declared worst first (the HTML report and the summary lines show them in this order)."""
 
     MISMATCH = "mismatch"
     UNGROUNDED = "ungrounded"

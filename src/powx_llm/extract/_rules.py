@@ -1,7 +1,7 @@
 """The answer rules, in the order they apply: every decision the words make against or beside the model's
 answer, each one function of one signature (``Rule``: ``(Analysis, Drafts) -> Drafts``), like the checks'
 ``DEFAULT_CHECKS``. Each rule's docstring names the annotation convention or the phenomenon it implements;
-``tests/test_rules.py`` holds a table of cases per rule, and ``tests/benchmarks/loo_rules.py`` measures each.
+``tests/extract/test_rules.py`` holds a table of cases per rule, and ``tests/benchmarks/loo_rules.py`` measures each.
 """
 
 from __future__ import annotations
