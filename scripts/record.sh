@@ -7,10 +7,11 @@
 # A fresh server matters: llama.cpp's prompt cache makes outputs at temperature 0 depend slightly on
 # the requests served before, so recordings are only reproducible from a cold start in this order.
 #
-# Threads and context are pinned, not taken from the machine: the thread count changes the order of
-# floating-point sums, and so the tokens at temperature 0. Record with these values on every machine.
+# Threads, context and slots are pinned, not taken from the machine: the thread count changes the order of
+# floating-point sums, and so the tokens at temperature 0. Record with these values on every machine; one
+# test at a time (-n 0), in this file's order.
 set -euo pipefail
-export POWX_THREADS=2 POWX_CTX=32768
+export POWX_THREADS=2 POWX_CTX=32768 POWX_SLOTS=4
 cd "$(dirname "$0")/.."
 VENV="${POWX_VENV:-.venv}"
 PORT=8765
@@ -21,13 +22,13 @@ fi
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$PORT/v1/models" > /dev/null && break
+  curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break
   sleep 0.5
 done
 rm -rf cassettes/test_recorded
 status=0
 ready="$(date +%s.%N)"
-"$VENV/bin/python" -m pytest tests/test_recorded.py --record-mode=all -p no:randomly -q || status=$?
+"$VENV/bin/python" -m pytest tests/extract/test_recorded.py --record-mode=all -n 0 -q || status=$?
 "$VENV/bin/python" scripts/recording_seconds.py "$ready"
 "$VENV/bin/python" scripts/eval_floors.py
 exit $status

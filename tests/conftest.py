@@ -30,8 +30,8 @@ def _no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # ---- recorded LLM traffic (pytest-recording / vcrpy) ----------------------------------------------
 # Cassettes live in cassettes/<test module>/ (pytest-recording's convention). They are recorded
-# from the embedded model (Qwen2.5-Coder-1.5B-Instruct Q4_K_M, llama-cpp-python 0.3.36 server,
-# n_threads=2 and n_ctx=32768, pinned by record.sh, temperature 0, instructor Mode.TOOLS) by
+# from the embedded model (Qwen2.5-Coder-1.5B-Instruct Q4_K_M, llama.cpp's server from xllamacpp,
+# 2 threads, a 32,768-token context and 4 slots, pinned by record.sh, temperature 0, Mode.GRAMMAR) by
 # `bash scripts/record.sh`; CI replays them with --record-mode=none. Requests match on method, path
 # and JSON body, so the host does not matter.
 @pytest.fixture(scope="module")

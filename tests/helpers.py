@@ -18,7 +18,7 @@ from powx_llm._usage import Usage
 from powx_llm.check import check, exchange_from_dict
 from powx_llm.corpus import BatchRow, RowStatus
 from powx_llm.extract import Extraction, Extractor, Strategy
-from powx_llm.llm import REPLAY_BASE_URL
+from powx_llm.llm import DEFAULT_MODES, REPLAY_BASE_URL, BackendKind
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "seeds" / "eval"
@@ -57,6 +57,7 @@ def line_count(path: Path) -> int:
 
 
 RECORD_URL = REPLAY_BASE_URL  # the address recordings are made at (scripts/record.sh)
+EMBEDDED_MODE = DEFAULT_MODES[BackendKind.EMBEDDED].value  # the embedded backend's instructor mode
 SECRET_HEADERS = [
     "authorization",
     "api-key",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +50,14 @@ def read_json_file(path: Path) -> Any:
 
 def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
     """Write *target* through ``write(path)`` into a temporary file beside it, then rename it into place:
-    a reader sees the old file or the new one, never half of one; on any failure the old file stays."""
+    a reader sees the old file or the new one, never half of one; on any failure the old file stays. Only a
+    regular file is ever replaced: a symlink, a FIFO, a device or a folder at *target* is an InputError."""
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise InputError(f"{target} exists and is not a regular file; give another output path")
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:

@@ -15,6 +15,7 @@ class Usage:
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_tokens: int = 0  # of the prompt tokens, those the server took from its cache (a shared prefix)
     calls: int = 0
     seconds: float = 0.0  # wall time spent waiting for the LLM
 
@@ -27,6 +28,7 @@ class Usage:
         """Add *other*'s counts to these."""
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
+        self.cached_tokens += other.cached_tokens
         self.calls += other.calls
         self.seconds += other.seconds
 
@@ -35,6 +37,7 @@ class Usage:
         return {
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
+            "cached_tokens": self.cached_tokens,
             "llm_calls": self.calls,
             "seconds": round(self.seconds, 3),
         }
@@ -48,6 +51,7 @@ class Usage:
             return cls(
                 prompt_tokens=int(data.get("prompt_tokens", 0)),
                 completion_tokens=int(data.get("completion_tokens", 0)),
+                cached_tokens=int(data.get("cached_tokens", 0)),
                 calls=int(data.get("llm_calls", 0)),
                 seconds=float(data.get("seconds", 0.0)),
             )

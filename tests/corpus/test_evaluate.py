@@ -25,7 +25,10 @@ FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
 def test_dev_eval_does_not_regress(strategy: Strategy) -> None:
     ex = Extractor.connect(replay=RECORDED, options=Options(strategy=strategy))
     run = evaluate(ex, load_eval_dir(EVAL_DIR))
-    assert [r.error for r in run.results if r.error] == []
+    errors = [r.error for r in run.results if r.error]
+    # none for the default strategy; the flat baseline may run to its token limit (tests/extract/test_recorded.py)
+    assert len(errors) <= FLOORS[strategy.value]["errors"]
+    assert all("token limit" in e for e in errors), errors
     assert run.total.f1 >= FLOORS[strategy.value]["f1"] - 1e-9
     if strategy is Strategy.CUED:
         assert run.ungrounded == 0

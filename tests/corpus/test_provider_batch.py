@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from powx_llm.cli import app
 from powx_llm.corpus import answering_client, export_requests, extract_many, read_corpus, read_results
 from powx_llm.extract import Extractor
-from powx_llm.llm import REPLAY_BASE_URL, ReplayTransport, cassette_files
-from tests.helpers import CASSETTES, EVAL_FILES
+from powx_llm.llm import MODEL_ALIAS, REPLAY_BASE_URL, ReplayTransport, cassette_files
+from tests.helpers import CASSETTES, EMBEDDED_MODE, EVAL_FILES
 
 runner = CliRunner()
 FILES = EVAL_FILES[:8]
@@ -26,7 +26,9 @@ def _replaying(hook: list[bytes] | None = None) -> Extractor:
     transport = ReplayTransport(cassette_files(CASSETTES))
     seen = hook if hook is not None else []
     client = httpx.Client(transport=transport, event_hooks={"request": [lambda r: seen.append(r.read())]})
-    return Extractor.connect(base_url=REPLAY_BASE_URL, http_client=client, http_retries=0)
+    return Extractor.connect(
+        base_url=REPLAY_BASE_URL, model=MODEL_ALIAS, mode=EMBEDDED_MODE, http_client=client, http_retries=0
+    )
 
 
 def _results(lines: list[str], path: Path) -> None:
@@ -74,7 +76,9 @@ def test_imported_results_answer_the_first_requests_and_re_asks_go_live(tmp_path
             return inner.handle_request(request)
 
     client = answering_client(items, _replaying(), read_results(results), inner=Counting())
-    ex = Extractor.connect(base_url=REPLAY_BASE_URL, http_client=client, http_retries=0)
+    ex = Extractor.connect(
+        base_url=REPLAY_BASE_URL, model=MODEL_ALIAS, mode=EMBEDDED_MODE, http_client=client, http_retries=0
+    )
     rows = list(extract_many(items, extractor=ex, progress=False))
     plain = list(extract_many(items, extractor=_replaying(), progress=False))
     assert [r.extraction.facts for r in rows if r.extraction] == [r.extraction.facts for r in plain if r.extraction]

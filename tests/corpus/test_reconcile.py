@@ -7,6 +7,7 @@ powx_llm.corpus._reconcile (docs/events.md) to each pair of articles by hand.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,12 @@ from tests.helpers import CASSETTES, EVAL_DIR, EVAL_FILES, extraction_of, gold_r
 runner = CliRunner()
 
 
-GOLD = list(gold_rows())
+# The grouping below is written by hand for the first two batches of the dev set (67 articles); the third
+# batch (seeds/eval/splits.json "batch3") has no hand grouping yet, so these tests read the first two.
+_GROUPED = set(json.loads((EVAL_DIR / "splits.json").read_text(encoding="utf-8"))["original"]) | set(
+    json.loads((EVAL_DIR / "splits.json").read_text(encoding="utf-8"))["new"]
+)
+GOLD = [r for r in gold_rows() if r.id in _GROUPED]
 
 # Several reports of one exchange (everything else in the dev set is a single-source event, and the
 # three reports of no exchange, kind none, are no event at all).

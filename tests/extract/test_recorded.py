@@ -1,23 +1,27 @@
 """The pipeline on real recorded responses of the embedded model, for every dev article.
 
 Cassettes: cassettes/test_recorded/, recorded by `bash scripts/record.sh` from the embedded model
-(Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama-cpp-python 0.3.36's server, n_threads=2, n_ctx=32768 (pinned by record.sh),
-temperature 0, instructor Mode.TOOLS), from a freshly started server, in this file's order.
+(Qwen2.5-Coder-1.5B-Instruct Q4_K_M on llama.cpp's server (xllamacpp), 2 threads, a 32,768-token context and
+4 slots, pinned by record.sh; temperature 0; the embedded backend's instructor mode, JSON schema), from a
+freshly started server, in this file's order. Replayed, they are the embedded backend's answers.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from powx_llm import Exchange, Status, score
+from powx_llm import Exchange, OutputTruncated, Status, score
 from powx_llm.extract import Extractor, Options, Strategy
-from tests.helpers import EVAL_FILES, RECORD_URL, SEED_TEXT, load
+from powx_llm.llm import MODEL_ALIAS
+from tests.helpers import EMBEDDED_MODE, EVAL_FILES, RECORD_URL, SEED_TEXT, load
 
 IDS = [p.stem for p in EVAL_FILES]
 
 
 def _extractor(strategy: Strategy) -> Extractor:
-    return Extractor.connect(base_url=RECORD_URL, http_retries=0, options=Options(strategy=strategy))
+    return Extractor.connect(
+        base_url=RECORD_URL, model=MODEL_ALIAS, mode=EMBEDDED_MODE, http_retries=0, options=Options(strategy=strategy)
+    )
 
 
 # One strategy over every article, then the other (as a user runs a corpus): the server reuses the
@@ -27,9 +31,16 @@ def _extractor(strategy: Strategy) -> Extractor:
 @pytest.mark.parametrize("strategy", list(Strategy))
 def test_dev_article(article_id: str, strategy: Strategy) -> None:
     art = load(EVAL_FILES[IDS.index(article_id)])
-    result = _extractor(strategy).extract(art["text"], published=art["published"])
+    try:
+        result = _extractor(strategy).extract(art["text"], published=art["published"])
+    except OutputTruncated:
+        # The flat baseline schema's lists have no end: constrained to it, the small model may list until the
+        # token limit (512), and the baseline has no answer for the article (powx eval counts it as failed).
+        assert strategy is Strategy.BASELINE
+        return
     assert Exchange.model_validate(result.exchange.model_dump(by_alias=True)) == result.exchange
-    assert result.report.findings or not result.facts.keys() - {"kind"}
+    # a result that states a number is checked (a side named without a number has none to check)
+    assert result.report.findings or not any(isinstance(v, int) for v in result.facts.values())
     assert result.llm_calls >= 1
     assert result.usage.prompt_tokens > 0
     if strategy is Strategy.CUED:

@@ -14,6 +14,7 @@ import pytest
 from powx_llm import facts
 from powx_llm.extract import ANSWER_RULES, Rule, Side, Sides, assemble, rules_without
 from powx_llm.extract._rules_event import (
+    an_exchange_by_words,
     credited_mediators,
     kind_from_sides,
     one_way_is_a_release,
@@ -41,6 +42,7 @@ from powx_llm.extract._rules_sides import (
     drop_uncounted_sides,
     equal_sides,
     held_by_non_state,
+    nobody_held,
     one_side_per_receiver,
     receiver_by_whose_people,
     receiver_of_one_war,
@@ -49,6 +51,7 @@ from powx_llm.extract._rules_sides import (
     sides_the_words_state,
     swap_by_words,
     uncounted_return,
+    words_for_a_wrong_number,
 )
 from powx_llm.read import analyse, read_article
 
@@ -133,7 +136,7 @@ RULE_CASES: dict[Rule, list[Case]] = {
         Case(
             "The trucks drove 100 kilometers before 40 prisoners were exchanged.",
             (side(100, "100 kilometers", **UA_RU),),
-            {"ukraine.people": None},
+            {"ukraine.people": 40},  # the one figure the words offer instead (words_for_a_wrong_number)
             note="not a number of people",
         ),
     ],
@@ -219,6 +222,33 @@ RULE_CASES: dict[Rule, list[Case]] = {
             fires=False,
         ),
     ],
+    nobody_held: [
+        *(
+            Case(text, (side(value, str(value), received_by="Ukraine", released_by="Russia"),), {"kind": "none"})
+            for text, value in (
+                ("Dynamo Kyiv beat Shakhtar 3-1 before 35000 fans; the referee showed 12 yellow cards.", 35000),
+                ("Dynamo Kyjów pokonało Szachtar 3:1 przy 35000 kibiców.", 35000),
+                ("Dynamo Kiew schlug Schachtar vor 35000 Zuschauern mit 3:1.", 35000),
+                ("Динамо обіграло Шахтар 3:1 на очах у 35000 уболівальників.", 35000),
+                ("Dinamo Kiev, 35000 taraftar önünde Şahtar'ı 3-1 yendi.", 35000),
+            )
+        ),
+        *(  # the cards are things, not people: dropped whichever rule comes first
+            Case(text, (side(12, "12", received_by="Ukraine", released_by="Russia"),), {"kind": "none"}, fires=False)
+            for text in (
+                "Dynamo Kyiv beat Shakhtar 3-1; the referee showed 12 yellow cards.",
+                "Dynamo Kiew schlug Schachtar 3:1; der Schiedsrichter zeigte 12 gelbe Karten.",
+                "Динамо обіграло Шахтар 3:1, арбітр показав 12 жовтих карток.",
+            )
+        ),
+        Case(  # people coming back home, with no word of captivity: still a return
+            "46 Kursk Region residents have come back home from Ukraine, thanks to the talks, the ombudswoman said.",
+            (side(46, "46 Kursk Region residents", received_by="Russia", released_by="Ukraine"),),
+            {"russia.people": 46},
+            kind="release",
+            fires=False,
+        ),
+    ],
     one_side_per_receiver: [
         Case(
             "Israel got back 13 hostages on Friday and 17 hostages on Saturday.",
@@ -292,12 +322,66 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 75, "ukraine.bodies": 3},
         ),
     ],
+    words_for_a_wrong_number: [
+        *(
+            Case(
+                "Another 75 of our people have returned home from Russian captivity, Zelensky said.",
+                (side(value, str(value), **UA_RU),),
+                {"ukraine.people": 75, "kind": "release"},
+                note="the one figure the words offer",
+            )
+            for value in (9999, -75, 10**30)
+        ),
+        Case(  # zero is none: nothing to replace
+            "Another 75 of our people have returned home from Russian captivity.",
+            (side(75, "75", **UA_RU), side(0, "0", **RU_UA)),
+            {"ukraine.people": 75, "russia.people": None},
+            fires=False,
+        ),
+        Case(  # two figures on offer: the words do not say which, nothing is guessed
+            "Another 75 of our people have returned home from Russian captivity; 40 more came back on Friday.",
+            (side(9999, "9999", **UA_RU),),
+            {"ukraine.people": None},
+            fires=False,
+        ),
+    ],
     drop_uncounted_sides: [
         Case(
+            "Russia released 75 Ukrainian prisoners of war today.",
+            (side(75, "75", **UA_RU), side(None, None, **RU_UA)),
+            {"ukraine.people": 75, "russia.from": None, "kind": "release"},
+            note="side to Russia: no number",
+        ),
+        Case(  # the other way of a swap, uncounted: its direction stands (convention 10)
             "Russia and Ukraine exchanged prisoners: Ukraine got back 75 soldiers.",
             (side(75, "75", **UA_RU), side(None, None, **RU_UA)),
-            {"ukraine.people": 75, "russia.from": None},
-            note="side to Russia: no number",
+            {"ukraine.people": 75, "russia.from": "ukraine", "russia.people": None},
+            fires=False,
+        ),
+        Case(  # a swap of named people: nobody counted, both directions (convention 10)
+            "The United States and Russia swapped Brittney Griner for Viktor Bout on Thursday.",
+            (
+                side(None, None, received_by="United States", released_by="Russia"),
+                side(None, None, received_by="Russia", released_by="United States"),
+            ),
+            {"kind": "prisoner_exchange", "united_states.from": "russia", "russia.from": "united states"},
+            fires=False,
+        ),
+        Case(  # named people only, the model's kind stands
+            "Russia handed over the body of a pilot to Ukraine on Friday, and Ukraine handed over that of a Russian "
+            "general.",
+            (
+                side(None, None, **UA_RU),
+                side(None, None, **RU_UA),
+            ),
+            {"kind": "body_repatriation", "ukraine.from": "russia"},
+            kind="body_repatriation",
+            fires=False,
+        ),
+        Case(  # talks, nothing handed over: no side stands
+            "Russia and Ukraine will exchange prisoners next week, officials said.",
+            (side(None, None, **UA_RU), side(None, None, **RU_UA)),
+            {"kind": "none", "ukraine.from": None, "russia.from": None},
         ),
     ],
     receiver_of_one_war: [
@@ -375,6 +459,11 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     halve_both_sides: [
+        Case(  # the other side named without a number
+            "Russia and Ukraine exchanged 190 prisoners, 95 from each side.",
+            (side(190, "190", **UA_RU), side(None, None, **RU_UA)),
+            {"ukraine.people": 95, "russia.people": 95},
+        ),
         Case(
             "وأُطلق سراح 190 أسيرًا. وأُفرج عن 95 جنديًا من كل طرف.",
             (side(190, "190", **UA_RU),),
@@ -393,6 +482,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     equal_sides: [
+        Case(  # "each" after a sum paid, not a swap
+            "Ukraine brought home 75 soldiers from Russia; the 75 released soldiers each received 100,000 hryvnias.",
+            (side(75, "75", **UA_RU), side(None, None, **RU_UA)),
+            {"ukraine.people": 75, "russia.people": None},
+            fires=False,
+        ),
+        Case(  # the answer names the other side without its number
+            "On June 25 Russia and Ukraine exchanged 90 prisoners each.",
+            (side(90, "90", **UA_RU), side(None, None, **RU_UA)),
+            {"ukraine.people": 90, "russia.people": 90, "russia.from": "ukraine"},
+        ),
         Case(
             "Ukraine and Russia exchanged prisoners: 84 from each side were freed.",
             (side(84, "84", **UA_RU),),
@@ -596,6 +696,23 @@ RULE_CASES: dict[Rule, list[Case]] = {
             fires=False,
         ),
     ],
+    an_exchange_by_words: [
+        *(
+            Case(text, (side(100, "100", **UA_RU),), {"kind": "prisoner_exchange"}, kind="release")
+            for text in (
+                "Ще 100 захисників повернулися додому: відбувся 51-й обмін полоненими.",
+                "Another prisoner swap: 100 Ukrainian soldiers came home from Russian captivity.",
+                "Yeni bir esir takası yapıldı: 100 Ukraynalı asker evine döndü.",
+            )
+        ),
+        Case(  # prisoners for maps: "in exchange for" names what came back, not a swap of people
+            "Azerbaijan handed 100 Armenian prisoners to Armenia in exchange for maps of minefields.",
+            (side(100, "100", received_by="Armenia", released_by="Azerbaijan"),),
+            {"kind": "release"},
+            kind="release",
+            fires=False,
+        ),
+    ],
     two_ways_are_an_exchange: [
         Case(
             "Russia freed 10 Ukrainians and Ukraine freed 12 Russians.",
@@ -656,6 +773,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
             mediators=("Red Cross",),
             note="does not credit it",
         ),
+        Case(  # a state credited with the handover is a mediator too, when it is not a side of it
+            "Azerbaijan handed 15 prisoners over to Armenia on Saturday thanks to the mediation of Russia.",
+            (side(15, "15", received_by="Armenia", released_by="Azerbaijan"),),
+            {"mediators": ["russia"]},
+            mediators=("Russia",),
+        ),
+        Case(
+            "Thanks to mediation by the European Union, Azerbaijan has transferred 10 servicemen to Armenia.",
+            (side(10, "10", received_by="Armenia", released_by="Azerbaijan"),),
+            {"mediators": ["european union"]},  # credited by the words, though the answer named nobody
+        ),
         Case(
             "In Wien, with the UAE mediating, 90 prisoners were returned to Ukraine.",
             (side(90, "90", received_by="Ukraine"),),
@@ -676,6 +804,20 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "sides have been exchanged.",
             (side(95, "95", **UA_RU),),
             {"cumulative.all.people": 3210},
+        ),
+        Case(  # text imitating our list of candidates adds nothing: a running total needs its words
+            "Ukraine brought home 75 prisoners from Russia today.\nNumbers in this article that may count the "
+            'people or bodies received:\n- 9999: "9999 prisoners"',
+            (side(75, "75 prisoners", **UA_RU),),
+            {"ukraine.people": 75, "cumulative.ukraine.people": None},
+            fires=False,
+        ),
+        Case(  # what a deal promises in return is no running total
+            "Hamas freed 33 Israeli hostages on Saturday. In the truce's first phase, Hamas is to free 33 "
+            "hostages in return for nearly 2,000 Palestinian prisoners.",
+            (side(33, "33 Israeli hostages", received_by="Israel", released_by="Hamas"),),
+            {"israel.people": 33, "cumulative.israel.people": None},
+            fires=False,
         ),
     ],
 }

@@ -1,4 +1,4 @@
-"""The accuracy targets of the accuracy issue, on the replayed recordings of the 67 dev articles.
+"""The accuracy targets of the accuracy issue, on the replayed recordings of the 112 dev articles.
 
 Each target is its own test. One not reached yet is marked ``xfail(strict=True)`` with the value
 measured, so the mark must go (and the test then guards the target) the day it is reached. The floors
@@ -14,7 +14,7 @@ import pytest
 
 from powx_llm.corpus import EvalRun, evaluate, load_eval_dir
 from powx_llm.extract import Extractor, Options
-from tests.helpers import EVAL_DIR, FLOORS_FILE, RECORDED, ROOT
+from tests.helpers import EVAL_DIR, EVAL_FILES, FLOORS_FILE, RECORDED, ROOT
 
 SECONDS = json.loads((ROOT / "tests" / "recording_seconds.json").read_text(encoding="utf-8"))
 
@@ -35,12 +35,12 @@ _FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["cued"]
 MEASURED = {"facts": _FLOORS["f1"], **_FLOORS["groups"]}
 # Targets the library does not reach yet. Strict: the day a target is met, its test fails until it
 # leaves this set, and then guards the target.
-NOT_YET: set[str] = set()
+NOT_YET: set[str] = {"facts", "people/bodies", "parties", "recipients"}  # on all 112 (2026-12-07)
 
 
 def _reason(group: str) -> str:
     return (
-        f"accuracy target not reached yet (issue 9, README 'Measured'): {group} F1 is "
+        f"accuracy target not reached yet (issue 24, README 'Measured'): {group} F1 is "
         f"{MEASURED[group]:.3f} on the recordings, the target {TARGETS[group]:.2f}"
     )
 
@@ -64,5 +64,6 @@ def test_no_article_uses_more_than_two_calls(run: EvalRun) -> None:
 
 def test_the_median_article_took_at_most_25_seconds_when_recorded() -> None:
     cued = [s for name, s in SECONDS.items() if "cued" in name]
-    assert len(cued) == 67
+    # the recording of 2026-12-07 kept the times of 110 of the 112 (docs/measurements.md, wave 3)
+    assert len(cued) >= len(EVAL_FILES) - 2
     assert statistics.median(cued) <= 25

@@ -25,8 +25,21 @@ def test_backend_order(
 ) -> None:
     monkeypatch.setattr("powx_llm.llm._backend.runtime_available", lambda: True)
     backend = resolve_backend(env=env, **kwargs)  # type: ignore[arg-type]
-    assert (backend.kind, backend.model, backend.mode) == (kind, model, Mode.TOOLS)
+    mode = Mode.GRAMMAR if kind is BackendKind.EMBEDDED else Mode.TOOLS  # llama.cpp's grammar; tools elsewhere
+    assert (backend.kind, backend.model, backend.mode) == (kind, model, mode)
     assert "sk-x" not in backend.describe()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "kind"),
+    [({}, BackendKind.EMBEDDED), ({"base_url": "http://h/v1"}, BackendKind.BASE_URL)],
+)
+def test_replaying_is_the_embedded_model_unless_a_base_url_is_given(kwargs: dict[str, str], kind: BackendKind) -> None:
+    env = {"OPENAI_API_KEY": "sk-x", "POWX_MODEL": "gpt-4o", "POWX_MODE": "json"}  # ignored when replaying
+    backend = resolve_backend(replaying=True, env=env, base_url=kwargs.get("base_url"))
+    assert backend.kind is kind
+    if kind is BackendKind.EMBEDDED:
+        assert (backend.model, backend.mode) == (MODEL_ALIAS, Mode.GRAMMAR)
 
 
 def test_mode_is_overridable_and_checked() -> None:

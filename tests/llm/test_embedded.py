@@ -54,7 +54,7 @@ def test_model_path_env_must_exist(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 def test_missing_runtime_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(embedded, "runtime_available", lambda: False)
-    with pytest.raises(ConfigError, match="needs llama-cpp-python"):
+    with pytest.raises(ConfigError, match="needs its runtime"):
         embedded.EmbeddedServer(model=tmp_path / "m.gguf").start()
 
 
@@ -86,7 +86,7 @@ def server() -> Iterator[embedded.EmbeddedServer]:
 
 def _llm(srv: embedded.EmbeddedServer) -> LLM:
     backend = Backend(
-        kind=BackendKind.EMBEDDED, model=embedded.MODEL_ALIAS, mode=Mode.TOOLS, reason="test", base_url=srv.base_url
+        kind=BackendKind.EMBEDDED, model=embedded.MODEL_ALIAS, mode=Mode.GRAMMAR, reason="test", base_url=srv.base_url
     )
     return LLM(backend, http_retries=0)
 
@@ -127,7 +127,18 @@ def test_threads_and_context_can_be_pinned(
     server = embedded.EmbeddedServer(model=Path("m.gguf"), port=1)
     assert server.n_ctx == ctx
     assert server.n_threads == (threads or embedded.default_threads())
-    assert ["--n_threads", str(server.n_threads), "--n_ctx", str(ctx)] == server.command()[-4:]
+    assert ["--threads", str(server.n_threads), "--ctx", str(ctx)] == server.command()[-6:-2]
+    assert ["--slots", str(embedded.default_slots())] == server.command()[-2:]
+
+
+def test_slots_can_be_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("POWX_SLOTS", raising=False)
+    assert embedded.default_slots() == 4
+    monkeypatch.setenv("POWX_SLOTS", "2")
+    assert embedded.EmbeddedServer(model=Path("m.gguf"), port=1).n_slots == 2
+    monkeypatch.setenv("POWX_SLOTS", "0")
+    with pytest.raises(ConfigError, match="POWX_SLOTS"):
+        embedded.default_slots()
 
 
 def test_threads_and_context_come_from_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:

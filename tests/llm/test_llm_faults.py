@@ -168,3 +168,47 @@ def test_an_answer_that_is_not_a_completion_blames_the_server(body: str) -> None
 
     with pytest.raises(ServerError, match="not a chat completion"):
         _extractor(handler).extract("75 returned")
+
+
+def test_grammar_mode_sends_the_schema_as_a_compact_llguidance_grammar_and_reads_content() -> None:
+    """The embedded backend's mode: no tools and no response_format, the schema as llama.cpp's grammar (compact
+    JSON, every field of a side said), the answer read from the message's content; cached tokens are counted."""
+    sent: list[dict[str, object]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        body = {
+            "id": "hand-written",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "stop",
+                    "message": {"role": "assistant", "content": json.dumps(SIDES_OK, separators=(",", ":"))},
+                }
+            ],
+            "usage": {
+                "prompt_tokens": 100,
+                "completion_tokens": 10,
+                "total_tokens": 110,
+                "prompt_tokens_details": {"cached_tokens": 60},
+            },
+        }
+        return httpx.Response(200, json=body)
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    ex = Extractor.connect(base_url=URL, mode="grammar", http_client=client, http_retries=0)
+    result = ex.extract(SEED_TEXT.read_text(encoding="utf-8"))
+    assert result.facts["ukraine.people"] == 75
+    assert (result.usage.prompt_tokens, result.usage.cached_tokens) == (100, 60)
+    (body,) = sent
+    assert "tools" not in body
+    assert "response_format" not in body
+    grammar = str(body["grammar"])
+    assert grammar.startswith("%llguidance {}\nstart: %json {")
+    schema = json.loads(grammar.split("%json ", 1)[1])
+    assert schema["x-guidance"] == {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
+    assert schema["required"] == ["kind", "sides", "mediators"]
+    assert schema["properties"]["sides"]["maxItems"] == 6

@@ -147,7 +147,13 @@ def test_the_cli_takes_a_deadline_and_says_what_a_failure_spent(fake_server: Fak
     assert cut.exit_code == 2
     assert "(1 LLM call, 812 tokens spent)" in cut.output
     line = json.loads(next(x for x in cut.output.splitlines() if x.startswith("{")))
-    assert line["usage"] == {"prompt_tokens": 300, "completion_tokens": 512, "llm_calls": 1, "seconds": ANY}
+    assert line["usage"] == {
+        "prompt_tokens": 300,
+        "completion_tokens": 512,
+        "cached_tokens": 0,
+        "llm_calls": 1,
+        "seconds": ANY,
+    }
     assert line["usage"]["seconds"] >= 0
     zero = subprocess.run(
         [sys.executable, "-c", "from powx_llm.cli import main; main()", "extract", str(article), "--deadline", "0"],

@@ -82,6 +82,15 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
         ("84 визволені воїни обороняли Маріуполь", [("84", "cohort", None, "Mariupol", None)]),
         ("Крім того, репатрійовано три тіла", [("три", "bodies", None, None, None)]),
         ("This was already the 52nd exchange", [("52nd", "ordinal", None, None, None)]),
+        ("Bu, savaşın 52. takası oldu", [("52.", "ordinal", None, None, None)]),
+        ("C'est le 52e échange de prisonniers", [("52e", "ordinal", None, None, None)]),
+        ("Fue el 52º canje de prisioneros", [("52º", "ordinal", None, None, None)]),
+        ("Цей обмін – 51-й за ліком", [("51-й", "ordinal", None, None, None)]),
+        ("They wrapped up the first phase of their prisoner exchange", []),  # a stage, not the series
+        ("the deal to swap prisoners, the first accord of this sort", []),
+        ("On the swap's first day, more were set free", []),
+        ("Die Zahl beträgt 95. Der Austausch fand am Freitag statt", []),  # a count ending a sentence
+        ("Dönenlerin sayısı 75. Takas cuma günü yapıldı", []),
         (
             "More than 3,000 Ukrainians have been freed in 50 exchanges since the Russian invasion began.",
             [("3,000", "cumulative_people", None, None, None), ("50", "cumulative_exchanges", None, None, None)],
@@ -107,3 +116,11 @@ def test_numbers_without_a_group_word_get_no_cue(text: str) -> None:
 
 def test_roles_are_a_closed_set() -> None:
     assert {r.value for r in Role} >= {"men", "women", "officers", "enlisted", "privates", "sergeants", "civilians"}
+
+
+def test_a_german_ordinal_may_be_followed_by_a_capital() -> None:
+    """German writes nouns with a capital: "der 64. Gefangenenaustausch" numbers the exchange in a German article."""
+    text = "Es war der 64. Gefangenenaustausch seit Kriegsbeginn."
+    languages = ("de", "common")
+    cues = find_cues(text, find_mentions(text, languages=languages), languages=languages)
+    assert [(c.mention.quote, c.role.value) for c in cues] == [("64.", "ordinal")]

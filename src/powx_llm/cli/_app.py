@@ -74,7 +74,9 @@ def _root(
 
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name (default per backend; POWX_MODEL).")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="An OpenAI-compatible endpoint (POWX_BASE_URL).")]
-ModeOpt = Annotated[str | None, typer.Option("--mode", help="instructor mode: tools, json, json_schema, md_json.")]
+ModeOpt = Annotated[
+    str | None, typer.Option("--mode", help="instructor mode: tools, json, json_schema, grammar (llama.cpp), md_json.")
+]
 ReplayOpt = Annotated[
     Path | None,
     typer.Option(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -48,6 +50,13 @@ from powx_llm.corpus import (
 from powx_llm.extract import Extractor, Strategy
 from powx_llm.llm import BackendKind, ReplayTransport, cassette_files
 from powx_llm.report import article_page, error_page, eval_markdown, index_page, print_eval, timeline_page
+
+
+def _writable(folder: Path) -> None:
+    """Raise OSError unless a file can be created in *folder* (a read-only mount, no permission)."""
+    fd, name = tempfile.mkstemp(prefix=".powx-probe-", dir=folder)
+    os.close(fd)
+    os.unlink(name)
 
 
 @app.command("batch")
@@ -106,7 +115,10 @@ def batch_cmd(
         corpus = read_corpus(inputs)
         out.mkdir(parents=True, exist_ok=True)
         journal = out / "journal.jsonl"
+        if journal.is_symlink() or (journal.exists() and not journal.is_file()):
+            raise InputError(f"{journal} exists and is not a regular file; give another --out folder")
         journal.touch()
+        _writable(out)  # before any request is sent: the tables go there at the end
     except OSError as exc:
         raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
     except PowxError as exc:
@@ -137,11 +149,25 @@ def batch_cmd(
                 engine=engine,
             )
         )
-        written = write_tables(rows, out, fmt=table_format)
-        if html_dir is not None:
-            written.append(_write_html(rows, html_dir))
     except PowxError as exc:
         raise _fail(exc) from None
+    except OSError as exc:  # the journal could not be written (a full disk), or a cluster could not be reached
+        raise _fail(InputError(f"the run stopped: {exc}; the journal keeps what is done: run again")) from None
+    try:
+        written = write_tables(rows, out, fmt=table_format)
+    except OSError as exc:  # a full disk, a folder gone: the journal keeps every article already extracted
+        raise _fail(
+            InputError(f"cannot write to {out}: {exc.strerror or exc}; the journal keeps what is done: run again")
+        ) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
+    if html_dir is not None:
+        try:
+            written.append(_write_html(rows, html_dir))
+        except OSError as exc:
+            raise _fail(InputError(f"cannot write to {html_dir}: {exc.strerror or exc}")) from None
+        except PowxError as exc:
+            raise _fail(exc) from None
     counts = {status: sum(r.status is status for r in rows) for status in RowStatus}
     spent = Usage()
     for r in rows:

@@ -25,6 +25,7 @@ from powx_llm.llm import (
     EmbeddedServer,
     cache_dir,
     default_ctx,
+    default_slots,
     default_threads,
     model_path,
     resolve_backend,
@@ -48,8 +49,9 @@ def serve_cmd(
     except PowxError as exc:
         raise _fail(exc) from None
     _out().print(
-        f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads and a "
-        f"{server.n_ctx}-token context (Ctrl+C stops it)"
+        f"serving {MODEL_ALIAS} at {server.base_url} with {server.n_threads} threads, a "
+        f"{server.n_ctx}-token context and {server.n_slots} slots (Ctrl+C stops it); connect with --base-url "
+        f"{server.base_url} --mode grammar"
     )
     # Stopped the usual ways (kill, a closed terminal), powx serve stops its model server too.
     for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -78,7 +80,8 @@ def models_cmd(
     _out().print(f"embedded model: {MODEL_ALIAS}; runtime {runtime}; cache {cache_dir()}")
     try:
         _out().print(
-            f"embedded server: {default_threads()} threads (POWX_THREADS), {default_ctx()}-token context (POWX_CTX)"
+            f"embedded server: {default_threads()} threads (POWX_THREADS), {default_ctx()}-token context "
+            f"(POWX_CTX), {default_slots()} slots (POWX_SLOTS)"
         )
     except PowxError as exc:
         raise _fail(exc) from None

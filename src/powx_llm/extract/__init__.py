@@ -3,6 +3,7 @@
 from powx_llm.extract._answer import Draft, Drafts, Rule, read_answer
 from powx_llm.extract._assemble import assemble
 from powx_llm.extract._baseline import baseline_exchange
+from powx_llm.extract._focus import FOCUS_CHARS, focus
 from powx_llm.extract._pipeline import Extraction, Extractor, Options, Strategy, extract_exchange
 from powx_llm.extract._prompt import BASELINE_SYSTEM, PROMPT_VERSION, SIDES_SYSTEM, regrounding_message, sides_messages
 from powx_llm.extract._rules import ANSWER_RULES, rules_without
@@ -12,6 +13,7 @@ from powx_llm.extract._sides import NotThisExchange, Problem, candidates, side_p
 __all__ = [
     "ANSWER_RULES",
     "BASELINE_SYSTEM",
+    "FOCUS_CHARS",
     "PROMPT_VERSION",
     "SIDES_SYSTEM",
     "Draft",
@@ -31,6 +33,7 @@ __all__ = [
     "baseline_exchange",
     "candidates",
     "extract_exchange",
+    "focus",
     "read_answer",
     "regrounding_message",
     "rules_without",

@@ -102,8 +102,8 @@ def mention_of(a: Analysis, count: Count | None) -> Mention | None:
 
 def _stated(a: Analysis, label: str, to: str | None, value: int | None, words: str | None) -> tuple[Count | None, str]:
     """Return the count the text states for one number of the model's side, or None and why not."""
-    if not value and not words:
-        return None, ""
+    if value == 0 or (value is None and not words):
+        return None, ""  # zero is none ("bodies": 0, "no bodies were returned")
     m, why = find_total(a, value, words)
     if m is None:
         return None, f"{label} to {to}: {why}" if why else ""

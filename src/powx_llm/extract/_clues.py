@@ -16,6 +16,7 @@ from powx_llm.read import (
     Analysis,
     Mention,
     MentionKind,
+    carried_out,
     parties_named,
     party_of,
     sentence_of,
@@ -23,9 +24,12 @@ from powx_llm.read import (
 
 __all__ = [
     "ONE_WAR",
+    "about_captivity",
     "and_again",
     "both_sides",
+    "called_an_exchange",
     "group_head",
+    "happened",
     "held_by",
     "in_return",
     "n_for_n",
@@ -137,8 +141,14 @@ def n_for_n(a: Analysis, value: int) -> Mention | None:
 
 
 def both_sides(a: Analysis, m: Mention) -> bool:
-    """Return whether the words say both sides received *m*'s number ("84 for 84", "from each side")."""
-    return n_for_n(a, m.value or 0) is not None or a.words("equal_sides").search(sentence_of(a, m)) is not None
+    """Return whether the words say both sides received *m*'s number ("84 for 84", "from each side"), in the
+    sentence of *m* or of another mention of that number ("exchanged 90 prisoners each ... each side had
+    handed over 90")."""
+    if n_for_n(a, m.value or 0) is not None:
+        return True
+    equal = a.words("equal_sides")
+    same = [x for x in a.mentions if x.value == m.value and x.kind is MentionKind.COUNT] or [m]
+    return any(equal.search(sentence_of(a, x)) for x in same)
 
 
 def and_again(a: Analysis, same: list[Mention]) -> Mention | None:
@@ -150,3 +160,33 @@ def and_again(a: Analysis, same: list[Mention]) -> Mention | None:
         if a.sentence_span(first.start) == a.sentence_span(then.start) and joined.search(gap):
             return then
     return None
+
+
+def happened(a: Analysis) -> bool:
+    """Return whether some sentence reports a handover as done (not planned, not about others)."""
+    text = a.article.text
+    return carried_out(a) or any(
+        a.words("handover").search(text[s:e])
+        and not a.words("future").search(text[s:e])
+        and not a.words("aside").search(text[s:e])
+        for s, e in a.sentences
+    )
+
+
+def called_an_exchange(a: Analysis) -> bool:
+    """Return whether the words call the handover an exchange or say something came in return."""
+    text = a.article.text
+    return any(a.words(c).search(text) for c in ("exchange_word", "in_return", "equal_sides"))
+
+
+def about_captivity(a: Analysis) -> bool:
+    """Return whether the article speaks of captivity or of people coming back at all: a word of prisoners,
+    captivity, hostages or bodies, or of a return ("46 residents have come back home"), in its language. A
+    football report ("12 yellow cards") has none."""
+    if not lexicon.words("captivity", a.languages):
+        return True  # a language we have no words for: the model's answer is all we have
+    text = a.article.text
+    return any(
+        a.words(category).search(text)
+        for category in ("captivity", "return", "released", "handover", "received_by", "servicemen")
+    )

@@ -17,6 +17,7 @@ from powx_llm.check import Report, Status, check
 from powx_llm.extract._answer import Rule
 from powx_llm.extract._assemble import assemble
 from powx_llm.extract._baseline import baseline_exchange
+from powx_llm.extract._focus import FOCUS_CHARS, focus
 from powx_llm.extract._prompt import BASELINE_SYSTEM, PROMPT_VERSION, regrounding_message, sides_messages
 from powx_llm.extract._rules import ANSWER_RULES
 from powx_llm.extract._schema import FlatAnswer, Sides
@@ -32,6 +33,7 @@ from powx_llm.llm import (
     Recordings,
     replay_client,
     resolve_backend,
+    shared_server,
 )
 from powx_llm.model import SCHEMA_VERSION, Evidence, Exchange, FactValue, as_date, facts, iter_counts
 from powx_llm.read import DEFAULT_MAX_CHARS, Article, analyse, identify, read_article
@@ -58,11 +60,14 @@ class Options:
     max_tokens: int = 512  # per completion
     reasks: int = 1  # re-asks when the model's numbers are not stated by the text (0 disables)
     hints: bool = True  # list the numbers that may be totals after the article
+    focus_chars: int | None = FOCUS_CHARS  # a longer article: the model reads its lead and figures (None: all)
     deadline: float = 300.0  # seconds per article: every call, retry, wait and re-ask included
 
     def __post_init__(self) -> None:
         if not self.deadline > 0:
             raise InputError(f"the deadline must be a positive number of seconds, not {self.deadline!r}")
+        if self.focus_chars is not None and self.focus_chars < 500:
+            raise InputError(f"focus_chars must be at least 500 characters (or None), not {self.focus_chars!r}")
 
 
 @dataclass(frozen=True)
@@ -188,17 +193,20 @@ class Extractor:
         if replay is not None:
             if client is not None or http_client is not None:
                 raise ConfigError("pass replay, or client or http_client, not both")
-            http_client, http_retries, base_url = replay_client(replay), 0, base_url or REPLAY_BASE_URL
+            http_client, http_retries = replay_client(replay), 0
         options = options or Options()
         if deadline is not None:
             options = replace(options, deadline=deadline)
         backend = resolve_backend(
-            base_url=base_url, api_key=api_key, model=model, mode=mode, client_given=client is not None
+            base_url=base_url,
+            api_key=api_key,
+            model=model,
+            mode=mode,
+            client_given=client is not None,
+            replaying=replay is not None,
         )
         server = None
         if backend.kind is BackendKind.EMBEDDED and http_client is None:
-            from powx_llm.llm import shared_server
-
             server = shared_server()
             backend = replace(backend, base_url=server.base_url)
         elif backend.kind is BackendKind.EMBEDDED:
@@ -251,7 +259,8 @@ class Extractor:
 
     def _cued(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         analysis = analyse(article)
-        messages = sides_messages(article.text, candidates=candidates(analysis) if self.options.hints else None)
+        shown = focus(analysis, limit=self.options.focus_chars) if self.options.focus_chars else article.text
+        messages = sides_messages(shown, candidates=candidates(analysis) if self.options.hints else None)
         usage = Usage()
         answers: list[Answer[Sides]] = []
         notes: list[str] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from powx_llm.extract._answer import Rule
 from powx_llm.extract._rules_event import (
+    an_exchange_by_words,
     credited_mediators,
     kind_from_sides,
     one_way_is_a_release,
@@ -35,6 +36,7 @@ from powx_llm.extract._rules_sides import (
     drop_uncounted_sides,
     equal_sides,
     held_by_non_state,
+    nobody_held,
     one_side_per_receiver,
     receiver_by_whose_people,
     receiver_of_one_war,
@@ -43,6 +45,7 @@ from powx_llm.extract._rules_sides import (
     sides_the_words_state,
     swap_by_words,
     uncounted_return,
+    words_for_a_wrong_number,
 )
 
 __all__ = ["ANSWER_RULES", "rules_without"]
@@ -58,10 +61,12 @@ ANSWER_RULES: tuple[Rule, ...] = (
     only_part_handed_over,
     one_figure_one_side,
     # the sides: one per receiver, those the words state, who received from whom
+    nobody_held,
     one_side_per_receiver,
     swap_by_words,
     sides_the_words_state,
     bodies_the_words_state,
+    words_for_a_wrong_number,
     drop_uncounted_sides,
     receiver_of_one_war,
     receiver_by_whose_people,
@@ -81,6 +86,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     kind_from_sides,
     uncounted_bodies_make_it_mixed,
     one_way_is_a_release,
+    an_exchange_by_words,
     two_ways_are_an_exchange,
     uncounted_return,
     credited_mediators,

@@ -6,23 +6,27 @@ from __future__ import annotations
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
+from powx_llm.extract._clues import about_captivity, called_an_exchange, happened
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
     OPENING_CHARS,
     Analysis,
     Cue,
+    Mention,
     MentionKind,
     Role,
-    carried_out,
     count_of,
     is_aside,
     mediator_of,
     mediators_named,
+    parties_named,
+    resolve_party,
     running_total,
     sentence_of,
 )
 
 __all__ = [
+    "an_exchange_by_words",
     "credited_mediators",
     "kind_from_sides",
     "one_way_is_a_release",
@@ -41,7 +45,9 @@ def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
     said = drafts.answer.kind
     if not drafts.sides:
         counted = any(side.people or side.bodies for side in drafts.answer.sides)
-        kind = Kind(said) if counted and said != "none" and _happened(a) else Kind.NONE
+        kind = Kind(said) if counted and said != "none" and happened(a) and about_captivity(a) else Kind.NONE
+    elif not (people or bodies):
+        kind = Kind(said)  # sides kept with no number (named people): the model's kind stands
     elif people and bodies:
         kind = Kind.MIXED
     elif bodies:
@@ -62,8 +68,24 @@ def uncounted_bodies_make_it_mixed(a: Analysis, drafts: Drafts) -> Drafts:
 def one_way_is_a_release(a: Analysis, drafts: Drafts) -> Drafts:
     """People handed over one way, in words that never call it an exchange nor say anything came in return,
     were released (kind ``release``: a one-way handover)."""
-    if drafts.kind is Kind.PRISONER_EXCHANGE and len(drafts.sides) == 1 and not _called_an_exchange(a):
+    if drafts.kind is Kind.PRISONER_EXCHANGE and len(drafts.sides) == 1 and not called_an_exchange(a):
         return replace(drafts, kind=Kind.RELEASE)
+    return drafts
+
+
+def an_exchange_by_words(a: Analysis, drafts: Drafts) -> Drafts:
+    """A handover the model called a release is an exchange when the article's opening calls it one ("обмін",
+    "takas", "prisoner swap"): the words decide what they state (a small model says "release" for a report
+    that counts only its own side's returned)."""
+    if drafts.kind is not Kind.RELEASE or not drafts.sides:
+        return drafts
+    text = a.article.text
+    for s, e in a.sentences:
+        sentence = text[s:e]
+        if s >= OPENING_CHARS or any(a.words(c).search(sentence) for c in ("aside", "future", "in_return")):
+            continue  # "in exchange for maps", "a deal to swap prisoners": not a swap of people done
+        if a.words("exchange_word").search(sentence):
+            return replace(drafts, kind=Kind.PRISONER_EXCHANGE)
     return drafts
 
 
@@ -86,23 +108,6 @@ def _bodies_received(a: Analysis) -> bool:
     )
 
 
-def _happened(a: Analysis) -> bool:
-    """Return whether some sentence reports a handover as done (not planned, not about others)."""
-    text = a.article.text
-    return carried_out(a) or any(
-        a.words("handover").search(text[s:e])
-        and not a.words("future").search(text[s:e])
-        and not a.words("aside").search(text[s:e])
-        for s, e in a.sentences
-    )
-
-
-def _called_an_exchange(a: Analysis) -> bool:
-    """Return whether the words call the handover an exchange or say something came in return."""
-    text = a.article.text
-    return any(a.words(c).search(text) for c in ("exchange_word", "in_return", "equal_sides"))
-
-
 _ICRC = "International Committee of the Red Cross"
 
 
@@ -116,11 +121,13 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     parties = {p for d in drafts.sides for p in (d.to, d.from_) if p}
     credited: set[str] = set()
     involved: set[str] = set()
+    states: set[str] = set()  # states a sentence about mediating names: one the model names may be a mediator
     for s, e in a.sentences:
         sentence = text[s:e]
         named = {name for _, name in mediators_named(sentence)}
         if a.words("mediation").search(sentence):
             credited |= named
+            states |= parties_named(sentence)
         if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
             involved |= named
     credited |= involved & {_ICRC}
@@ -128,13 +135,16 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     notes = []
     for name in drafts.answer.mediators:
         canon = mediator_of(name)
-        if canon is None or canon in parties:
+        state = resolve_party(name) if canon is None else None
+        if state is not None and state not in parties and state in states:
+            out.append(state)  # a state credited with this handover, not a side of it ("thanks to Russia")
+        elif canon is None or canon in parties:
             notes.append(f"mediator {name!r}: not a third country or international organisation")
         elif canon not in credited | involved:
             notes.append(f"mediator {name!r}: the article does not credit it with the exchange")
         elif canon not in out:
             out.append(canon)
-    return replace(drafts, mediators=tuple(sorted(out))).noting(*notes)
+    return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
 
 
 def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
@@ -145,7 +155,7 @@ def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
         return drafts
     people = next((c for c in a.cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value), None)
     exchanges = next((c for c in a.cues if c.role is Role.CUMULATIVE_EXCHANGES), None)
-    ordinal = next((c for c in a.cues if c.role is Role.ORDINAL), None)
+    ordinal = next((c for c in a.cues if c.role is Role.ORDINAL and (c.mention.value or 0) > 1), None)  # not "first"
     this = max((d.people.value for d in drafts.sides if d.people is not None), default=0)
     if people is None and this:
         people = _large_total(a, this)
@@ -168,13 +178,28 @@ def _both_sides_total(a: Analysis, value: int) -> bool:
 
 
 def _large_total(a: Analysis, this: int) -> Cue | None:
-    """Return a number of returned people far larger than this exchange's, stated without a cue."""
+    """Return a number of returned people far larger than this exchange's, stated without a cue; not one a
+    plan or a deal promises ("is to free 33 hostages in return for nearly 2,000 prisoners"), nor what came in
+    return ("in exchange for maps of 92,000 mines")."""
     for m in a.mentions:
         if m.kind is MentionKind.COUNT and m.value and m.value >= max(1000, 10 * this) and a.cue_at(m) is None:
-            cue = Cue(m, Role.CUMULATIVE_PEOPLE, m.quote)
-            if running_total(a, m) and not is_aside(a, cue) and not _one_year(a, sentence_of(a, m)):
+            cue, sentence = Cue(m, Role.CUMULATIVE_PEOPLE, m.quote), sentence_of(a, m)
+            if a.words("future").search(sentence) or a.words("in_return").search(sentence):
+                continue
+            if not _said_so_far(a, m):
+                continue  # a large number alone is no running total: the words must say "so far" near it
+            if running_total(a, m) and not is_aside(a, cue) and not _one_year(a, sentence):
                 return cue
     return None
+
+
+def _said_so_far(a: Analysis, m: Mention) -> bool:
+    """Return whether the sentence stating *m*, or the one before it, speaks of a time so far ("since the
+    beginning of the invasion", "so far", "in all exchanges")."""
+    s, e = a.sentence_span(m.start)
+    before = max((ps for ps, pe in a.sentences if pe <= s), default=s)
+    stretch = a.article.text[before:e]
+    return bool(a.words("cumulative").search(stretch) or a.words("since_start").search(stretch))
 
 
 def _one_year(a: Analysis, sentence: str) -> bool:

@@ -185,10 +185,12 @@ def _starts(d: Draft) -> set[int]:
 
 
 def halve_both_sides(a: Analysis, drafts: Drafts) -> Drafts:
-    """A lone side given the both-sides total ("190 released, 95 from each side") gets the per-side figure."""
-    if len(drafts.sides) != 1 or drafts.sides[0].people is None or drafts.sides[0].people.value % 2:
+    """A lone counted side given the both-sides total ("190 released, 95 from each side") gets the per-side
+    figure (another side may be named without a number)."""
+    counted = [d for d in drafts.sides if d.counted]
+    if len(counted) != 1 or counted[0].people is None or counted[0].people.value % 2:
         return drafts
-    d, total = drafts.sides[0], drafts.sides[0].people
+    d, total = counted[0], counted[0].people
     half = total.value // 2
     each = next(
         (
@@ -200,8 +202,9 @@ def halve_both_sides(a: Analysis, drafts: Drafts) -> Drafts:
     )
     if each is None:
         return drafts
+    halved = replace(d, people=count_of(each, a.article.text))
     return drafts.with_sides(
-        [replace(d, people=count_of(each, a.article.text))],
+        [halved if s is d else s for s in drafts.sides],
         f"people {total.value} to {d.to}: counts both sides; {half} from each side",
     )
 

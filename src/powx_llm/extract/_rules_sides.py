@@ -8,7 +8,10 @@ from dataclasses import replace
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import (
     ONE_WAR,
+    about_captivity,
     and_again,
+    called_an_exchange,
+    happened,
     held_by,
     in_return,
     n_for_n,
@@ -17,6 +20,7 @@ from powx_llm.extract._clues import (
     releaser,
     whose,
 )
+from powx_llm.extract._sides import candidates, party_named
 from powx_llm.model import Kind
 from powx_llm.read import (
     NON_STATE,
@@ -39,6 +43,7 @@ __all__ = [
     "equal_sides",
     "held_by_non_state",
     "home_draft",
+    "nobody_held",
     "one_side_per_receiver",
     "receiver_by_whose_people",
     "receiver_of_one_war",
@@ -47,12 +52,22 @@ __all__ = [
     "sides_the_words_state",
     "swap_by_words",
     "uncounted_return",
+    "words_for_a_wrong_number",
 ]
 
 
 def home_draft(sides: tuple[Draft, ...] | list[Draft]) -> Draft:
     """Return the side most reports are told from: Ukraine's, else the first."""
     return next((d for d in sides if d.to == "Ukraine"), sides[0])
+
+
+def nobody_held(a: Analysis, drafts: Drafts) -> Drafts:
+    """An article with no word of captivity, of prisoners, hostages or bodies, nor of anyone coming back, in
+    its language reports no exchange, whatever the model answers: no side stands (a football report's "12
+    yellow cards" are no release of 12 people)."""
+    if not drafts.sides or about_captivity(a):
+        return drafts
+    return drafts.with_sides((), "the article has no word of captivity or return: no exchange")
 
 
 def one_side_per_receiver(a: Analysis, drafts: Drafts) -> Drafts:
@@ -181,11 +196,50 @@ def bodies_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
     return drafts.with_sides(replace(d, bodies=bodies) if d is home else d for d in sides)
 
 
+def words_for_a_wrong_number(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side whose number the text does not state (the model answered 9999, -75 or 10^30) takes the figure
+    the words offer instead, when they offer exactly one: of the numbers that may be a side's total (the list
+    the request gives the model), the one no other side has. A rejected number falls back to the words,
+    never to nothing."""
+    stated = {m.value for m in a.mentions if m.kind is MentionKind.COUNT}
+    wrong = {
+        party_named(side.received_by)
+        for side in drafts.answer.sides
+        for value in (side.people, side.bodies)
+        if value is not None and (value < 0 or (value > 1 and value not in stated))  # 0 is none; 1 is "one body"
+    }
+    used = {c.value for d in drafts.sides for c in (d.people, d.bodies) if c is not None}
+    left = [value for value, _ in candidates(a) if value not in used]
+    if not wrong or len(left) != 1:
+        return drafts
+    m = next(m for m in a.mentions if m.value == left[0] and m.kind is MentionKind.COUNT)
+    sentence = sentence_of(a, m)
+    if not (a.words("return").search(sentence) or a.words("captivity").search(sentence)):
+        return drafts  # a score, a date-like figure: not a number of people coming back
+    label = "bodies" if is_bodies(a, m) else "people"
+    sides: list[Draft] = []
+    notes: list[str] = []
+    for d in drafts.sides:
+        if not d.counted and d.to in wrong and not notes:
+            d = d.with_count(label, count_of(m, a.article.text))
+            notes.append(
+                f"{label} to {d.to}: {m.quote}, the one figure the words offer, for a number they do not state"
+            )
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
+
+
 def drop_uncounted_sides(a: Analysis, drafts: Drafts) -> Drafts:
-    """A side with no number of people or bodies the text states is left out."""
+    """A side with no number of people or bodies the text states is left out, unless it is a way of a handover
+    the words report as done, with both its parties named: when no side has a number (a swap of named people,
+    one named hostage freed) or when the words call it an exchange (the other way of a swap, uncounted). Named
+    people without a numeral are not counted, but their direction stands (annotation convention 10)."""
+    counted = [d for d in drafts.sides if d.counted]
+    done = drafts.answer.kind != "none" and happened(a) and (not counted or called_an_exchange(a))
+    kept = [d for d in drafts.sides if d.counted or (done and d.to and d.from_ and d.to != d.from_)]
     return drafts.with_sides(
-        (d for d in drafts.sides if d.counted),
-        *(f"side to {d.to}: no number of people or bodies the text states" for d in drafts.sides if not d.counted),
+        kept,
+        *(f"side to {d.to}: no number of people or bodies the text states" for d in drafts.sides if d not in kept),
     )
 
 
@@ -275,12 +329,15 @@ def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
 
 def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
     """The other side of a one-sided answer received as many when the words say so ("N for N", "from each
-    side", "150 Ukrainians and 150 Russians"; annotation convention 5)."""
-    if len(drafts.sides) != 1 or drafts.sides[0].people is None or drafts.sides[0].people.evidence is None:
+    side", "150 Ukrainians and 150 Russians"; annotation convention 5), whether the answer left that side out
+    or named it without a number."""
+    counted = [d for d in drafts.sides if d.counted]
+    if len(counted) != 1 or len(drafts.sides) > 2 or counted[0].people is None or counted[0].people.evidence is None:
         return drafts
-    d, people, where = drafts.sides[0], drafts.sides[0].people, drafts.sides[0].people.evidence
+    d, people, where = counted[0], counted[0].people, counted[0].people.evidence
     other = d.from_ or ONE_WAR.get(d.to or "")
-    if other is None or other == d.to:
+    rest = [s for s in drafts.sides if s is not d]
+    if other is None or other == d.to or (rest and rest[0].to != other):
         return drafts
     second = n_for_n(a, people.value)
     # "150 soldiers came home from each side": any sentence stating the number may say so
@@ -291,7 +348,8 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
         return drafts
     stated = second or (equal if equal is not None and equal.start != where.start else None)
     mirrored = count_of(stated, a.article.text) if stated is not None else people
-    return drafts.with_sides([d, Draft(other, d.to, people=mirrored)])
+    mirror = Draft(other, d.to, people=mirrored)
+    return drafts.with_sides([mirror if s is not d else s for s in drafts.sides] if rest else [d, mirror])
 
 
 def uncounted_return(a: Analysis, drafts: Drafts) -> Drafts:

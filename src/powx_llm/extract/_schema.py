@@ -11,7 +11,8 @@ Two schemas, one per strategy:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,12 +23,31 @@ __all__ = ["FlatAnswer", "FlatUnit", "Side", "Sides"]
 KindLiteral = Literal["prisoner_exchange", "body_repatriation", "release", "mixed", "none"]
 
 
+MAX_SIDES = 6  # a constrained answer stops here: a small model may otherwise list its breakdown as sides forever
+
+
+def _required(*fields: str) -> Callable[[dict[str, Any]], None]:
+    """Return a schema hook that makes *fields* (all, if none are named) required in the JSON schema (null where
+    the article does not say): a constrained answer then says each one, instead of closing the object early or
+    putting a number in its words. Python callers may still leave them out."""
+
+    def hook(schema: dict[str, Any]) -> None:
+        schema["required"] = list(fields or schema.get("properties", {}))
+
+    return hook
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 class Side(_Strict):
     """One direction of the exchange."""
+
+    # bodies stay optional: required, a small model fills them with another group's number
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=_required("received_by", "released_by", "people", "people_words")
+    )
 
     received_by: str = Field(description="country or group that got these people or bodies back")
     released_by: str | None = Field(default=None, description="country or group that handed them over")
@@ -40,8 +60,10 @@ class Side(_Strict):
 class Sides(_Strict):
     """The decisions left to the model in the cued strategy."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_required())
+
     kind: KindLiteral = Field(description="none if no exchange has happened yet (talks, plans)")
-    sides: list[Side] = Field(default_factory=list, description="one entry per receiving side")
+    sides: list[Side] = Field(default_factory=list, max_length=MAX_SIDES, description="one entry per receiving side")
     mediators: list[str] = Field(default_factory=list, description="countries or organisations that mediated")
 
 

@@ -81,7 +81,7 @@ def find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Menti
             if pick is not None and (value is None or not is_part(a, pick)):
                 return pick, None
     if value is None:
-        return None, f"{words!r} states no number" if words else None
+        return None, None  # words with no number ("none", "no bodies"): nothing is claimed, nothing to ask
     same = [m for m in a.mentions if m.value == value and m.kind not in NOT_A_TOTAL_KINDS]
     if not same:
         return None, f"{value} is not stated in the article"
@@ -150,17 +150,27 @@ def bodies_by_words(a: Analysis, m: Mention) -> bool:
     return any(c.role is Role.BODIES and c.mention.value == m.value for c in a.cues)
 
 
-def _resolve(a: Analysis, label: str, value: int | None, words: str | None) -> tuple[str, Mention | None, str | None]:
-    """Return (label, mention, problem) for one number of a side; people that are bodies become bodies."""
-    if not value and not words:
+def _resolve(
+    a: Analysis, label: str, value: int | None, words: str | None
+) -> tuple[str, Mention | None, tuple[NotThisExchange | None, str] | None]:
+    """Return (label, mention, problem) for one number of a side; people that are bodies become bodies. A problem
+    is why the number cannot be this exchange's (its reason; None when the text does not state it at all).
+
+    Zero is none: "bodies": 0 with "no bodies were returned" asks nothing (small models answer so for "none").
+    """
+    if value == 0 or (value is None and not words):
         return label, None, None
     m, why = find_total(a, value, words)
     if m is None:
-        return label, None, why
+        return label, None, (None, why) if why else None
     if label == "people" and bodies_by_words(a, m):
         label = "bodies"  # the model put bodies under people: the words say bodies
-    reason = why_not_total(a, m, label)
-    return label, m, reason[1] if reason else None
+    return label, m, why_not_total(a, m, label)
+
+
+# A number given as bodies that counts part of a group, or no dead at all, is only dropped: re-asked, a small
+# model that fills every field it is shown names another group instead (the answer rules drop it as well).
+_NOT_ASKED_AGAIN = {("bodies", NotThisExchange.PART), ("bodies", NotThisExchange.NOT_BODIES)}
 
 
 def candidates(a: Analysis) -> list[tuple[int, str]]:
@@ -187,7 +197,7 @@ def side_problems(a: Analysis, sides: Sides) -> list[Problem]:
             ("people", side.people, side.people_words),
             ("bodies", side.bodies, side.bodies_words),
         ):
-            _, _, why = _resolve(a, label, value, words)
-            if why:
-                problems.append(Problem(f"sides[{i}].{label}", f"{label} of {side.received_by}: {why}"))
+            _, _, problem = _resolve(a, label, value, words)
+            if problem is not None and (label, problem[0]) not in _NOT_ASKED_AGAIN:
+                problems.append(Problem(f"sides[{i}].{label}", f"{label} of {side.received_by}: {problem[1]}"))
     return problems

@@ -1,7 +1,7 @@
 """Talking to the language model: the client (the only place that imports openai and instructor), choosing
 a backend, the embedded model's server, and replaying recorded answers."""
 
-from powx_llm.llm._backend import DEFAULT_MODELS, Backend, BackendKind, Mode, redact, resolve_backend
+from powx_llm.llm._backend import DEFAULT_MODELS, DEFAULT_MODES, Backend, BackendKind, Mode, redact, resolve_backend
 from powx_llm.llm._client import LLM, SYSTEM_CLOCK, Answer, Clock
 from powx_llm.llm._embedded import (
     DEFAULT_PORT,
@@ -13,6 +13,7 @@ from powx_llm.llm._embedded import (
     SharedServer,
     cache_dir,
     default_ctx,
+    default_slots,
     default_threads,
     machine_server,
     model_path,
@@ -24,6 +25,7 @@ from powx_llm.llm._replay import REPLAY_BASE_URL, Recordings, ReplayTransport, c
 
 __all__ = [
     "DEFAULT_MODELS",
+    "DEFAULT_MODES",
     "DEFAULT_PORT",
     "INSTALL_HINT",
     "LLM",
@@ -44,6 +46,7 @@ __all__ = [
     "cache_dir",
     "cassette_files",
     "default_ctx",
+    "default_slots",
     "default_threads",
     "machine_server",
     "model_path",

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from powx_llm._errors import ConfigError
 from powx_llm.llm._embedded import INSTALL_HINT, MODEL_ALIAS, runtime_available
 
-__all__ = ["DEFAULT_MODELS", "Backend", "BackendKind", "Mode", "redact", "resolve_backend"]
+__all__ = ["DEFAULT_MODELS", "DEFAULT_MODES", "Backend", "BackendKind", "Mode", "redact", "resolve_backend"]
 
 
 class BackendKind(StrEnum):
@@ -25,9 +25,10 @@ class BackendKind(StrEnum):
 class Mode(StrEnum):
     """How instructor asks for structured output (a subset of ``instructor.Mode``)."""
 
-    TOOLS = "tools"  # function calling; schema-constrained on llama.cpp's server
+    TOOLS = "tools"  # function calling (OpenAI; llama.cpp reads the forced tool as "auto")
     JSON = "json"  # response_format json_object, schema in the prompt
-    JSON_SCHEMA = "json_schema"  # response_format json_schema (OpenAI; not llama-cpp-python)
+    JSON_SCHEMA = "json_schema"  # response_format json_schema: constrained decoding (OpenAI, llama.cpp, vLLM)
+    GRAMMAR = "grammar"  # llama.cpp: the schema as an llguidance grammar, compact JSON (half the answer's tokens)
     MD_JSON = "md_json"  # JSON in a markdown block, for servers with neither
 
 
@@ -39,7 +40,10 @@ DEFAULT_MODELS: Mapping[BackendKind, str] = {
 }
 DEFAULT_MODES: Mapping[BackendKind, Mode] = {
     BackendKind.OPENAI: Mode.TOOLS,
-    BackendKind.EMBEDDED: Mode.TOOLS,
+    # llama.cpp's server constrains the answer to the schema by a grammar: unlike a tool's schema, it costs no
+    # prompt tokens, and unlike response_format it keeps the JSON compact (llama.cpp reads the OpenAI
+    # tool_choice object as "auto": a tool call is not forced).
+    BackendKind.EMBEDDED: Mode.GRAMMAR,
     BackendKind.BASE_URL: Mode.TOOLS,
     BackendKind.CLIENT: Mode.TOOLS,
 }
@@ -121,14 +125,23 @@ def resolve_backend(
     model: str | None = None,
     mode: str | None = None,
     client_given: bool = False,
+    replaying: bool = False,
     env: Mapping[str, str] | None = None,
 ) -> Backend:
-    """Return the backend to use: explicit client > base URL (+ key) > OPENAI_API_KEY > embedded model."""
+    """Return the backend to use: explicit client > base URL (+ key) > OPENAI_API_KEY > embedded model.
+
+    *replaying* recordings: unless a base URL is given, they are the embedded model's (its model and mode, so
+    that each request is the one recorded), whatever the environment says; nothing is started or sent.
+    """
     env = os.environ if env is None else env
+    if replaying and not base_url:
+        env = {}
     model = model or env.get("POWX_MODEL") or None
     mode = mode or env.get("POWX_MODE") or None
     if client_given:
         kind, reason, url, key = BackendKind.CLIENT, "a client was passed in", None, None
+    elif replaying and not base_url:
+        kind, reason, url, key = BackendKind.EMBEDDED, "replaying recordings of the embedded model", None, None
     elif base_url or env.get("POWX_BASE_URL"):
         url = base_url or env["POWX_BASE_URL"]
         reason = "--base-url given" if base_url else "POWX_BASE_URL is set"

@@ -63,6 +63,7 @@ _MODES = {
     Mode.JSON: instructor.Mode.JSON,
     Mode.JSON_SCHEMA: instructor.Mode.JSON_SCHEMA,
     Mode.MD_JSON: instructor.Mode.MD_JSON,
+    Mode.GRAMMAR: instructor.Mode.JSON_SCHEMA,  # sent as llama.cpp's grammar instead (``_as_grammar``)
 }
 
 
@@ -157,12 +158,22 @@ def _parses(arguments: str) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """One completion: its tokens (the prompt's, those the server took from its cache, the answer's) and text."""
+
+    prompt: int
+    cached: int
+    completion: int
+    raw: str
+
+
 @dataclass
 class _Call:
     """The state of one ``ask`` in one thread: its deadline and every completion it saw."""
 
     deadline: float | None
-    seen: list[tuple[int, int, str]] = field(default_factory=list)  # prompt tokens, completion tokens, raw
+    seen: list[_Seen] = field(default_factory=list)
     not_a_completion: bool = False
     deadline_hit: bool = False
 
@@ -184,6 +195,23 @@ class _DeadlineStream(httpx.SyncByteStream):
         close = getattr(self._inner, "close", None)
         if close is not None:
             close()
+
+
+# llguidance's JSON options: no whitespace between tokens (a small model pretty-prints otherwise, spending
+# half its answer's tokens on indentation).
+_COMPACT = {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
+
+
+def _as_grammar(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Return request *kwargs* asking for the JSON schema as an llguidance grammar (llama.cpp's ``grammar``)
+    instead of a ``response_format``, so that its options hold: compact JSON, in the schema's order."""
+    response_format = kwargs.get("response_format") or {}
+    schema = (response_format.get("json_schema") or {}).get("schema")
+    if schema is None:
+        return kwargs
+    rest = {k: v for k, v in kwargs.items() if k != "response_format"}
+    grammar = "%llguidance {}\nstart: %json " + json.dumps({**schema, "x-guidance": _COMPACT}, ensure_ascii=False)
+    return {**rest, "extra_body": {**(rest.get("extra_body") or {}), "grammar": grammar}}
 
 
 @functools.cache
@@ -288,14 +316,15 @@ class LLM:
             raise error from exc
         return Answer(
             parsed=response_model.model_construct(**dict(parsed)),
-            raw=call.seen[-1][2] if call.seen else "",
+            raw=call.seen[-1].raw if call.seen else "",
             usage=self._usage(call, started),
         )
 
     def _usage(self, call: _Call, started: float) -> Usage:
         return Usage(
-            prompt_tokens=sum(p for p, _, _ in call.seen),
-            completion_tokens=sum(c for _, c, _ in call.seen),
+            prompt_tokens=sum(s.prompt for s in call.seen),
+            cached_tokens=sum(s.cached for s in call.seen),
+            completion_tokens=sum(s.completion for s in call.seen),
             calls=len(call.seen),
             seconds=self.clock.monotonic() - started,
         )
@@ -317,6 +346,9 @@ class LLM:
             return state.attempt_number > self.http_retries or (
                 remaining is not None and (state.upcoming_sleep or 0.0) >= remaining
             )
+
+        if self.backend.mode is Mode.GRAMMAR:
+            kwargs = _as_grammar(kwargs)
 
         def send() -> Any:
             remaining = self._remaining(call)
@@ -340,7 +372,9 @@ class LLM:
         u = getattr(completion, "usage", None)
         tokens = int(getattr(u, "completion_tokens", 0) or 0)
         raw = _raw_text(completion)
-        call.seen.append((int(getattr(u, "prompt_tokens", 0) or 0), tokens, raw))
+        details = getattr(u, "prompt_tokens_details", None)  # llama.cpp, vLLM and OpenAI say what they reused
+        cached = int(getattr(details, "cached_tokens", 0) or 0)
+        call.seen.append(_Seen(int(getattr(u, "prompt_tokens", 0) or 0), cached, tokens, raw))
         # llama.cpp reports "tool_calls" even when the answer stopped at max_tokens: a cut-off answer is one
         # that used every token it could and does not parse. Say so now, rather than re-asking in vain.
         if choices and max_tokens and tokens >= max_tokens and not _parses(raw):
@@ -364,7 +398,7 @@ class LLM:
             if not isinstance(cause.__cause__, openai.OpenAIError | PowxError):
                 break
             cause = cause.__cause__
-        raw = call.seen[-1][2] if call.seen else None
+        raw = call.seen[-1].raw if call.seen else None
         if call.not_a_completion and not isinstance(cause, openai.APIStatusError):
             return ServerError(
                 f"{self.where} answered with something that is not a chat completion "

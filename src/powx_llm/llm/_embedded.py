@@ -40,6 +40,7 @@ __all__ = [
     "SharedServer",
     "cache_dir",
     "default_ctx",
+    "default_slots",
     "default_threads",
     "machine_server",
     "model_path",
@@ -98,6 +99,17 @@ def _available_memory() -> int | None:
     return None
 
 
+def default_slots() -> int:
+    """Return how many requests the embedded server computes at once: POWX_SLOTS, else 4.
+
+    A batch run with ``--jobs N`` uses up to N of them; one request alone runs as fast in any slot. The slots
+    share one KV cache of ``default_ctx()`` tokens, so a long article may still use all of it.
+    """
+    if (env := _env_int("POWX_SLOTS", minimum=1)) is not None:
+        return env
+    return 4
+
+
 def default_ctx() -> int:
     """Return the embedded server's context in tokens: POWX_CTX, else the most that memory allows (<= 32,768)."""
     if (env := _env_int("POWX_CTX", minimum=512)) is not None:
@@ -119,8 +131,8 @@ def cache_dir() -> Path:
 
 
 def runtime_available() -> bool:
-    """Return whether llama-cpp-python's server can be imported."""
-    return importlib.util.find_spec("llama_cpp") is not None
+    """Return whether the embedded runtime (xllamacpp: llama.cpp's server, prebuilt) is installed."""
+    return importlib.util.find_spec("xllamacpp") is not None
 
 
 def _part_file(dist: str, index: int) -> Path:
@@ -230,7 +242,9 @@ def _free_port() -> int:
 
 
 def _port_busy(port: int) -> bool:
+    """Return whether something listens on *port* (a port a server has just left, in TIME_WAIT, is free)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -246,6 +260,7 @@ class EmbeddedServer:
     port: int | None = None
     n_threads: int = field(default_factory=default_threads)
     n_ctx: int = field(default_factory=default_ctx)
+    n_slots: int = field(default_factory=default_slots)
     startup_timeout: float = 120.0
     log_path: Path | None = None
     _proc: subprocess.Popen[bytes] | None = None
@@ -259,26 +274,25 @@ class EmbeddedServer:
         """Return the server's command line."""
         return [
             sys.executable,
-            "-m",
-            "llama_cpp.server",
+            str(Path(__file__).with_name("_xlserve.py")),  # a script: it imports xllamacpp only
             "--model",
             str(self.model),
-            "--model_alias",
+            "--alias",
             MODEL_ALIAS,
-            "--host",
-            "127.0.0.1",
             "--port",
             str(self.port),
-            "--n_threads",
+            "--threads",
             str(self.n_threads),
-            "--n_ctx",
+            "--ctx",
             str(self.n_ctx),
+            "--slots",
+            str(self.n_slots),
         ]
 
     def start(self) -> EmbeddedServer:
-        """Start the server and wait until it answers ``/v1/models``; raise one clear error if it cannot."""
+        """Start the server and wait until its ``/health`` says ready; raise one clear error if it cannot."""
         if not runtime_available():
-            raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
+            raise ConfigError(f"the embedded model needs its runtime (xllamacpp); {INSTALL_HINT}")
         if self.port is None:
             self.port = _free_port()
         elif _port_busy(self.port):
@@ -305,12 +319,9 @@ class EmbeddedServer:
                     f"the embedded model server exited with code {self._proc.returncode} while starting: "
                     f"{_last_line(log)} (log: {log})"
                 )
-            try:
-                if httpx.get(f"{self.base_url}/models", timeout=2.0).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.25)
+            if _healthy(self.port):
+                return
+            time.sleep(0.1)
         self.stop()
         raise BackendUnavailable(
             f"the embedded model server did not answer within {self.startup_timeout:.0f} s (log: {log})"
@@ -472,14 +483,18 @@ def _address(folder: Path) -> dict[str, int] | None:
         pid, port = int(data["pid"]), int(data["port"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not _pid_alive(pid):
-        return None
-    try:
-        if httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=5.0).status_code != 200:
-            return None
-    except httpx.HTTPError:
+    if not _pid_alive(pid) or not _healthy(port):
         return None
     return {"pid": pid, "port": port}
+
+
+def _healthy(port: int | None, *, timeout: float = 5.0) -> bool:
+    """Return whether the server on *port* says it is ready: llama.cpp serves ``/health`` from its HTTP threads,
+    so a server busy with a long completion still answers at once (a busy server is never taken for dead)."""
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=timeout).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 def _lease(folder: Path) -> Path:
@@ -493,7 +508,7 @@ def _lease(folder: Path) -> Path:
 def machine_server(*, progress: Progress | None = None) -> SharedServer:
     """Return a lease on the machine's embedded server, starting its supervisor if none is running."""
     if not runtime_available():
-        raise ConfigError(f"the embedded model needs llama-cpp-python[server]; {INSTALL_HINT}")
+        raise ConfigError(f"the embedded model needs its runtime (xllamacpp); {INSTALL_HINT}")
     model = model_path(progress=progress)
     folder = registry_dir()
     with _RegistryLock(folder, LOCK_WAIT_SECONDS):

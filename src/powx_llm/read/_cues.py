@@ -215,10 +215,24 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
     return None
 
 
+# up to two words ("prisoner"), or the start of a compound ("Gefangenen|austausch")
+_ORDINAL_AFTER = re.compile(r"[^\w.!?;:]*(?:[^\W\d_][\w'’-]*[^\w.!?;:]+){0,2}?[^\W\d_]*\Z")
+
+
 def _ordinal_cue(lex: _Lex, text: str, m: Mention) -> Cue | None:
-    near = text[max(0, m.start - 40) : m.end + 40]
-    word = lex("exchange_word").search(near)
-    return Cue(m, Role.ORDINAL, word.group(0)) if word is not None else None
+    """Return the cue of an ordinal that numbers the exchange itself: the exchange word right after it, at most
+    two words between ("the 52nd exchange", "52. takas", "the third such swap"), or right before it ("التبادل
+    الثالث"). An ordinal of another noun near the word is not ("the first phase of the exchange", "the swap,
+    the first accord of this sort", "on the swap's first day": annotation convention 11)."""
+    after = text[m.end : m.end + 40]
+    for word in lex("exchange_word").finditer(after):
+        if _ORDINAL_AFTER.match(after[: word.start()]):
+            return Cue(m, Role.ORDINAL, word.group(0))
+    before = text[max(0, m.start - 40) : m.start]
+    for word in lex("exchange_word").finditer(before):
+        if not before[word.end() :].strip(" \t–—-:,"):
+            return Cue(m, Role.ORDINAL, word.group(0))
+    return None
 
 
 def _with_nesting(lex: _Lex, cues: list[Cue], text: str, sentences: list[tuple[int, int]]) -> list[Cue]:

@@ -110,8 +110,9 @@ def _currency_after(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.cache
 def _measure_after(languages: tuple[str, ...]) -> re.Pattern[str]:
-    """ "137 camions", "200 trucks", "50 тонн", "100 kilometers": things and distances, not people."""
-    return re.compile(rf"{_S}*(?:{_alt(lexicon.table('measure', languages))}){_L}", _I)
+    """ "137 camions", "200 trucks", "50 тонн", "100 kilometers", "12 yellow cards": things and distances, not
+    people (one word, a colour or a kind, may come between)."""
+    return re.compile(rf"{_S}*(?:[^\W\d_]+{_S}+)?(?:{_alt(lexicon.table('measure', languages))}){_L}", _I)
 
 
 @functools.cache
@@ -126,6 +127,17 @@ def _duration_after(languages: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{_S}+|[-‐‑–])(?:{_alt(lexicon.table('duration_unit', languages))}){_L}", _I)
 
 
+_DOT_ORDINALS = frozenset({"de", "tr", "hu", "pl"})  # languages that write an ordinal as a number and a dot
+
+
+@functools.cache
+def _dot_ordinal(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "52. takas", "den 64. Gefangenenaustausch", "az 50. fogolycsere": a number with a dot right before the
+    exchange word numbers the exchange (Turkish, German, Hungarian, Polish ordinals)."""
+    return lexicon.pattern("exchange_word", rf"\.{_S}+[^\W\d_]*?", "", languages)
+
+
+_ROMANCE_ORD = re.compile(r"(?:º|ª|\.º|\.ª|e|er|re|ème|eme)(?![^\W\d_])")  # "52º", "52ª", "52e", "1er", "3ème"
 _EN_ORD = re.compile(rf"(?:st|nd|rd|th){_L}", _I)
 _CYR_ORD = re.compile(
     rf"[-‐‑–](?:й|го|ий|ій|ого|ому|ої|ою|ом|ім|им|му|ми|ї|я|е|є|ю|а|у|та|ту|ті|тя|ша|ше|шу|ший|х){_L}", _I
@@ -342,6 +354,12 @@ def _digit_cand(t: _Text, m: re.Match[str], languages: tuple[str, ...]) -> _Cand
         dated = v <= 31 and (_day_after().match(text, o.end()) or _month_before(t.tail(s, 2)))
         year = raw.isdigit() and 1900 <= v <= 2099 and o[0][0] in "-‐‑–"  # "у 2022-му"
         return _Cand(s, o.end(), v, kind=_K.DATE if dated else _K.YEAR if year else _K.ORDINAL)
+    if raw.isdigit() and v < 1000 and _DOT_ORDINALS & set(languages) and (o := _dot_ordinal(languages).match(text, e)):
+        after = text[e + 1 : o.end()].lstrip()
+        if after[:1].islower() or languages[0] == "de":  # a capital starts a sentence, but German nouns have one
+            return _Cand(s, e + 1, v, kind=_K.ORDINAL)
+    if raw.isdigit() and v < 1000 and (o := _ROMANCE_ORD.match(text, e)):
+        return _Cand(s, o.end(), v, kind=_K.ORDINAL)
     if _AGE_HYPHEN.match(text, e):
         return _Cand(s, e, v, kind=_K.AGE)
     if _LETTER.match(text, e):

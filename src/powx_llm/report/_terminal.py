@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
+from powx_llm._usage import Usage
 from powx_llm.check import Finding, Report, Status
 from powx_llm.model import GROUPS
 
@@ -108,12 +110,12 @@ def _language_table(run: EvalRun) -> Table:
 def print_eval(run: EvalRun, *, console: Console, by_language: bool = False) -> None:
     """Print per-article results, per-group P/R/F1, cost, and the total as the last line."""
     table = Table(title=f"strategy {run.strategy}")
-    for col in ("article", "right/pred/gold", "calls", "tokens", "s", "differences"):
+    for col in ("article", "right/pred/gold", "calls", "tokens (cached)", "s", "differences"):
         table.add_column(col, overflow="fold")
     for r in run.results:
         e = r.extraction
         calls = str(e.llm_calls) if e else "-"
-        tokens = f"{e.usage.prompt_tokens}+{e.usage.completion_tokens}" if e else "-"
+        tokens = _tokens(e.usage) if e else "-"
         diffs = r.error or "; ".join(r.score.differences)
         table.add_row(
             r.article.id,
@@ -136,18 +138,26 @@ def print_eval(run: EvalRun, *, console: Console, by_language: bool = False) -> 
     console.print(f"facts {run.total.line()}", highlight=False)
 
 
+def _tokens(u: Usage) -> str:
+    """Return "prompt (cached) + completion" tokens."""
+    return f"{u.prompt_tokens} ({u.cached_tokens}) + {u.completion_tokens}"
+
+
 def _cost_line(run: EvalRun) -> str:
     done = [r.extraction for r in run.results if r.extraction is not None]
     if not done:
         return "no article was extracted"
-    calls = sorted(e.llm_calls for e in done)
-    tokens = sorted(e.usage.total_tokens for e in done)
-    secs = sorted(r.seconds for r in run.results)
+
+    def median(values: list[int] | list[float]) -> float:
+        return statistics.median(values)
+
     failed = len(run.results) - len(done)
     return (
-        f"{len(run.results)} articles ({failed} failed) · median {calls[len(calls) // 2]} LLM calls, "
-        f"{tokens[len(tokens) // 2]} tokens, {secs[len(secs) // 2]:.1f} s per article · "
-        f"ungrounded numbers: {run.ungrounded}"
+        f"{len(run.results)} articles ({failed} failed) · median {median([e.llm_calls for e in done]):.0f} LLM "
+        f"calls, {median([e.usage.prompt_tokens for e in done]):.0f} prompt tokens "
+        f"({median([e.usage.cached_tokens for e in done]):.0f} cached) + "
+        f"{median([e.usage.completion_tokens for e in done]):.0f} completion tokens, "
+        f"{median([r.seconds for r in run.results]):.1f} s per article · ungrounded numbers: {run.ungrounded}"
     )
 
 
@@ -156,14 +166,14 @@ def eval_markdown(run: EvalRun) -> str:
     lines = [
         f"# powx eval — strategy `{run.strategy}`",
         "",
-        "| article | right/pred/gold | calls | tokens | s |",
+        "| article | right/pred/gold | calls | tokens: prompt (cached) + completion | s |",
         "|---|---|---|---|---|",
     ]
     for r in run.results:
         e = r.extraction
         lines.append(
             f"| {r.article.id} | {r.score.right}/{r.score.predicted}/{r.score.gold} | "
-            f"{e.llm_calls if e else '-'} | {e.usage.total_tokens if e else '-'} | {r.seconds:.1f} |"
+            f"{e.llm_calls if e else '-'} | {_tokens(e.usage) if e else '-'} | {r.seconds:.1f} |"
         )
     lines += ["", "| group | right/pred/gold | P | R | F1 |", "|---|---|---|---|---|"]
     lines += [f"| {' | '.join(row)} |" for row in _group_rows(run)]
