@@ -59,9 +59,30 @@ RANDOM_FAULTS = (
 
 
 def completion(
-    arguments: str, *, prompt_tokens: int = 300, completion_tokens: int = 20, finish_reason: str = "tool_calls"
+    arguments: str,
+    *,
+    prompt_tokens: int = 300,
+    completion_tokens: int = 20,
+    finish_reason: str = "tool_calls",
+    cached_tokens: int | None = None,
 ) -> dict[str, Any]:
-    """Return a chat completion calling the ``Sides`` tool with *arguments*."""
+    """Return a chat completion calling the ``Sides`` tool with *arguments*; with *finish_reason* "stop", one
+    whose message content is *arguments* (JSON-schema and grammar modes). *cached_tokens* adds the prompt
+    tokens the server says it reused."""
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    if finish_reason == "stop":
+        message["content"] = arguments
+    else:
+        message["tool_calls"] = [
+            {"id": "call_0", "type": "function", "function": {"name": "Sides", "arguments": arguments}}
+        ]
+    usage: dict[str, Any] = {
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt_tokens + completion_tokens,
+    }
+    if cached_tokens is not None:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
     return {
         "id": "hand-written",
         "object": "chat.completion",
@@ -71,20 +92,10 @@ def completion(
             {
                 "index": 0,
                 "finish_reason": finish_reason,
-                "message": {
-                    "role": "assistant",
-                    "content": None,
-                    "tool_calls": [
-                        {"id": "call_0", "type": "function", "function": {"name": "Sides", "arguments": arguments}}
-                    ],
-                },
+                "message": message,
             }
         ],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
+        "usage": usage,
     }
 
 

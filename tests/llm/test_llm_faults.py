@@ -177,25 +177,8 @@ def test_grammar_mode_sends_the_schema_as_a_compact_llguidance_grammar_and_reads
 
     def handler(request: httpx.Request) -> httpx.Response:
         sent.append(json.loads(request.content))
-        body = {
-            "id": "hand-written",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "fake",
-            "choices": [
-                {
-                    "index": 0,
-                    "finish_reason": "stop",
-                    "message": {"role": "assistant", "content": json.dumps(SIDES_OK, separators=(",", ":"))},
-                }
-            ],
-            "usage": {
-                "prompt_tokens": 100,
-                "completion_tokens": 10,
-                "total_tokens": 110,
-                "prompt_tokens_details": {"cached_tokens": 60},
-            },
-        }
+        answer = json.dumps(SIDES_OK, separators=(",", ":"))
+        body = completion(answer, prompt_tokens=100, completion_tokens=10, finish_reason="stop", cached_tokens=60)
         return httpx.Response(200, json=body)
 
     client = httpx.Client(transport=httpx.MockTransport(handler))
