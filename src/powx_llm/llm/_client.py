@@ -202,15 +202,34 @@ class _DeadlineStream(httpx.SyncByteStream):
 _COMPACT = {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
 
 
+def _closed(schema: Any) -> Any:
+    """Return *schema* with every object closed: no properties beyond its own (``additionalProperties: false``)
+    and, where it names none, all of its properties required (null where the article does not say).
+
+    A grammar holds the model to exactly what the schema allows; an open object lets a small model write keys
+    of its own until it runs out of tokens. Objects that already say both are returned unchanged."""
+    if isinstance(schema, list):
+        return [_closed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    closed = {key: _closed(value) for key, value in schema.items()}
+    if isinstance(closed.get("properties"), dict):
+        closed.setdefault("additionalProperties", False)
+        closed.setdefault("required", list(closed["properties"]))
+    return closed
+
+
 def _as_grammar(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Return request *kwargs* asking for the JSON schema as an llguidance grammar (llama.cpp's ``grammar``)
-    instead of a ``response_format``, so that its options hold: compact JSON, in the schema's order."""
+    instead of a ``response_format``, so that its options hold: compact JSON, in the schema's order, every
+    object closed (``_closed``)."""
     response_format = kwargs.get("response_format") or {}
     schema = (response_format.get("json_schema") or {}).get("schema")
     if schema is None:
         return kwargs
     rest = {k: v for k, v in kwargs.items() if k != "response_format"}
-    grammar = "%llguidance {}\nstart: %json " + json.dumps({**schema, "x-guidance": _COMPACT}, ensure_ascii=False)
+    closed = {**_closed(schema), "x-guidance": _COMPACT}
+    grammar = "%llguidance {}\nstart: %json " + json.dumps(closed, ensure_ascii=False)
     return {**rest, "extra_body": {**(rest.get("extra_body") or {}), "grammar": grammar}}
 
 
