@@ -23,7 +23,7 @@ from powx_llm import (
     RateLimited,
     ServerError,
 )
-from powx_llm.extract import Extractor, extract_exchange
+from powx_llm.extract import Extractor, Options, Sides, Strategy, extract_exchange
 from tests.fake_server import completion
 from tests.helpers import SEED_TEXT
 
@@ -195,3 +195,28 @@ def test_grammar_mode_sends_the_schema_as_a_compact_llguidance_grammar_and_reads
     assert schema["x-guidance"] == {"whitespace_flexible": False, "item_separator": ",", "key_separator": ":"}
     assert schema["required"] == ["kind", "sides", "mediators"]
     assert schema["properties"]["sides"]["maxItems"] == 6
+
+
+def test_grammar_mode_closes_every_object_of_a_schema() -> None:
+    """The baseline's flat schema has open objects and optional fields; a grammar built from it as it is lets a
+    small model write keys of its own until the token limit. Every object of the grammar is closed (no other
+    keys) and says every field; an object that states its own required fields keeps them (a side's bodies)."""
+    sent: list[dict[str, object]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        answer = json.dumps({"total_returned": 75, "units": [{"unit": "navy", "count": 13}]})
+        return httpx.Response(200, json=completion(answer, finish_reason="stop"))
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    options = Options(strategy=Strategy.BASELINE)
+    ex = Extractor.connect(base_url=URL, mode="grammar", http_client=client, http_retries=0, options=options)
+    ex.extract(SEED_TEXT.read_text(encoding="utf-8"))
+    schema = json.loads(str(sent[0]["grammar"]).split("%json ", 1)[1])
+    assert schema["additionalProperties"] is False
+    assert schema["required"] == list(schema["properties"])
+    unit = schema["$defs"]["UnitCount"]
+    assert unit["additionalProperties"] is False
+    assert unit["required"] == ["unit", "count"]
+    side = Sides.model_json_schema()["$defs"]["Side"]
+    assert "bodies" not in side["required"]  # the cued schema says what it requires; it is left as it is
