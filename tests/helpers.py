@@ -141,3 +141,81 @@ def _gold_rows() -> list[BatchRow]:
 def gold_rows() -> tuple[BatchRow, ...]:
     """Return one row per dev article whose extraction is its gold exchange (as if a perfect model read it)."""
     return tuple(_gold_rows())
+
+
+# -- web pages built from the dev articles (tests/web, tests/benchmarks/pages.py) --------------------------------
+
+PAGE_CLUTTER = (  # strings of a page's furniture: none may reach the article's text
+    "We and our 847 partners store cookies",
+    "Accept all 847",
+    "pageviews",
+    "Most read",
+    "Subscribe for 4.99",
+    "45 million readers",
+    "12 comments",
+    "Top 10 stories",
+)
+
+
+def _paragraphs(text: str) -> tuple[str, list[str]]:
+    """Return an eval article's headline (without its ``date YYYY-MM-DD`` prefix) and its paragraphs."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    lines[0] = re.sub(r"^date \d{4}(?:-\d{2}){0,2}\s*", "", lines[0])
+    lines = [line for line in lines if line]
+    return lines[0], lines[1:]
+
+
+def headline_of(text: str) -> str:
+    return _paragraphs(text)[0]
+
+
+def cluttered_page(data: dict[str, Any], *, related: list[str], charset: str = "utf-8") -> str:
+    """Return a news site's page around the dev article *data* (its text, published, id): a cookie banner,
+    navigation, a byline, JSON-LD and Open Graph metadata, a script full of numbers, related-article links
+    (*related*: other reports' headlines, numbers and all), a most-read box, comments and a footer."""
+    esc = functools.partial(__import__("html").escape, quote=True)
+    headline, paragraphs = _paragraphs(data["text"])
+    day = data.get("published") or ""
+    slug = re.sub(r"\d{4}-\d{2}(?:-\d{2})?-?", "", data["id"])  # the id's own date can differ from *published*
+    url = f"https://news.example.org/world/{slug}"
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": headline,
+            **({"datePublished": f"{day}T09:30:00+02:00", "dateModified": f"{day}T18:05:00+02:00"} if day else {}),
+            "mainEntityOfPage": url,
+            "publisher": {"@type": "Organization", "name": "Example News"},
+        },
+        ensure_ascii=False,
+    )
+    links = "".join(f'<li><a href="/related/{n}">{esc(h)}</a></li>' for n, h in enumerate(related))
+    body = "".join(f"<p>{esc(p)}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="{data.get("language", "en")}"><head><meta charset="{charset}">
+<title>{esc(headline)} | Example News</title>
+<link rel="canonical" href="{url}">
+<meta property="og:url" content="{url}"><meta property="og:title" content="{esc(headline)}">
+{f'<meta property="article:published_time" content="{day}T09:30:00+02:00">' if day else ""}
+<script type="application/ld+json">{ld}</script>
+<script>window.dataLayer=[{{"pageviews": 98765, "section": "world", "ids": [2024, 75, 1000]}}];</script>
+<style>.x{{width:300px}}</style></head>
+<body>
+<div id="cookie-banner" class="cookie-consent"><p>We and our 847 partners store cookies on your device.</p>
+<button>Accept all 847</button><button>Settings</button></div>
+<header><nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/top">Top 10 stories</a></li><li><a href="/subscribe">Subscribe for 4.99</a></li></ul></nav></header>
+<main><article class="story">
+<h1>{esc(headline)}</h1>
+<div class="byline">By Staff Reporter{f' · <time datetime="{day}">{day}</time>' if day else ""}</div>
+{body}
+</article>
+<aside class="related"><h2>Related</h2><ul>{links}</ul></aside>
+<section class="comments"><h3>12 comments</h3><div class="comment"><p>First! 100 % agree, 5 stars.</p></div></section>
+<aside class="most-read"><h2>Most read</h2><ol><li><a href="/m/1">Storm leaves 3,000 homes without power</a></li>
+<li><a href="/m/2">League: 4 goals in 9 minutes</a></li></ol></aside>
+</main>
+<footer><p>© 2025 Example News · 45 million readers · <a href="/privacy">Privacy</a></p></footer>
+</body></html>
+"""

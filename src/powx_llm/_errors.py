@@ -5,7 +5,8 @@ and what to do::
 
     PowxError
     ├── InputError            the article or a file given to us is unusable (empty, binary, too long,
-    │                         invalid JSON, a schema error)
+    │   │                     invalid JSON, a schema error)
+    │   └── FetchFailed       a page or feed could not be fetched (HTTP status, timeout, too large, not a page)
     ├── ConfigError           no usable backend, a missing runtime or weight package, a bad setting
     │   ├── ModelFileError    the embedded model's weights are missing or fail their hash check
     │   └── ReplayMiss        replaying recordings: no recorded response matches a request
@@ -29,6 +30,7 @@ __all__ = [
     "BackendUnavailable",
     "ConfigError",
     "ExtractionFailed",
+    "FetchFailed",
     "InputError",
     "LLMError",
     "LLMTimeout",
@@ -47,6 +49,10 @@ class PowxError(Exception):
 
 class InputError(PowxError, ValueError):
     """The input (article text, JSON file, option) cannot be used."""
+
+
+class FetchFailed(InputError):
+    """A page or feed at an address could not be fetched; the message names the address and the reason."""
 
 
 class ConfigError(PowxError):

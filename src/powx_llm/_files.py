@@ -13,16 +13,20 @@ from typing import Any
 
 from powx_llm._errors import InputError
 
-__all__ = ["decode_text", "read_json_file", "read_text_file", "write_atomic", "write_text_atomic"]
+__all__ = ["decode_text", "read_bytes_file", "read_json_file", "read_text_file", "write_atomic", "write_text_atomic"]
+
+
+def read_bytes_file(path: Path) -> bytes:
+    """Return the bytes of *path*, or raise InputError with one line saying why not."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def read_text_file(path: Path) -> str:
     """Return the UTF-8 text of *path*, or raise InputError with one line saying why not."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return decode_text(data, what=str(path))
+    return decode_text(read_bytes_file(path), what=str(path))
 
 
 def decode_text(data: bytes, *, what: str) -> str:

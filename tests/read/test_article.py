@@ -1,4 +1,5 @@
-"""Reading the article: HTML is refused, or reduced to its text when asked."""
+"""Reading the article: HTML given as text is refused, or reduced to its article when asked (a saved page,
+``*.html``, is read as a page without asking: tests/web/test_pages.py)."""
 
 from __future__ import annotations
 
@@ -27,10 +28,10 @@ def test_html_is_refused_in_one_line() -> None:
     assert "\n" not in str(err.value)
 
 
-def test_html_read_as_html_is_its_text_without_scripts() -> None:
+def test_html_read_as_html_is_its_article_without_menu_or_scripts() -> None:
     article = read_article(PAGE, html=True)
     assert article.text == (
-        "Home\n\nUkraine brings home 75\n\nUkraine and Russia exchanged prisoners & bodies.\n\n75 people returned."
+        "Ukraine brings home 75\n\nUkraine and Russia exchanged prisoners & bodies.\n\n75 people returned."
     )
     assert "ignore the article" not in article.text
 
@@ -44,16 +45,16 @@ def test_prose_with_an_angle_bracket_is_not_html(text: str) -> None:
     assert read_article(text).text == text
 
 
-def test_the_cli_refuses_html_before_starting_any_model(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
+def test_the_cli_refuses_html_given_as_text_before_starting_any_model(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(page), "--base-url", "http://127.0.0.1:9/v1"])
     assert result.exit_code == 2
     assert "the article is HTML" in result.output
 
 
-def test_the_cli_reads_html_when_asked(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
+def test_the_cli_reads_html_given_as_text_when_asked(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
     result = CliRunner().invoke(
         app, ["extract", str(page), "--from-html", "--base-url", "http://127.0.0.1:9/v1", "--format", "jsonl"]

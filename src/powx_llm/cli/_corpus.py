@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +33,7 @@ from powx_llm.corpus import (
     ArticleInput,
     BatchRow,
     Engine,
+    FeedWatch,
     RowStatus,
     TableFormat,
     answering_client,
@@ -50,6 +52,7 @@ from powx_llm.corpus import (
 from powx_llm.extract import Extractor, Strategy
 from powx_llm.llm import BackendKind, ReplayTransport, cassette_files
 from powx_llm.report import article_page, error_page, eval_markdown, index_page, print_eval, timeline_page
+from powx_llm.web import Fetcher
 
 
 def _writable(folder: Path) -> None:
@@ -63,7 +66,10 @@ def _writable(folder: Path) -> None:
 def batch_cmd(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Folders (*.txt, *.json), article .txt/.json files, .jsonl or .csv files, or - (JSONL)."),
+        typer.Argument(
+            help="Folders (*.txt, *.html, *.json), article files, .jsonl or .csv files, a .txt list of addresses, "
+            "feeds (.rss/.atom/.xml files or addresses), page addresses, or - (JSONL)."
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", help="The run's folder: its journal and tables (resumes).")],
     jobs: Annotated[
@@ -248,6 +254,72 @@ def _write_html(rows: list[BatchRow], folder: Path) -> Path:
     except OSError as exc:
         raise InputError(f"cannot write the HTML report to {folder}: {exc.strerror or exc}") from exc
     return index
+
+
+_EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*$")
+
+
+def _seconds(every: str) -> float:
+    """Return the seconds of a period written like 90, 90s, 15m or 1h."""
+    m = _EVERY.match(every)
+    if m is None or float(m.group(1)) <= 0:
+        raise InputError(f"--every {every!r} is not a period like 30s, 15m or 1h")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[m.group(2)]
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Annotated[list[str], typer.Argument(help="Feeds to follow: RSS/Atom addresses or files.")],
+    out: Annotated[Path, typer.Option("--out", help="The run's folder: entries, journal, tables, events/.")],
+    every: Annotated[str, typer.Option("--every", help="Time between rounds: 30s, 15m, 1h.")] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", min=1, help="Stop after this many rounds (default: until Ctrl+C).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, max=64, help="Articles at once.")] = 1,
+    table_format: Annotated[
+        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
+    ] = TableFormat.PARQUET,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    replay: ReplayOpt = None,
+    strategy: StrategyOpt = Strategy.CUED,
+    deadline: DeadlineOpt = None,
+) -> None:
+    """Follow feeds: every round, extract the new entries' pages and update the tables and events; one line
+    a round. Stop it at any moment (Ctrl+C): nothing done is lost or done twice when it starts again."""
+    try:
+        period = _seconds(every)
+        out.mkdir(parents=True, exist_ok=True)
+        _writable(out)
+        extractor = _connect(
+            model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
+        )
+    except OSError as exc:
+        raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
+    done = 0
+    try:
+        with Fetcher() as fetcher:
+            run = FeedWatch(feeds, out, extractor=extractor, fetcher=fetcher, jobs=jobs, fmt=table_format)
+            while True:
+                result = run.round()
+                done += 1
+                stamp = time.strftime("%H:%M:%S")
+                _err().print(f"{stamp} {result.describe()}", highlight=False, soft_wrap=True)
+                for line in result.feed_errors:
+                    _err().print(f"[red]feed:[/] {line}", highlight=False, soft_wrap=True)
+                if rounds is not None and done >= rounds:
+                    return
+                time.sleep(period)
+    except KeyboardInterrupt:
+        _err().print(f"stopped after {done} rounds; the journal keeps every finished article", highlight=False)
+        raise typer.Exit(130) from None
+    except OSError as exc:
+        raise _fail(InputError(f"the watch stopped: {exc}; the journal keeps what is done: run again")) from None
+    except PowxError as exc:
+        raise _fail(exc) from None
 
 
 @app.command("reconcile")

@@ -33,11 +33,12 @@ from powx_llm.cli._app import (
     _out,
     app,
 )
-from powx_llm.corpus import ArticleInput, read_article_file
+from powx_llm.corpus import ArticleInput, fetch_input, read_article_file
 from powx_llm.extract import Extraction, Strategy
 from powx_llm.model import SCHEMA_VERSION, Exchange
 from powx_llm.read import article_date, read_article
 from powx_llm.report import extraction_table, print_report
+from powx_llm.web import Fetcher, is_address
 
 
 @app.command("check")
@@ -72,9 +73,13 @@ def check_cmd(
 
 
 def _read_input(path: str) -> ArticleInput:
-    """Return the article of a text file, an article JSON file (``text``, ``published``), or stdin ("-")."""
+    """Return the article of a text file, a saved web page, an article JSON file (``text``, ``published``), a
+    page's address (fetched now), or stdin ("-")."""
     if path == "-":
         return ArticleInput("-", decode_text(sys.stdin.buffer.read(), what="standard input"))
+    if is_address(path):
+        with Fetcher() as fetcher:
+            return fetch_input(ArticleInput.link(path.strip()), fetcher)
     return read_article_file(Path(path))
 
 
@@ -109,7 +114,12 @@ def _show(path: str, result: Extraction | PowxError, fmt: Format) -> None:
 
 @app.command("extract")
 def extract_cmd(
-    files: Annotated[list[str], typer.Argument(help="Article text files, eval article JSON files, or - for stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article text files, saved pages (.html), article JSON files, page addresses (http/https), or -."
+        ),
+    ],
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl, facts or html.")] = Format.TABLE,
     published: Annotated[
         str | None,
@@ -123,7 +133,8 @@ def extract_cmd(
     replay: ReplayOpt = None,
     strategy: StrategyOpt = Strategy.CUED,
     from_html: Annotated[
-        bool, typer.Option("--from-html", help="Read HTML pages, reduced to their text (else HTML is refused).")
+        bool,
+        typer.Option("--from-html", help="Read HTML given as text (stdin, .txt) as a page, reduced to its article."),
     ] = False,
     deadline: DeadlineOpt = None,
 ) -> None:
@@ -140,7 +151,9 @@ def extract_cmd(
     for path in files:
         try:
             item = _read_input(path)
-            article = read_article(item.text, published=day or item.published, html=from_html)  # before any server
+            article = read_article(  # before any server
+                item.text, published=day or item.published, html=from_html or item.page, url=item.url
+            )
             extractor = extractor or _connect(
                 model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
             )

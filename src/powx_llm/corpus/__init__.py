@@ -23,16 +23,28 @@ from powx_llm.corpus._evaluate import (
     load_eval_article,
     load_eval_dir,
 )
-from powx_llm.corpus._inputs import Corpus, read_article_file, read_corpus
+from powx_llm.corpus._inputs import (
+    ARTICLE_SUFFIXES,
+    FEED_SUFFIXES,
+    PAGE_SUFFIXES,
+    Corpus,
+    read_article_file,
+    read_corpus,
+)
 from powx_llm.corpus._journal import JOURNAL_VERSION, Journal, article_key, record_of, row_of
 from powx_llm.corpus._provider_batch import answering_client, export_requests, read_results
 from powx_llm.corpus._ray import extract_dataset, ray_rows, rows_of
 from powx_llm.corpus._reconcile import WINDOW_DAYS, Conflict, Event, EventFact, SourceValue, check_timeline, reconcile
-from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus, check_ids, extract_row
+from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus, check_ids, extract_row, fetch_input
+from powx_llm.corpus._watch import ENTRIES_FILE, FeedWatch, Round
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "DATASET_VERSION",
+    "ENTRIES_FILE",
+    "FEED_SUFFIXES",
     "JOURNAL_VERSION",
+    "PAGE_SUFFIXES",
     "PRF",
     "TABLES",
     "WINDOW_DAYS",
@@ -46,8 +58,10 @@ __all__ = [
     "EvalRun",
     "Event",
     "EventFact",
+    "FeedWatch",
     "Journal",
     "LanguageRow",
+    "Round",
     "RowStatus",
     "SourceValue",
     "TableFormat",
@@ -61,6 +75,7 @@ __all__ = [
     "extract_dataset",
     "extract_many",
     "extract_row",
+    "fetch_input",
     "load_eval_article",
     "load_eval_dir",
     "load_run",

@@ -8,18 +8,21 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from powx_llm._errors import InputError
+from powx_llm._errors import InputError, PowxError
 from powx_llm._usage import Usage
 from powx_llm.corpus._journal import Journal, article_key, record_of, row_of
 from powx_llm.corpus._ray import ray_rows
-from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus, check_ids, extract_row, row
+from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus, check_ids, extract_row, fetch_input, row
 from powx_llm.extract import Extractor
+from powx_llm.web import Fetcher
 
 __all__ = ["Engine", "extract_many"]
 
@@ -34,8 +37,16 @@ class Engine(StrEnum):
 class _Run:
     """One call of ``extract_many`` on threads: the extractor, the journal, the budget and the tally."""
 
-    def __init__(self, extractor: Extractor, journal: Journal | None, max_tokens_total: int | None) -> None:
-        self.extractor, self.journal, self.budget = extractor, journal, max_tokens_total
+    def __init__(
+        self,
+        extractor: Extractor,
+        journal: Journal | None,
+        max_tokens_total: int | None,
+        fetcher: Fetcher,
+        known: dict[str, dict[str, Any]],
+    ) -> None:
+        self.extractor, self.journal, self.budget, self.fetcher = extractor, journal, max_tokens_total, fetcher
+        self.known = known
         self.spent = Usage()
         self._lock = threading.Lock()
 
@@ -43,11 +54,32 @@ class _Run:
         with self._lock:
             if self.budget is not None and self.spent.total_tokens >= self.budget:
                 return row(item, RowStatus.NOT_DONE, None, f"the run's token budget ({self.budget:,}) was spent")
-        done = extract_row(self.extractor, item)
+        done = self._fetched(item) if item.to_fetch else extract_row(self.extractor, item)
         with self._lock:
             self.spent.add(done.usage)
         if self.journal is not None:
             self.journal.append(record_of(done, key))
+        return done
+
+    def _fetched(self, link: ArticleInput) -> BatchRow:
+        """Return the row of a page fetched now: a page whose text the journal already holds under another
+        address (the same report syndicated, a feed's entry moved) is taken from it, not asked again; a new
+        one is extracted and journaled under its text's key too."""
+        try:
+            item = fetch_input(link, self.fetcher)
+        except PowxError as exc:
+            return row(link, RowStatus.ERROR, None, str(exc))
+        text_key = article_key(item, self.extractor)
+        with self._lock:
+            earlier = self.known.get(text_key)
+        if earlier is not None:
+            return replace(row_of(earlier, item), fetched=True)
+        done = replace(extract_row(self.extractor, item), fetched=True)
+        if done.status is not RowStatus.ERROR:
+            with self._lock:
+                self.known[text_key] = record_of(replace(done, fetched=False), text_key)
+            if self.journal is not None:
+                self.journal.append(self.known[text_key])
         return done
 
     def copy(self, item: ArticleInput, key: str, first: Future[BatchRow]) -> BatchRow:
@@ -77,6 +109,7 @@ def extract_many(
     max_tokens_total: int | None = None,
     retry_errors: bool = False,
     engine: Engine = Engine.THREADS,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[BatchRow]:
     """Yield one BatchRow per input, in input order, whatever happens to each article.
 
@@ -84,7 +117,9 @@ def extract_many(
     (call ``ray.init`` first: a local cluster or ``address=...``; the library never starts one). With a
     *journal* file, every finished article is appended to it, and a later run with the same journal takes
     the articles whose key (``article_key``) is unchanged from it instead of asking again, on either engine;
-    an error row is asked again only with *retry_errors*. Inputs with the same key cost one extraction. Once
+    an error row is asked again only with *retry_errors*. Inputs with the same key cost one extraction. An
+    input that is an address (``ArticleInput.link``) is fetched in its turn with *fetcher* (default: a
+    ``Fetcher`` with its default limits), and the page is kept in the journal. Once
     the LLM has used *max_tokens_total* tokens, the articles not yet started are ``not_done`` (not journaled;
     threads only).
     """
@@ -100,7 +135,19 @@ def extract_many(
             raise InputError("a token budget (max_tokens_total) needs the threads engine")
         yield from _on_ray(list(items), extractor, book, known, actors=jobs)
         return
-    run = _Run(extractor, book, max_tokens_total)
+    run = _Run(extractor, book, max_tokens_total, fetcher if fetcher is not None else Fetcher(), known)
+    try:
+        yield from _on_threads(run, items, known, jobs=jobs, progress=progress)
+    finally:
+        if fetcher is None:
+            run.fetcher.close()  # after the pool: no thread fetches any more
+
+
+def _on_threads(
+    run: _Run, items: Iterable[ArticleInput], known: dict[str, dict[str, Any]], *, jobs: int, progress: bool
+) -> Iterator[BatchRow]:
+    """Extract the articles the journal does not hold on *jobs* threads, and yield every row in order."""
+    extractor = run.extractor
     total = len(items) if isinstance(items, Sized) else None
     bar = _progress(total) if progress else None
     ahead = max(2 * jobs, 4)  # futures kept in flight beyond the one being yielded

@@ -108,7 +108,7 @@ def _article(row: BatchRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": row.id,
         "url": row.url,
-        "published": as_date(row.published),
+        "published": as_date(row.published) or (ex.published if ex is not None else None),  # a page's own date
         "status": row.status.value,
         "error": row.error,
         "prompt_tokens": row.usage.prompt_tokens,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,10 +25,11 @@ JOURNAL_VERSION = 1
 def article_key(item: ArticleInput, extractor: Extractor) -> str:
     """Return the hash of everything that decides *item*'s answer (text, date, model, endpoint, options, versions).
 
-    The request itself follows from the text, the prompt version and the library version, which are hashed.
+    The request itself follows from the text, the prompt version and the library version, which are hashed. A
+    page still to be fetched is keyed by its address: a resumed run takes the page kept in the journal.
     """
     url = urlsplit(extractor.backend.base_url or "")
-    decides = {
+    decides: dict[str, Any] = {
         "text": item.text,
         "published": str(item.published or ""),
         "model": extractor.backend.model,
@@ -39,6 +40,10 @@ def article_key(item: ArticleInput, extractor: Extractor) -> str:
         "rules": [rule.__name__ for rule in extractor.rules],
         "version": __version__,
     }
+    if item.page:  # a page's text is read otherwise than plain text: the same bytes decide another answer
+        decides["page"] = True
+    if item.to_fetch:
+        decides["fetch"] = item.url
     return hashlib.sha256(json.dumps(decides, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -100,9 +105,10 @@ class Journal:
 
 
 def record_of(row: BatchRow, key: str) -> dict[str, Any]:
-    """Return the journal record of *row* under *key*."""
+    """Return the journal record of *row* under *key*: with the page it fetched, and the article's text as read
+    when that is not the input's (a page reduced to its article), so that a resumed run needs neither again."""
     ex = row.extraction
-    return {
+    record: dict[str, Any] = {
         "id": row.id,
         "key": key,
         "url": row.url,
@@ -112,11 +118,19 @@ def record_of(row: BatchRow, key: str) -> dict[str, Any]:
         "usage": row.usage.to_dict(),
         "extraction": None if ex is None else {**ex.to_dict(), "raw": ex.raw, "published": ex.published},
     }
+    if ex is not None and ex.text != row.text:
+        record["extraction"]["text"] = ex.text
+    if row.fetched:
+        record["page"] = row.text
+    return record
 
 
 def row_of(record: dict[str, Any], item: ArticleInput, *, reused: bool = True) -> BatchRow:
-    """Return the row a journal *record* holds for *item*."""
+    """Return the row a journal *record* holds for *item* (a page fetched for it: the page kept there)."""
+    fetched = item.to_fetch and isinstance(record.get("page"), str)
+    if fetched:
+        item = replace(item, text=record["page"])
     data = record.get("extraction")
-    extraction = Extraction.from_dict(data, text=item.text) if data else None
+    extraction = Extraction.from_dict(data, text=data.get("text", item.text)) if data else None
     status, error, usage = RowStatus(record["status"]), record.get("error"), Usage.from_dict(record.get("usage"))
-    return row(item, status, extraction, error, usage=usage, reused=reused)
+    return row(item, status, extraction, error, usage=usage, reused=reused, fetched=fetched)

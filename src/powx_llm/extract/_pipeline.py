@@ -55,7 +55,7 @@ class Options:
 
     strategy: Strategy = Strategy.CUED
     max_chars: int = DEFAULT_MAX_CHARS
-    html: bool = False  # read HTML pages, reduced to their text (else an HTML input is an InputError)
+    html: bool = False  # read HTML pages, reduced to their article (else an HTML input is an InputError)
     max_calls: int = 2  # LLM completions per article, validation retries and re-asks included
     max_tokens: int = 512  # per completion
     reasks: int = 1  # re-asks when the model's numbers are not stated by the text (0 disables)
@@ -87,6 +87,8 @@ class Extraction:
     published: dt.date | None = None
     text: str = ""  # the article as read: every evidence span indexes it
     language: str = ""  # the article's language, identified (ISO 639-1)
+    title: str | None = None  # a web page's title
+    url: str | None = None  # a web page's canonical address
 
     @property
     def facts(self) -> dict[str, FactValue]:
@@ -133,6 +135,8 @@ class Extraction:
             published=as_date(data.get("published")),
             text=text,
             language=data.get("language", ""),
+            title=data.get("title"),
+            url=data.get("url"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -146,6 +150,7 @@ class Extraction:
             "checks": self.report.to_dict(),
             "dropped": list(self.dropped),
             "language": self.language,
+            **({"title": self.title, "url": self.url} if self.title or self.url else {}),
             "usage": self.usage.to_dict(),
             "model": self.model,
             "backend": self.backend,
@@ -255,6 +260,8 @@ class Extractor:
             published=article.date,
             text=article.text,
             language=language,
+            title=article.title,
+            url=article.url,
         )
 
     def _cued(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:
@@ -337,8 +344,14 @@ def extract_exchange(
     options: Options | None = None,
     extractor: Extractor | None = None,
     deadline: float | None = None,
+    html: bool | None = None,
+    url: str | None = None,
 ) -> Extraction:
     """Return the typed, grounded, checked Exchange of one article.
+
+    With *html* (default ``Options.html``), *text* is a web page (str, or bytes decoded by the charset it
+    declares) reduced to its article; the page's date stands in for *published* and its canonical address
+    (else *url*, where it was read from) is the Extraction's ``url``.
 
     Uses *extractor* if given, else connects: an explicit OpenAI *client*, else *base_url*, else
     ``OPENAI_API_KEY``, else the embedded offline model. *deadline* bounds the seconds this article may
@@ -347,8 +360,10 @@ def extract_exchange(
     chosen = extractor.options if extractor is not None else options or Options()
     if deadline is not None:
         chosen = replace(chosen, deadline=deadline)
+    if html is not None:
+        chosen = replace(chosen, html=html)
     # Read (and reject unusable input) before starting a server or spending a call.
-    article = read_article(text, published=published, max_chars=chosen.max_chars, html=chosen.html)
+    article = read_article(text, published=published, max_chars=chosen.max_chars, html=chosen.html, url=url)
     if extractor is None:
         if client is not None and base_url is not None:
             raise ConfigError("pass either client or base_url, not both")

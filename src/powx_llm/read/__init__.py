@@ -22,7 +22,7 @@ from powx_llm.read._analysis import (
     sentence_of,
     sole_group,
 )
-from powx_llm.read._article import DEFAULT_MAX_CHARS, Article, article_date, html_text, looks_like_html, read_article
+from powx_llm.read._article import DEFAULT_MAX_CHARS, Article, article_date, looks_like_html, read_article
 from powx_llm.read._cues import STOP_CHARS, Cue, Role, find_cues, named_units, of_the_whole, sentence_bounds
 from powx_llm.read._dates import OPENING_CHARS, exchange_date
 from powx_llm.read._language import LANGUAGES, identify
@@ -43,6 +43,7 @@ from powx_llm.read._numwords import (
     Phrase,
     normalise_word,
 )
+from powx_llm.read._page import Page, decode_page, read_page
 from powx_llm.read._parties import (
     NON_STATE,
     NON_STATE_OPPONENT,
@@ -80,6 +81,7 @@ __all__ = [
     "Mention",
     "MentionKind",
     "NumWord",
+    "Page",
     "Phrase",
     "Role",
     "analyse",
@@ -88,13 +90,13 @@ __all__ = [
     "clause_of",
     "clause_span",
     "count_of",
+    "decode_page",
     "evidence_of",
     "exchange_date",
     "find_cues",
     "find_mentions",
     "future_before",
     "handed_part",
-    "html_text",
     "identify",
     "is_aside",
     "is_bodies",
@@ -110,6 +112,7 @@ __all__ = [
     "parties_named",
     "party_of",
     "read_article",
+    "read_page",
     "resolve_party",
     "running_total",
     "sentence_bounds",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from powx_llm._errors import InputError
 from powx_llm.model import as_date
 from powx_llm.read._language import identify
+from powx_llm.read._page import Page, read_page
 
-__all__ = ["DEFAULT_MAX_CHARS", "Article", "article_date", "html_text", "looks_like_html", "read_article"]
+__all__ = ["DEFAULT_MAX_CHARS", "Article", "article_date", "looks_like_html", "read_article"]
 
 DEFAULT_MAX_CHARS = 20_000
 _DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s")
@@ -40,43 +40,6 @@ _TAG = re.compile(
 _MIN_TAGS = 3
 
 
-class _TextOf(HTMLParser):
-    """The text of an HTML page: script and style dropped, blocks on lines of their own."""
-
-    _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
-    _BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_text(page: str) -> str:
-    """Return the text of an HTML *page* (stdlib ``html.parser``): what a reader sees, one block a line."""
-    parser = _TextOf()
-    parser.feed(page)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n\n".join(line for line in lines if line)
-
-
 def looks_like_html(text: str) -> bool:
     """Return whether *text* is an HTML page or fragment rather than an article's text."""
     return len(_TAG.findall(text, 0, 200_000)) >= _MIN_TAGS or text.lstrip()[:15].lower().startswith("<!doctype")
@@ -84,11 +47,14 @@ def looks_like_html(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article ready for extraction: text exactly as given, and its date (None if unknown)."""
+    """An article ready for extraction: text exactly as given (a page: its article's text), and its date (None
+    if unknown); from a web page, also its title and canonical address."""
 
     text: str
     date: dt.date | None
     language: str | None = None  # ISO 639-1, identified by read_article (powx_llm.read._language)
+    title: str | None = None  # the page's title (HTML input only)
+    url: str | None = None  # the page's canonical address (HTML input only)
 
 
 def read_article(
@@ -97,12 +63,19 @@ def read_article(
     published: dt.date | str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     html: bool = False,
+    url: str | None = None,
 ) -> Article:
     """Return the usable Article for *text*, or raise InputError saying why it cannot be used.
 
     HTML is refused (its markup would pass for the article's words) unless *html* is true: then the page
-    is reduced to its text, and that text is the article every evidence span indexes.
+    is reduced to its article (``read_page``: main text, headline first, without navigation, related links,
+    cookie notices or scripts), and that text is the article every evidence span indexes; the page's own
+    publication date stands in for *published* when none is given, and its canonical address is the
+    Article's ``url`` (else *url*, where the page was read from).
     """
+    if html and isinstance(text, bytes | bytearray):  # a page's bytes: decoded by the charset it declares
+        page = read_page(bytes(text), url=url)
+        return _article(page.text, published=published or page.published, max_chars=max_chars, page=page)
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8")
@@ -125,11 +98,20 @@ def read_article(
                 "the article is HTML, not text; pass the article's text, or read it as HTML "
                 "(Options(html=True), powx extract --from-html) to reduce it to its text"
             )
-        text = html_text(text)
-        if not text.strip():
-            raise InputError("the HTML page has no text; pass the article's text")
+        page = read_page(text, url=url)
+        return _article(page.text, published=published or page.published, max_chars=max_chars, page=page)
+    return _article(text, published=published, max_chars=max_chars)
+
+
+def _article(text: str, *, published: dt.date | str | None, max_chars: int, page: Page | None = None) -> Article:
     if len(text) > max_chars:
         raise InputError(
             f"the article has {len(text):,} characters, over the limit of {max_chars:,}; split it or raise max_chars"
         )
-    return Article(text=text, date=article_date(text, published=published), language=identify(text))
+    return Article(
+        text=text,
+        date=article_date(text, published=published),
+        language=identify(text),
+        title=page.title if page else None,
+        url=page.url if page else None,
+    )

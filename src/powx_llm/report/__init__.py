@@ -1,5 +1,6 @@
 """Showing results: the self-contained HTML report and the terminal's tables."""
 
+from powx_llm.report._colours import PALETTE, party_colour
 from powx_llm.report._html import (
     COLOURS,
     Segment,
@@ -15,6 +16,7 @@ from powx_llm.report._terminal import eval_markdown, extraction_table, findings_
 
 __all__ = [
     "COLOURS",
+    "PALETTE",
     "Segment",
     "article_fragment",
     "article_page",
@@ -23,6 +25,7 @@ __all__ = [
     "extraction_table",
     "findings_table",
     "index_page",
+    "party_colour",
     "print_eval",
     "print_report",
     "segments",
