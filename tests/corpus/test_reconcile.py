@@ -179,6 +179,19 @@ def test_both_sides_counted_together() -> None:
     assert {f.key: f.conflict for f in event.conflicts} == {"ukraine.people": Conflict.BOTH_SIDES_TOGETHER}
 
 
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 1, 0], [1, 0, 2], [1, 2, 0]])
+def test_an_undated_report_never_chains_two_exchanges_months_apart(order: list[int]) -> None:
+    """An undated report stating the same 95 as an exchange of June 2023 and as one of October 2024 joins the
+    one it shares most figures with; the two exchanges stay two events, in any order of the inputs."""
+    rows = [
+        _row("june", "2023-06-11", {"Ukraine": 95}),
+        _row("undated", None, {"Ukraine": 95, "Russia": 95}),
+        _row("october", "2024-10-18", {"Ukraine": 95, "Russia": 95}),
+    ]
+    events = reconcile([rows[i] for i in order])
+    assert sorted(sorted(e.articles) for e in events) == [["june"], ["october", "undated"]]
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.permutations(GOLD))
 def test_any_order_of_the_inputs_gives_the_same_events(rows: list[BatchRow]) -> None:

@@ -5,8 +5,9 @@ Grouping is deterministic and explained. Two reports match when their kinds are 
 includes people and bodies), their recipients overlap, they do not state different series ordinals,
 and their dates (the exchange's, else the article's) are within ``WINDOW_DAYS`` — or, when either has
 no date, when they state at least one same figure for a recipient both name and none that contradicts
-(a qualified count is an interval). Events are the connected components
-of that relation, so any order of the inputs gives the same events.
+(a qualified count is an interval). Events are built from those links, links between dated reports first,
+each in the order of the reports' ids (so any order of the inputs gives the same events); a link that would
+put reports dated more than ``2 * WINDOW_DAYS`` apart, or two ordinals, into one event is not taken.
 """
 
 from __future__ import annotations
@@ -170,8 +171,23 @@ def _match(a: _Report, b: _Report) -> str | None:
     )
 
 
+def _strength(a: _Report, b: _Report) -> tuple[int, int, str, str]:
+    """Return the order in which a link is taken: links between dated reports first, then the links that
+    rest on figures, most figures in common first; ties by the ids (never by the order of the inputs)."""
+    if a.date is not None and b.date is not None:
+        return (0, 0, a.id, b.id)
+    return (1, -len(_same_figures(a, b, a.recipients & b.recipients) or []), a.id, b.id)
+
+
 def _components(reports: Sequence[_Report]) -> tuple[list[list[int]], dict[int, list[str]]]:
+    """Group *reports* by their links, strongest first. A link is not taken when it would put into one event
+    reports dated more than ``2 * WINDOW_DAYS`` apart, or two different ordinals: an undated report that
+    states the same figure as two exchanges months apart must not chain them into one."""
     parent = list(range(len(reports)))
+    dates: dict[int, list[dt.date]] = {i: [r.date] if r.date is not None else [] for i, r in enumerate(reports)}
+    ordinals: dict[int, set[int]] = {
+        i: {r.ex.exchange.ordinal} if r.ex.exchange.ordinal is not None else set() for i, r in enumerate(reports)
+    }
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -179,18 +195,29 @@ def _components(reports: Sequence[_Report]) -> tuple[list[list[int]], dict[int, 
             i = parent[i]
         return i
 
-    reasons: dict[int, list[str]] = {}
     links = []
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
             why = _match(reports[i], reports[j])
             if why is not None:
-                links.append((i, j, why))
-                parent[root(j)] = root(i)
+                links.append((_strength(reports[i], reports[j]), i, j, why))
+    taken = []
+    for _, i, j, why in sorted(links):
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            together = dates[ri] + dates[rj]
+            if together and (max(together) - min(together)).days > 2 * WINDOW_DAYS:
+                continue
+            if len(ordinals[ri] | ordinals[rj]) > 1:
+                continue
+            parent[rj] = ri
+            dates[ri], ordinals[ri] = together, ordinals[ri] | ordinals[rj]
+        taken.append((i, why))
     groups: dict[int, list[int]] = {}
     for i in range(len(reports)):
         groups.setdefault(root(i), []).append(i)
-    for i, _, why in links:
+    reasons: dict[int, list[str]] = {}
+    for i, why in taken:
         reasons.setdefault(root(i), []).append(why)
     return list(groups.values()), {min(members): reasons.get(r, []) for r, members in groups.items()}
 
