@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,15 @@ def test_an_undated_report_never_chains_two_exchanges_months_apart(order: list[i
     ]
     events = reconcile([rows[i] for i in order])
     assert sorted(sorted(e.articles) for e in events) == [["june"], ["october", "undated"]]
+
+
+def test_two_rows_of_one_page_are_one_event() -> None:
+    """A page read twice (from a feed and from a list of addresses) is one report of one exchange, even when
+    the two readings differ (another run, another model)."""
+    first = replace(_row("feed", "2025-01-01", {"Ukraine": 25}), url="https://news.example.org/a")
+    second = replace(_row("list", "2025-01-02", {"Russia": 26}), url="https://news.example.org/a")
+    (event,) = reconcile([first, second])
+    assert "the same page (https://news.example.org/a)" in event.reasons[0]
 
 
 @settings(max_examples=25, deadline=None)

@@ -5,7 +5,8 @@ Grouping is deterministic and explained. Two reports match when their kinds are 
 includes people and bodies), their recipients overlap, they do not state different series ordinals,
 and their dates (the exchange's, else the article's) are within ``WINDOW_DAYS`` — or, when either has
 no date, when they state at least one same figure for a recipient both name and none that contradicts
-(a qualified count is an interval). Events are built from those links, links between dated reports first,
+(a qualified count is an interval); two rows of the same page (one address) always match. Events are
+built from those links, links between dated reports first,
 each in the order of the reports' ids (so any order of the inputs gives the same events); a link that would
 put reports dated more than ``2 * WINDOW_DAYS`` apart, or two ordinals, into one event is not taken.
 """
@@ -148,6 +149,8 @@ def _same_figures(a: _Report, b: _Report, common: frozenset[str]) -> list[str] |
 
 def _match(a: _Report, b: _Report) -> str | None:
     """Return why *a* and *b* report one exchange, or None."""
+    if a.row.url and a.row.url == b.row.url:
+        return f"{a.id} and {b.id}: the same page ({a.row.url})"
     if not _kinds_match(a.ex.exchange.kind, b.ex.exchange.kind):
         return None
     common = a.recipients & b.recipients
@@ -174,6 +177,8 @@ def _match(a: _Report, b: _Report) -> str | None:
 def _strength(a: _Report, b: _Report) -> tuple[int, int, str, str]:
     """Return the order in which a link is taken: links between dated reports first, then the links that
     rest on figures, most figures in common first; ties by the ids (never by the order of the inputs)."""
+    if a.row.url and a.row.url == b.row.url:
+        return (-1, 0, a.id, b.id)
     if a.date is not None and b.date is not None:
         return (0, 0, a.id, b.id)
     return (1, -len(_same_figures(a, b, a.recipients & b.recipients) or []), a.id, b.id)
