@@ -30,9 +30,10 @@ def read_text_file(path: Path) -> str:
 
 
 def decode_text(data: bytes, *, what: str) -> str:
-    """Return *data* decoded as UTF-8, or raise InputError naming *what* and the first bad byte."""
+    """Return *data* decoded as UTF-8 (a leading byte-order mark, as Excel and Notepad write, left out: it would
+    hide a date line or a CSV header), or raise InputError naming *what* and the first bad byte."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

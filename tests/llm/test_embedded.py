@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -19,6 +20,7 @@ from powx_llm import BackendUnavailable, ConfigError, ModelFileError
 from powx_llm.extract import Sides
 from powx_llm.llm import LLM, Backend, BackendKind, Mode
 from powx_llm.llm import _embedded as embedded
+from tests.helpers import SEED_TEXT
 
 
 def test_wrong_hash_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -273,3 +275,116 @@ def test_processes_share_one_server_which_stops_when_idle_and_recovers_after_kil
     assert pid_d != pid_c  # the stale registry was replaced by a new server
     fourth.wait(timeout=60)
     assert _gone(pid_d, within=60)
+
+
+_ASK = (
+    "import sys, json; from powx_llm.llm import shared_server, LLM, Backend, BackendKind, Mode, MODEL_ALIAS; "
+    "from powx_llm.extract import Sides; s = shared_server(); print(s.port, s.pid, flush=True); "
+    "b = Backend(kind=BackendKind.EMBEDDED, model=MODEL_ALIAS, mode=Mode.GRAMMAR, reason='test', base_url=s.base_url); "
+    "from powx_llm import OutputTruncated\n"
+    "try:\n"
+    "    ask = [{'role': 'user', 'content': sys.argv[1]}]\n"
+    "    a = LLM(b, http_retries=0).ask(ask, Sides, max_tokens=int(sys.argv[2]))\n"
+    "    print(json.dumps(a.parsed.model_dump()), flush=True)\n"
+    "except OutputTruncated:\n"
+    "    print(json.dumps({'answered': 'up to the token limit'}), flush=True)"
+)
+_LONG = "Describe, side by side, every prisoner exchange between Ukraine and Russia you know of. " * 12
+
+
+def _ask(env: dict[str, str], text: str, max_tokens: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _ASK, text, str(max_tokens)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.embedded_model
+def test_a_busy_server_is_never_taken_for_a_dead_one(tmp_path: Path) -> None:
+    """Issue 25, high 1: while one process's long completion runs, a second process arrives: it joins the same
+    server (its liveness check, /health, does not queue behind the completion) and both get an answer; a
+    client killed mid-completion leaves the server to the next process, which starts no server of its own."""
+    env = {**os.environ, "POWX_SERVER_DIR": str(tmp_path), "POWX_IDLE_SECONDS": "30"}
+    first = _ask(env, _LONG, 300)
+    port_a, pid_a = map(int, first.stdout.readline().split())  # type: ignore[union-attr]
+    time.sleep(3)  # the first completion is under way
+    second = _ask(env, "75 people returned to Ukraine from Russia today.", 120)
+    port_b, pid_b = map(int, second.stdout.readline().split())  # type: ignore[union-attr]
+    assert (port_b, pid_b) == (port_a, pid_a)  # one server
+    for proc in (first, second):
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+        json.loads(out.splitlines()[-1])  # an answer each (the long one may run to its token limit)
+    killed = _ask(env, _LONG, 300)
+    assert tuple(map(int, killed.stdout.readline().split())) == (port_a, pid_a)  # type: ignore[union-attr]
+    time.sleep(3)
+    killed.kill()  # kill -9 mid-completion
+    killed.wait(timeout=30)
+    third = _ask(env, "75 people returned to Ukraine from Russia today.", 120)
+    assert tuple(map(int, third.stdout.readline().split())) == (port_a, pid_a)  # type: ignore[union-attr]
+    out, err = third.communicate(timeout=600)
+    assert third.returncode == 0, err
+    assert len(list(tmp_path.glob("llama-*.log"))) == 1  # one server was ever started
+
+
+_REPLACED = (
+    "import os, signal, sys, time, json; from powx_llm.extract import Extractor; "
+    "ex = Extractor.connect(); text = open(sys.argv[1], encoding='utf-8').read(); "
+    "first = ex.extract(text); dead = ex._server.pid; os.kill(dead, signal.SIGKILL); time.sleep(1); "
+    "second = ex.extract(text); "
+    "print(json.dumps([dead, ex._server.pid, first.facts.get('ukraine.people'), second.facts.get('ukraine.people')]))"
+)
+
+
+@pytest.mark.embedded_model
+def test_a_dead_server_is_replaced_once_within_the_deadline(tmp_path: Path) -> None:
+    """Issue 25, medium 6: the machine's server dies between two articles (its supervisor killed with -9); the
+    next article notices, starts one new server and is answered, instead of failing with "cannot reach"."""
+    env = {**os.environ, "POWX_SERVER_DIR": str(tmp_path), "POWX_IDLE_SECONDS": "5"}
+    done = subprocess.run(
+        [sys.executable, "-c", _REPLACED, str(SEED_TEXT)], env=env, capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode == 0, done.stderr
+    dead, alive, first, second = json.loads(done.stdout.splitlines()[-1])
+    assert alive != dead
+    assert second == first  # the same answer from the new server
+    assert first is not None
+
+
+def test_an_exited_child_is_not_alive_until_reaped() -> None:
+    """The supervisor a process starts is its child: killed, it stays a zombie until reaped, and a zombie
+    answers kill(pid, 0). It must count as dead (issue 25, medium 6), and be reaped."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{child.pid}/stat").read_text().rsplit(") ", 1)[1][:1] != "Z":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert not embedded._pid_alive(child.pid)
+    assert not Path(f"/proc/{child.pid}").exists()  # reaped
+    assert embedded._pid_alive(os.getpid())
+
+
+def test_a_registry_naming_an_unrelated_process_is_not_adopted(tmp_path: Path) -> None:
+    """A server.json whose pid is some other live process (pid reuse, a stray file) is stale, whatever port it
+    names: this test's own process and a port that answers nothing."""
+    (tmp_path / "server.json").write_text(json.dumps({"pid": os.getpid(), "port": embedded._free_port()}))
+    assert embedded._address(tmp_path) is None
+    assert not embedded._is_supervisor(os.getpid())
+
+
+def test_a_lease_holds_only_for_the_process_that_took_it(tmp_path: Path) -> None:
+    """A lease is named after its process and records when that process started: a lease whose pid now
+    belongs to another process (or to none) keeps no server up."""
+    mine = tmp_path / str(os.getpid())
+    mine.write_text(embedded._start_time(os.getpid()))
+    assert embedded._lease_held(mine)
+    mine.write_text("1")  # another process, long ago, had this pid
+    assert not embedded._lease_held(mine)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / str(gone.pid)
+    stale.write_text("")
+    assert not embedded._lease_held(stale)

@@ -50,9 +50,39 @@ from powx_llm.corpus import (
     write_tables,
 )
 from powx_llm.extract import Extractor, Strategy
-from powx_llm.llm import BackendKind, ReplayTransport, cassette_files
+from powx_llm.llm import BackendKind, ReplayTransport, cassette_files, resolve_backend
 from powx_llm.report import article_page, error_page, eval_markdown, index_page, print_eval, timeline_page
 from powx_llm.web import Fetcher
+
+
+def _embedded_backend(*, base_url: str | None, model: str | None, mode: str | None) -> bool:
+    """Return whether these options choose the embedded model (decided without starting anything)."""
+    try:
+        return resolve_backend(base_url=base_url, model=model, mode=mode).kind is BackendKind.EMBEDDED
+    except PowxError:
+        return False  # the connection reports the bad option in one line
+
+
+_RUN_LOCKS: dict[Path, int] = {}  # the run folders this process works in, locked until it exits
+
+
+def _lock_run(folder: Path) -> None:
+    """Hold an exclusive lock on the run *folder* until this process exits; raise InputError if another
+    process (another powx batch or watch) holds it: two runs on one folder would both do everything."""
+    import fcntl
+
+    key = folder.resolve()
+    if key in _RUN_LOCKS:
+        return  # this process holds it already (a command run twice in one process)
+    fd = os.open(folder / ".powx-run.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError(
+            f"another powx run is working in {folder}; wait for it to end, or give another --out folder"
+        ) from None
+    _RUN_LOCKS[key] = fd
 
 
 def _writable(folder: Path) -> None:
@@ -125,12 +155,17 @@ def batch_cmd(
             raise InputError(f"{journal} exists and is not a regular file; give another --out folder")
         journal.touch()
         _writable(out)  # before any request is sent: the tables go there at the end
+        _lock_run(out)
     except OSError as exc:
         raise _fail(InputError(f"cannot write to {out}: {exc.strerror or exc}")) from None
     except PowxError as exc:
         raise _fail(exc) from None
     for line in corpus.skipped:
         _err().print(f"skipped {line}", highlight=False, soft_wrap=True)
+    if import_results is not None and replay is None and _embedded_backend(base_url=base_url, model=model, mode=mode):
+        raise _fail(
+            InputError("--import-results needs the endpoint the requests were made for: --base-url or OPENAI_API_KEY")
+        )
     try:
         extractor = _connect(
             model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
@@ -177,11 +212,12 @@ def batch_cmd(
     counts = {status: sum(r.status is status for r in rows) for status in RowStatus}
     spent = Usage()
     for r in rows:
-        spent.add(r.usage)
+        if not r.reused:  # what the journal holds was spent by an earlier run
+            spent.add(r.usage)
     tally = ", ".join(f"{n} {status.value}" for status, n in counts.items())
     reused = sum(r.reused for r in rows)
     _err().print(
-        f"{len(rows)} articles: {tally}; {reused} from the journal; {spent.describe()}, "
+        f"{len(rows)} articles: {tally}; {reused} from the journal; this run: {spent.describe()}, "
         f"{spent.seconds:,.0f} s of LLM time; tables: {', '.join(str(p) for p in written)}",
         highlight=False,
         soft_wrap=True,
@@ -292,6 +328,7 @@ def watch_cmd(
         period = _seconds(every)
         out.mkdir(parents=True, exist_ok=True)
         _writable(out)
+        _lock_run(out)
         extractor = _connect(
             model=model, base_url=base_url, mode=mode, replay=replay, strategy=strategy, deadline=deadline
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from tenacity import RetryCallState, Retrying, retry_if_result, stop_after_attempt, stop_any
 from tenacity.stop import stop_base
 
-from powx_llm._errors import BackendUnavailable, ConfigError, InputError, LLMError
+from powx_llm._errors import BackendUnavailable, ConfigError, InputError, LLMError, PowxError
 from powx_llm._usage import Usage
 from powx_llm.check import Report, Status, check
 from powx_llm.extract._answer import Rule
@@ -31,6 +32,7 @@ from powx_llm.llm import (
     BackendKind,
     Clock,
     Recordings,
+    replace_shared_server,
     replay_client,
     resolve_backend,
     shared_server,
@@ -170,6 +172,7 @@ class Extractor:
     rules: tuple[Rule, ...] = ANSWER_RULES  # the answer rules, in order (extract._rules)
     recordings: Recordings | None = None  # the recordings it answers from, when it replays
     _server: Any = None
+    _replacing: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def connect(
@@ -232,18 +235,21 @@ class Extractor:
         started = time.perf_counter()
         deadline = self.llm.clock.monotonic() + self.options.deadline
         try:
-            if self.options.strategy is Strategy.BASELINE:
-                exchange, dropped, usage, raw = self._baseline(article, deadline=deadline)
-            else:
-                exchange, dropped, usage, raw = self._cued(article, deadline=deadline)
+            exchange, dropped, usage, raw = self._ask(article, deadline=deadline)
         except BackendUnavailable as exc:
-            if self._server is not None and not self._server.alive():
+            if self._server is None or self._server.alive():
+                raise
+            # The machine's embedded server died (its supervisor crashed or was killed): replace it once, and
+            # ask again within the article's deadline.
+            if self.llm.clock.monotonic() >= deadline or not self._replace_server(exc):
                 stopped = BackendUnavailable(
-                    "the embedded model server stopped during the request; run again to restart it"
+                    "the embedded model server stopped during the request and could not be restarted in time; run again"
                 )
                 stopped.usage = exc.usage
                 raise stopped from exc
-            raise
+            exchange, dropped, usage, raw = self._ask(article, deadline=deadline)
+            if exc.usage is not None:
+                usage.add(exc.usage)  # what the failed attempt spent is counted too
         language = article.language or identify(article.text)
         report = check(exchange, text=article.text, published=article.date, language=language)
         return Extraction(
@@ -263,6 +269,28 @@ class Extractor:
             title=article.title,
             url=article.url,
         )
+
+    def _ask(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:
+        if self.options.strategy is Strategy.BASELINE:
+            return self._baseline(article, deadline=deadline)
+        return self._cued(article, deadline=deadline)
+
+    def _replace_server(self, failure: BackendUnavailable) -> bool:
+        """Point this extractor at a new embedded server in place of its dead one; return whether it could
+        (threads that see the same death share one replacement)."""
+        with self._replacing:
+            dead = self._server
+            try:
+                server = replace_shared_server(dead)
+            except PowxError:
+                return False
+            if server is not dead:
+                backend = replace(self.backend, base_url=server.base_url)
+                self.llm = LLM(
+                    backend, timeout=self.llm.timeout, http_retries=self.llm.http_retries, clock=self.llm.clock
+                )
+                self.backend, self._server = backend, server
+            return server.alive()
 
     def _cued(self, article: Article, *, deadline: float) -> tuple[Exchange, tuple[str, ...], Usage, str]:
         analysis = analyse(article)

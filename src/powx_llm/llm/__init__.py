@@ -18,6 +18,7 @@ from powx_llm.llm._embedded import (
     machine_server,
     model_path,
     registry_dir,
+    replace_shared_server,
     runtime_available,
     shared_server,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "model_path",
     "redact",
     "registry_dir",
+    "replace_shared_server",
     "replay_client",
     "resolve_backend",
     "runtime_available",

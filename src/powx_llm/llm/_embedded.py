@@ -410,13 +410,24 @@ def _idle_seconds() -> float:
 
 
 def _pid_alive(pid: int) -> bool:
+    """Return whether process *pid* runs. A process that has exited but was not yet reaped (a zombie: the
+    supervisor this process started, killed) is not alive; if it is our child, it is reaped here."""
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False  # our child, and it has just been reaped
+    except ChildProcessError:
+        pass  # not our child: its parent reaps it
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace").rsplit(") ", 1)[1][:1]
+    except (OSError, IndexError):
+        return True  # no /proc (not Linux): the signal test is all there is
+    return state not in ("Z", "X")
 
 
 class _RegistryLock:
@@ -483,9 +494,39 @@ def _address(folder: Path) -> dict[str, int] | None:
         pid, port = int(data["pid"]), int(data["port"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not _pid_alive(pid) or not _healthy(port):
+    if not _pid_alive(pid) or not _is_supervisor(pid) or not _healthy(port):
         return None
     return {"pid": pid, "port": port}
+
+
+def _is_supervisor(pid: int) -> bool:
+    """Return whether process *pid* is an embedded-server supervisor (not an unrelated process that got its pid,
+    or that a stray server.json names); without /proc (not Linux), trust the pid."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return True
+    return b"--supervise" in args and b"powx_llm.llm._embedded" in args
+
+
+def _start_time(pid: int) -> str:
+    """Return when process *pid* started (clock ticks since boot, from /proc), or "" where /proc is missing:
+    with the pid, it names one process even after the pid is reused."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace").rsplit(") ", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _lease_held(lease: Path) -> bool:
+    """Return whether the process a lease is named after still runs (and is the process that took it)."""
+    if not lease.name.isdigit() or not _pid_alive(pid := int(lease.name)):
+        return False
+    try:
+        taken_by = lease.read_text(encoding="ascii").strip()
+    except OSError:
+        return False
+    return not taken_by or taken_by == _start_time(pid)
 
 
 def _healthy(port: int | None, *, timeout: float = 5.0) -> bool:
@@ -501,7 +542,7 @@ def _lease(folder: Path) -> Path:
     leases = folder / "leases"
     leases.mkdir(exist_ok=True)
     lease = leases / str(os.getpid())
-    lease.touch()
+    lease.write_text(_start_time(os.getpid()), encoding="ascii")
     return lease
 
 
@@ -565,10 +606,10 @@ def supervise(folder: Path, model: Path, port: int) -> int:
             leases = folder / "leases"
             held = False
             for lease in leases.glob("*") if leases.exists() else []:
-                if lease.name.isdigit() and _pid_alive(int(lease.name)):
+                if _lease_held(lease):
                     held = True
                 else:
-                    lease.unlink(missing_ok=True)  # its process is gone (even by kill -9)
+                    lease.unlink(missing_ok=True)  # its process is gone (even by kill -9), or its pid reused
             if held:
                 last_used = time.monotonic()
             elif time.monotonic() - last_used > idle:
@@ -603,6 +644,24 @@ def shared_server(*, progress: Progress | None = None) -> SharedServer:
             _shared = None
             raise BackendUnavailable("the embedded model server stopped; run again to restart it")
         server = machine_server(progress=progress)
+        atexit.register(server.stop)
+        _shared = server
+        return server
+
+
+def replace_shared_server(dead: SharedServer) -> SharedServer:
+    """Return a lease on a new machine server in place of *dead*, this process's lease on a server that has
+    stopped (its supervisor crashed or was killed); if another thread has replaced it already, that lease.
+    A server that lives is never replaced: the caller gets *dead* back when it has come alive."""
+    global _shared
+    with _lock:
+        if _shared is not None and _shared is not dead and _shared.alive():
+            return _shared
+        if dead.alive():
+            return dead
+        dead.stop()
+        _shared = None
+        server = machine_server()
         atexit.register(server.stop)
         _shared = server
         return server
