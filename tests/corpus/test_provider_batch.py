@@ -107,3 +107,20 @@ def test_the_cli_exports_and_imports(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(
         pd.read_parquet(tmp_path / "b" / "facts.parquet"), pd.read_parquet(tmp_path / "c" / "facts.parquet")
     )
+
+
+def test_results_that_match_no_input_are_named_not_dropped_silently(tmp_path: Path) -> None:
+    files = [str(p) for p in FILES]
+    requests = tmp_path / "requests.jsonl"
+    runner.invoke(
+        app,
+        ["batch", *files, "--out", str(tmp_path / "a"), "--replay", str(CASSETTES), "--export-requests", str(requests)],
+    )
+    results = tmp_path / "results.jsonl"
+    _results(requests.read_text(encoding="utf-8").splitlines(), results)
+    imported = runner.invoke(
+        app,
+        ["batch", files[0], "--out", str(tmp_path / "b"), "--replay", str(CASSETTES), "--import-results", str(results)],
+    )
+    assert imported.exit_code == 0, imported.output
+    assert f"{len(files) - 1} results in {results} match no input id and are not used" in imported.output

@@ -111,3 +111,14 @@ def test_jupyter_shows_a_result_as_its_report() -> None:
         assert shown["text/html"] == article_fragment(result)
     finally:
         InteractiveShell.clear_instance()
+
+
+def test_invisible_characters_are_shown_so_the_page_shows_what_the_text_holds() -> None:
+    """A right-to-left override makes "57" display as "75"; a zero-width space hides inside a figure. The
+    report shows each as a visible marker (issue 25, low), in the article and in the facts' quotes."""
+    text = "Ukraine brought home \u202e57\u202c people and \u200b12 bodies."
+    page = article_page(with_text(text, {"Ukraine": "57"}))
+    assert "\u202e" not in page
+    assert "\u200b" not in page
+    assert "⟨U+202E⟩" in page
+    assert "⟨U+200B⟩" in page

@@ -259,7 +259,16 @@ def _answering(items: list[ArticleInput], extractor: Extractor, results: Path, *
     if extractor.backend.kind is BackendKind.EMBEDDED and replay is None:
         raise InputError("--import-results needs the endpoint the requests were made for: --base-url or OPENAI_API_KEY")
     inner = ReplayTransport(cassette_files(replay)) if replay is not None else None
-    client = answering_client(items, extractor, read_results(results), inner=inner)
+    answers = read_results(results)
+    unmatched = sorted(set(answers) - {item.id for item in items})
+    if unmatched:  # said, not silently dropped: the results may belong to another corpus
+        shown = ", ".join(unmatched[:5]) + (" …" if len(unmatched) > 5 else "")
+        _err().print(
+            f"{len(unmatched)} results in {results} match no input id and are not used ({shown})",
+            highlight=False,
+            soft_wrap=True,
+        )
+    client = answering_client(items, extractor, answers, inner=inner)
     return Extractor.connect(
         base_url=extractor.backend.base_url if extractor.backend.kind is not BackendKind.OPENAI else None,
         model=extractor.backend.model,

@@ -133,6 +133,18 @@ class Fraction(_Frozen):
     qualifier: Qualifier = Qualifier.EXACT
     evidence: Evidence | None = None
 
+    @field_validator("fraction")
+    @classmethod
+    def _a_share(cls, value: str) -> str:
+        """A share with figures is written n/d ("-1/2", "1/-2", "12" are not); one without is words ("most",
+        "almost all"). A well-written share that cannot be true (3/2, 1/0) is the checks' to flag."""
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("a share is n/d (1/3) or words (most)")
+        if any(c.isdigit() for c in value) and _FRACTION.fullmatch(value) is None:
+            raise ValueError(f"{value!r} is not a share of a group: write n/d, e.g. 1/3, or words")
+        return value
+
     @property
     def is_numeric(self) -> bool:
         """Return whether the share is an n/d fraction (vague words produce no facts)."""

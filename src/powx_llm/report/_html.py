@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -48,6 +49,7 @@ _CSS = (
     ".powx{font:15px/1.55 system-ui,sans-serif;color:#1f2937;max-width:62rem}"
     ".powx .text{white-space:pre-wrap;background:#fafafa;border:1px solid #e5e7eb;padding:1rem;border-radius:6px}"
     ".powx mark{border-radius:3px;padding:0 1px;color:inherit}"
+    ".powx .ctl{color:#b91c1c;font-size:.75em;font-family:monospace}"
     ".powx .ref{font-size:.7em;vertical-align:super;text-decoration:none;color:#374151}"
     ".powx table{border-collapse:collapse;margin:.5rem 0}"
     ".powx td,.powx th{border:1px solid #e5e7eb;padding:.2rem .5rem;text-align:left;vertical-align:top}"
@@ -96,12 +98,28 @@ def segments(text: str, result: Extraction) -> tuple[list[Segment], list[tuple[i
     return out, spans
 
 
+# Characters that change how text is shown without being seen: bidirectional overrides and isolates (an
+# article could make "57" display as "75"), zero-width spaces and joiners, a byte-order mark. The report shows
+# each as a visible marker, so what the reader sees is what the text holds.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _shown(text: str) -> str:
+    """Return *text* escaped for HTML, every invisible formatting character shown as a marker."""
+
+    def marker(m: re.Match[str]) -> str:
+        code = f"U+{ord(m.group()):04X}"
+        return f'<span class="ctl" title="an invisible character, {code}, is here">⟨{code}⟩</span>'
+
+    return _INVISIBLE.sub(marker, escape(text))
+
+
 def _text_html(text: str, result: Extraction) -> str:
     segs, spans = segments(text, result)
     first_of = {i: min(j for j, seg in enumerate(segs) if i in seg.spans) for i in range(len(spans))}
     out = []
     for j, seg in enumerate(segs):
-        piece = escape(text[seg.start : seg.end])
+        piece = _shown(text[seg.start : seg.end])
         if not seg.keys:
             out.append(piece)
             continue
@@ -124,7 +142,7 @@ def _facts_table(result: Extraction) -> str:
         shown = ", ".join(value) if isinstance(value, list) else str(value)
         ev = evidence.get(key)
         where = (
-            f'<a href="#span-{span_of.get(key, -1)}">“{escape(ev.quote)}”</a> [{ev.start}:{ev.end}]'
+            f'<a href="#span-{span_of.get(key, -1)}">“{_shown(ev.quote)}”</a> [{ev.start}:{ev.end}]'
             if ev is not None
             else ""
         )
