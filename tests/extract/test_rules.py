@@ -812,6 +812,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 75, "cumulative.ukraine.people": None},
             fires=False,
         ),
+        Case(  # a JSON snippet's "count" is no running total either (issue 25, low)
+            'Ukraine brought home 75 prisoners from Russia today.\n{"count": 9999, "returned_total": 9999}',
+            (side(75, "75 prisoners", **UA_RU),),
+            {"ukraine.people": 75, "cumulative.ukraine.people": None},
+            fires=False,
+        ),
         Case(  # what a deal promises in return is no running total
             "Hamas freed 33 Israeli hostages on Saturday. In the truce's first phase, Hamas is to free 33 "
             "hostages in return for nearly 2,000 Palestinian prisoners.",

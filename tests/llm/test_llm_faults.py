@@ -220,3 +220,20 @@ def test_grammar_mode_closes_every_object_of_a_schema() -> None:
     assert unit["required"] == ["unit", "count"]
     side = Sides.model_json_schema()["$defs"]["Side"]
     assert "bodies" not in side["required"]  # the cued schema says what it requires; it is left as it is
+
+
+def test_a_body_that_is_not_json_is_the_servers_fault_and_every_request_counts() -> None:
+    """A 200 whose JSON body does not parse (issue 25, low: it was "output that does not fit the schema" with
+    0 LLM calls for 2 requests): a ServerError, and each answered request is one call."""
+    sent: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(1)
+        return httpx.Response(200, content=b"{not json at all", headers={"content-type": "application/json"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    ex = Extractor.connect(base_url=URL, http_client=client, http_retries=1)
+    with pytest.raises(ServerError, match="not a chat completion") as caught:
+        ex.extract("Ukraine brought home 75 people from Russia on Friday.")
+    assert caught.value.usage is not None
+    assert caught.value.usage.calls == len(sent) >= 1

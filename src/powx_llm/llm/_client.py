@@ -378,6 +378,10 @@ class LLM:
                 return self._openai.chat.completions.create(**kwargs, timeout=timeout)
             except openai.APIStatusError as exc:  # a server may echo the key: keep it out of logs and messages
                 raise type(exc)(self._redact(exc.message), response=exc.response, body=None) from None
+            except json.JSONDecodeError as exc:  # answered, but its body is not JSON: a call made, no completion
+                call.seen.append(_Seen(0, 0, 0, exc.doc[:200] if isinstance(exc.doc, str) else ""))
+                call.not_a_completion = True
+                raise
 
         completion = Retrying(
             stop=stop, wait=wait, retry=retry_if_exception(_transient), sleep=self.clock.sleep, reraise=True
