@@ -221,6 +221,30 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 84, "russia.people": 84},
             fires=False,
         ),
+        Case(  # "N nouns for N": both sides received as many, nouns between (issue 24, 1)
+            "Ukraine and Russia exchanged 75 prisoners for 75 prisoners today.",
+            (side(75, "75 prisoners", **UA_RU), side(75, "75 prisoners", **RU_UA)),
+            {"ukraine.people": 75, "russia.people": 75},
+            fires=False,
+        ),
+        Case(  # "200-200" and "félezer-félezer": the same number twice, joined by a dash
+            "Ukraine and Russia swapped prisoners 200-200 on Friday.",
+            (side(200, "200", **UA_RU), side(200, "200", **RU_UA)),
+            {"ukraine.people": 200, "russia.people": 200},
+            fires=False,
+        ),
+        Case(
+            "Az ukrán és az orosz fél félezer-félezer hadifoglyot cserélt ki pénteken.",
+            (side(500, "félezer", received_by="Ukraine", released_by="Russia"), side(500, "félezer", **RU_UA)),
+            {"ukraine.people": 500, "russia.people": 500},
+            fires=False,
+        ),
+        Case(  # "146 військових на 146": the word for "for" in Ukrainian, a noun between
+            "Україна та Росія провели обмін 146 військових на 146.",
+            (side(146, "146", **UA_RU), side(146, "146", **RU_UA)),
+            {"ukraine.people": 146, "russia.people": 146},
+            fires=False,
+        ),
     ],
     nobody_held: [
         *(
@@ -482,6 +506,11 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     equal_sides: [
+        Case(  # "N nouns for N nouns": the answer left the other side out
+            "Ukraine and Russia exchanged 75 prisoners for 75 prisoners today.",
+            (side(75, "75 prisoners", **UA_RU),),
+            {"ukraine.people": 75, "russia.people": 75, "russia.from": "ukraine"},
+        ),
         Case(  # "each" after a sum paid, not a swap
             "Ukraine brought home 75 soldiers from Russia; the 75 released soldiers each received 100,000 hryvnias.",
             (side(75, "75", **UA_RU), side(None, None, **RU_UA)),

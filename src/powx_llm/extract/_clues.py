@@ -132,12 +132,19 @@ def held_by(a: Analysis, m: Mention) -> str | None:
 
 
 def n_for_n(a: Analysis, value: int) -> Mention | None:
-    """Return the second number of "N for N" stated with *value*, if the article says so."""
+    """Return the second number of "N for N" stated with *value*, if the article says so: "84 for 84", "75
+    prisoners for 75 prisoners", "146 військових на 146" (at most two words between the first number and the
+    word for "for"), "200-200", "félezer-félezer"."""
     ms = [m for m in a.mentions if m.value == value and m.kind in (MentionKind.COUNT, MentionKind.FORMAT)]
+    gap = a.words("for", r"\s*(?:[^\W\d_]+\s+){0,2}", r"\s*")
     for m1, m2 in itertools.pairwise(ms):
-        if a.words("for", r"\s*", r"\s*").fullmatch(a.article.text[m1.end : m2.start]):
+        between = a.article.text[m1.end : m2.start]
+        if gap.fullmatch(between) or _DASH.fullmatch(between):  # "200-200", "félezer-félezer"
             return m2
     return None
+
+
+_DASH = re.compile(r"\s*[-\u2010-\u2015]\s*")  # a hyphen or dash between the same number twice
 
 
 def both_sides(a: Analysis, m: Mention) -> bool:
