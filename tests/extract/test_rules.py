@@ -813,6 +813,19 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(10, "10", received_by="Armenia", released_by="Azerbaijan"),),
             {"mediators": ["european union"]},  # credited by the words, though the answer named nobody
         ),
+        *(
+            Case(  # intervening, making it possible: words of mediating too (the answer names the state)
+                f"Israel and Hamas exchanged 40 prisoners. {text}",
+                (side(40, "40", received_by="Israel", released_by="Hamas"),),
+                {"mediators": ["qatar"]},
+                mediators=("Qatar",),
+                fires=False,  # kept: without these words the rule dropped the model's correct answer
+            )
+            for text in (
+                "As things deteriorated, Qatar intervened to keep the truce from collapsing.",
+                "It was made possible by the joint work of Qatar's diplomats.",
+            )
+        ),
         Case(
             "In Wien, with the UAE mediating, 90 prisoners were returned to Ukraine.",
             (side(90, "90", received_by="Ukraine"),),

@@ -287,6 +287,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"تسهيل",
         r"تنسيق",
         r"امتنان",
+        r"تدخل\w*",
     ),
     "handover": (
         r"تبادل",

@@ -324,6 +324,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"Dankbarkeit",
         r"\bermöglicht\w*",
         r"\bkoordin\w*",
+        r"\beingegriffen\b",
+        r"intervenier\w*",
+        r"Intervention\w*",
     ),
     "intermediary": (r"transportiert\w*", r"begleitet\w*", r"untersucht\w*", r"übergeben\w*"),
     "handover": (

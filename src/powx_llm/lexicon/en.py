@@ -212,6 +212,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"help\w*",
         r"facilitat\w*",
         r"coordinat\w*",
+        r"interven\w*",
+        r"made\s+possible",
     ),
     "intermediary": (
         r"hand\w*\s+(?:\S+\s+){0,6}?over\s+to",

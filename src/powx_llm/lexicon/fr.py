@@ -243,6 +243,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"coordin\w*",
         r"gratitude",
         r"\breconnaissant\w*",
+        r"interven\w*",
+        r"rendu\w*\s+possible",
     ),
     "intermediary": (r"transport\w*", r"escort\w*", r"examin\w*", r"remis\w*\s+(?:au|à\s+la|aux)"),
     "handover": (r"échange\w*", r"libér\w*", r"\béchangé\w*", r"\bremis\w*", r"relâch\w*", r"rapatri\w*"),

@@ -216,6 +216,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"közreműköd\w*",
         r"koordin\w*",
         r"\bhálá\w*",
+        r"beavatkoz\w*",
+        r"lehetővé\s+t\w*",
     ),
     "handover": (r"csere\w*", r"szabadon", r"átad\w*", r"cserél\w*"),
     "since_start": (r"\bkezdete\s+óta\b", r"\bkezdetétől\b"),

@@ -243,6 +243,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"coordin\w*",
         r"assistenz\w*",
         r"\baiut\w*",
+        r"interven\w*",
+        r"intervenut\w*",
+        r"reso\s+possibile",
     ),
     "handover": (
         r"scambio",

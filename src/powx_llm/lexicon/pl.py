@@ -261,6 +261,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"wdzięczn\w*",
         r"dziękuj\w*",
         r"ułatwi\w*",
+        r"interwen\w*",
+        r"umożliwi\w*",
     ),
     "handover": (r"wymian\w*", r"uwolni\w*", r"przekaza\w*", r"przekazan\w*", r"wymieni\w*"),
     "in_year": (r"w", r"we", r"podczas", r"w\s+ciągu", r"w\s+roku"),

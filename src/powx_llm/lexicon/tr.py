@@ -198,6 +198,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"koordin\w*",
         r"kolaylaştır\w*",
         r"desteğiyle",
+        r"müdahale\w*",
+        r"mümkün\s+kıl\w*",
     ),
     "handover": (r"takas\w*", r"serbest", r"değişim\w*", r"teslim\w*", r"iade\w*", r"mübadele\w*"),
     "since_start": (r"başından\s+(?:bu\s+yana|beri)", r"başlangıcından\s+(?:bu\s+yana|beri)"),
