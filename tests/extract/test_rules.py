@@ -785,6 +785,19 @@ RULE_CASES: dict[Rule, list[Case]] = {
                 "Червоного Хреста.",
             )
         ),
+        *(
+            Case(  # "through", "via", "عن طريق": the ICRC as the intermediary (Arabic: "لل" + "الصليب" → "للصليب")
+                text,
+                (side(1, "1", received_by="Israel", released_by="Hamas"),),
+                {"mediators": ["international committee of the red cross"]},
+                kind="body_repatriation",
+            )
+            for text in (
+                "Hamas returned the body of 1 Israeli hostage through the Red Cross last night.",
+                "وقبل ذلك بليلة، أعادت حماس جثة 1 إسرائيلي عن طريق الصليب الأحمر.",
+                "أعلنت اللجنة الدولية للصليب الأحمر أنها ساعدت على الإفراج عن 1 من الأسرى.",
+            )
+        ),
         Case(
             "Israel and Hamas exchanged prisoners. The ICRC received the 40 released prisoners at the crossing.",
             (side(40, "40", received_by="Israel", released_by="Hamas"),),

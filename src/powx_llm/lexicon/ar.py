@@ -288,6 +288,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"تنسيق",
         r"امتنان",
         r"تدخل\w*",
+        r"ساعد\w*",
+    ),
+    "intermediary": (
+        r"عن\s+طريق",
+        r"\bعبر\b",
     ),
     "handover": (
         r"تبادل",
@@ -327,7 +332,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.Saudi Arabia": ("[وبل]?السعودية",),
     "mediator.Qatar": ("[وبل]?قطر",),
     "mediator.Turkey": ("[وبل]?تركيا",),
-    "mediator.International Committee of the Red Cross": (r"[وبل]?الصليب\s+الأحمر",),
+    "mediator.International Committee of the Red Cross": (r"[وبل]?الصليب\s+الأحمر", r"[وب]?للصليب\s+الأحمر"),
     "mediator.United Nations": (r"[وبل]?الأمم\s+المتحدة",),
     "mediator.European Union": (r"[وبل]?الاتحاد\s+الأوروبي",),
     "mediator.United States": (r"[وبل]?الولايات\s+المتحدة",),

@@ -224,6 +224,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"escort\w*",
         r"examin\w*",
         r"led\s+to",
+        r"\bvia\b",
+        r"\bthrough\b",
     ),
     "handover": (r"hand\w*\s+(?:over|to)", r"releas\w*", r"exchang\w*", r"swap\w*", r"set\s+free", r"\bfreed\b"),
     "in_year": (r"in", r"during"),

@@ -246,7 +246,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"interven\w*",
         r"rendu\w*\s+possible",
     ),
-    "intermediary": (r"transport\w*", r"escort\w*", r"examin\w*", r"remis\w*\s+(?:au|à\s+la|aux)"),
+    "intermediary": (r"transport\w*", r"escort\w*", r"examin\w*", r"remis\w*\s+(?:au|à\s+la|aux)", r"\bvia\b"),
     "handover": (r"échange\w*", r"libér\w*", r"\béchangé\w*", r"\bremis\w*", r"relâch\w*", r"rapatri\w*"),
     "in_year": (r"en", r"durant", r"pendant", r"au\s+cours\s+de(?:\s+l['’]année)?", r"en\s+l['’]an"),
     "since_start": (r"depuis\s+le\s+(?:début|commencement|déclenchement)",),

@@ -247,6 +247,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"intervenut\w*",
         r"reso\s+possibile",
     ),
+    "intermediary": (
+        r"\btramite\b",
+        r"\battraverso\b",
+    ),
     "handover": (
         r"scambio",
         r"scambi",

@@ -231,6 +231,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"possibilit\w*",
         r"tornou\s+possível",
     ),
+    "intermediary": (
+        r"\bvia\b",
+        r"através",
+        r"por\s+meio",
+    ),
     "handover": (r"troca\w*", r"liberad\w*", r"liberac\w*", r"libertaç\w*", r"libertad\w*", r"entreg\w*", r"permut\w*"),
     "in_year": (r"em", r"durante", r"no\s+ano\s+de", r"ao\s+longo\s+de"),
     "since_start": (r"desde\s+o\s+(?:início|começo|inicio)",),
