@@ -562,6 +562,15 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     breakdown_by_order: [
+        Case(  # "the three men": a sex group as large as one side's whole count, no other side's total before it
+            "Hamas freed three hostages on Saturday. Israel released 183 Palestinian prisoners. "
+            "The three men had been abducted on October 7.",
+            (
+                side(3, "three hostages", received_by="Israel", released_by="Hamas"),
+                side(183, "183", received_by="Palestinian territories", released_by="Israel"),
+            ),
+            {"israel.men": 3, "palestinian_territories.men": None},
+        ),
         Case(
             "Ukraine brought home 75 people from Russia: 70 men and 5 women, 6 officers and 65 privates and "
             "sergeants, and 4 civilians.",

@@ -33,7 +33,8 @@ _RANKS = (Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS)
 
 def breakdown_by_order(a: Analysis, drafts: Drafts) -> Drafts:
     """Each group the words count (men, officers, civilians, units, cohorts, the wounded) belongs to the side
-    whose total was stated last before it, or to the party its clause names; Ukraine's branches to Ukraine.
+    whose total was stated last before it, or to the party its clause names; Ukraine's branches to Ukraine;
+    men or women as many as one side's whole count ("the three men"), to that side.
     Groups in a sentence about other people (running totals, those still held) belong to no side."""
     sides = [replace(d, anchors=_anchors(a, d)) for d in drafts.sides]
     owned: list[list[Cue]] = [[] for _ in sides]
@@ -56,6 +57,12 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
         for i, d in enumerate(sides)
         if any(x < cue.mention.start for x in d.anchors)
     ]
+    whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
+    sentence = a.sentence_span(cue.mention.start)
+    if cue.role in (Role.MEN, Role.WOMEN) and len(whole) == 1 and not any(
+        sentence[0] <= x < cue.mention.start for i, d in enumerate(sides) if i != whole[0] for x in d.anchors
+    ):
+        return whole[0]  # "The three men had been abducted": the group is the whole of the side counting three
     named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
     match = [i for i, d in enumerate(sides) if named is not None and d.to == named]
     if match:
