@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BASELINE_SYSTEM", "PROMPT_VERSION", "SIDES_SYSTEM", "regrounding_message", "sides_messages"]
+__all__ = [
+    "BASELINE_SYSTEM",
+    "CANDIDATES_HEADING",
+    "PROMPT_VERSION",
+    "SIDES_SYSTEM",
+    "quotes_our_prompt",
+    "regrounding_message",
+    "sides_messages",
+]
 
 # Bump when any text below changes: results record it, and recorded cassettes match on it.
 PROMPT_VERSION = "2026-12-07.1"
@@ -30,6 +38,26 @@ SIDES_SYSTEM = (
 
 BASELINE_SYSTEM = "Extract the prisoner exchange facts from the article. Use null for anything not stated."
 
+CANDIDATES_HEADING = "Numbers in this article that may count the people or bodies received:"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+# The lines of our own words long enough to be recognised: an article that reproduces one of them imitates the
+# request (an injection attempt), and that sentence is not the article's report of a handover.
+_OWN_LINES = tuple(
+    w for w in (_words(line) for line in [*SIDES_SYSTEM.splitlines(), CANDIDATES_HEADING]) if len(w) >= 40
+)
+
+
+def quotes_our_prompt(sentence: str) -> bool:
+    """Return whether *sentence* reproduces a line of our own request (the candidate list's heading, a line of
+    the instructions): words that imitate the request are never read as the article's."""
+    said = _words(sentence)
+    return any(line in said for line in _OWN_LINES)
+
 
 def sides_messages(text: str, *, candidates: list[tuple[int, str]] | None = None) -> list[dict[str, str]]:
     """Return the chat messages that ask for the sides of the exchange in *text*.
@@ -40,7 +68,7 @@ def sides_messages(text: str, *, candidates: list[tuple[int, str]] | None = None
     user = f"<article>\n{_quoted(text)}\n</article>"
     if candidates:
         listed = "\n".join(f'- {value}: "{_quoted(words)}"' for value, words in candidates)
-        user = f"{user}\n\nNumbers in this article that may count the people or bodies received:\n{listed}"
+        user = f"{user}\n\n{CANDIDATES_HEADING}\n{listed}"
     return [{"role": "system", "content": SIDES_SYSTEM}, {"role": "user", "content": user}]
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import about_captivity, called_an_exchange, happened
+from powx_llm.extract._prompt import quotes_our_prompt
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
     OPENING_CHARS,
@@ -103,6 +104,7 @@ def _bodies_received(a: Analysis) -> bool:
         a.words("body_words").search(text[s:e])
         and a.words("return").search(text[s:e])
         and not a.words("aside").search(text[s:e])
+        and not quotes_our_prompt(text[s:e])  # an imitation of our request is no report of bodies
         for s, e in a.sentences
         if s < OPENING_CHARS  # only the opening tells what *this* handover carried
     )

@@ -59,8 +59,12 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     ]
     whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
     sentence = a.sentence_span(cue.mention.start)
-    if cue.role in (Role.MEN, Role.WOMEN) and len(whole) == 1 and not any(
-        sentence[0] <= x < cue.mention.start for i, d in enumerate(sides) if i != whole[0] for x in d.anchors
+    if (
+        cue.role in (Role.MEN, Role.WOMEN)
+        and len(whole) == 1
+        and not any(
+            sentence[0] <= x < cue.mention.start for i, d in enumerate(sides) if i != whole[0] for x in d.anchors
+        )
     ):
         return whole[0]  # "The three men had been abducted": the group is the whole of the side counting three
     named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
