@@ -9,6 +9,7 @@ __all__ = [
     "CANDIDATES_HEADING",
     "PROMPT_VERSION",
     "SIDES_SYSTEM",
+    "imitated",
     "quotes_our_prompt",
     "regrounding_message",
     "sides_messages",
@@ -50,6 +51,23 @@ def _words(text: str) -> str:
 _OWN_LINES = tuple(
     w for w in (_words(line) for line in [*SIDES_SYSTEM.splitlines(), CANDIDATES_HEADING]) if len(w) >= 40
 )
+
+
+def imitated(text: str) -> list[tuple[int, int]]:
+    """Return the spans of *text* that imitate our request: each line that reproduces one of our lines, with the
+    lines that follow it up to the next blank line (a fake candidate list: "- 9999: ...")."""
+    spans, offset = [], 0
+    for paragraph in re.split(r"(\n\s*\n)", text):
+        start = None
+        position = offset
+        for line in paragraph.splitlines(keepends=True):
+            if start is None and quotes_our_prompt(line):
+                start = position
+            position += len(line)
+        if start is not None:
+            spans.append((start, offset + len(paragraph)))
+        offset += len(paragraph)
+    return spans
 
 
 def quotes_our_prompt(sentence: str) -> bool:

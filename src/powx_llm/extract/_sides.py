@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from powx_llm.check import locate
+from powx_llm.extract._prompt import imitated
 from powx_llm.extract._schema import Sides
 from powx_llm.read import (
     BREAKDOWN,
@@ -174,10 +175,15 @@ _NOT_ASKED_AGAIN = {("bodies", NotThisExchange.PART), ("bodies", NotThisExchange
 
 
 def candidates(a: Analysis) -> list[tuple[int, str]]:
-    """Return the numbers that may be a side's total (value, the words around it), first mention each."""
+    """Return the numbers that may be a side's total (value, the words around it), first mention each. Numbers
+    in text that imitates our request (a fake candidate list) are never candidates: the article cannot add to
+    the list we send."""
     out: dict[int, str] = {}
+    fake = imitated(a.article.text)
     for m in a.mentions:
         if m.value is None or m.value < 2 or m.value in out or m.kind is not MentionKind.COUNT:
+            continue
+        if any(start <= m.start < end for start, end in fake):
             continue
         if (is_part(a, m) and not sole_group(a, m)) or (
             why_not_total(a, m, "people") is not None and not is_bodies(a, m)
