@@ -54,6 +54,8 @@ from powx_llm.llm import BackendKind, ReplayTransport, cassette_files, resolve_b
 from powx_llm.report import article_page, error_page, eval_markdown, index_page, print_eval, timeline_page
 from powx_llm.web import Fetcher
 
+TableFormatOpt = Annotated[TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")]
+
 
 def _embedded_backend(*, base_url: str | None, model: str | None, mode: str | None) -> bool:
     """Return whether these options choose the embedded model (decided without starting anything)."""
@@ -106,9 +108,7 @@ def batch_cmd(
         int | None,
         typer.Option("--jobs", min=1, max=256, help="Articles at once (default 1 on the embedded model, else 4)."),
     ] = None,
-    table_format: Annotated[
-        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
-    ] = TableFormat.PARQUET,
+    table_format: TableFormatOpt = TableFormat.PARQUET,
     max_tokens_total: Annotated[
         int | None,
         typer.Option("--max-tokens-total", min=1, help="Stop starting articles once the run has used these tokens."),
@@ -321,9 +321,7 @@ def watch_cmd(
         int | None, typer.Option("--rounds", min=1, help="Stop after this many rounds (default: until Ctrl+C).")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", min=1, max=64, help="Articles at once.")] = 1,
-    table_format: Annotated[
-        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
-    ] = TableFormat.PARQUET,
+    table_format: TableFormatOpt = TableFormat.PARQUET,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
@@ -372,9 +370,7 @@ def watch_cmd(
 def reconcile_cmd(
     run: Annotated[Path, typer.Argument(help="The folder of a powx batch run (its journal and articles table).")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the events tables and timeline.html.")],
-    table_format: Annotated[
-        TableFormat, typer.Option("--format", help="parquet (default), csv or jsonl.")
-    ] = TableFormat.PARQUET,
+    table_format: TableFormatOpt = TableFormat.PARQUET,
 ) -> None:
     """Group a batch run's reports into one record per exchange; flag conflicts; check the timeline."""
 
