@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from powx_llm.check import Status
 from powx_llm.cli import app
 from powx_llm.corpus import BatchRow, Conflict, Event, RowStatus, check_timeline, reconcile
-from powx_llm.model import Count, Cumulative, Exchange, Transfer
+from powx_llm.model import Count, Cumulative, Exchange, Kind, Transfer
 from tests.helpers import CASSETTES, EVAL_DIR, EVAL_FILES, extraction_of, gold_rows
 
 runner = CliRunner()
@@ -191,6 +191,19 @@ def test_an_undated_report_never_chains_two_exchanges_months_apart(order: list[i
     ]
     events = reconcile([rows[i] for i in order])
     assert sorted(sorted(e.articles) for e in events) == [["june"], ["october", "undated"]]
+
+
+def test_a_release_and_an_exchange_of_one_day_are_one_event() -> None:
+    """A report that counts only one side's returned people often calls an exchange a release: dated within the
+    window, with a recipient in common, the two are one event; undated, a release joins nothing by figures."""
+    swap = _row("swap", "2023-12-20", {"United States": 10, "Venezuela": 1}, kind=Kind.PRISONER_EXCHANGE)
+    freed = _row("freed", "2023-12-21", {"United States": 10}, kind=Kind.RELEASE)
+    later = _row("later", "2024-02-01", {"United States": 10}, kind=Kind.RELEASE)
+    undated = _row("undated", None, {"United States": 10}, kind=Kind.RELEASE)
+    events = reconcile([swap, freed, later])
+    assert sorted(sorted(e.articles) for e in events) == [["freed", "swap"], ["later"]]
+    apart = reconcile([swap, undated])
+    assert sorted(sorted(e.articles) for e in apart) == [["swap"], ["undated"]]
 
 
 def test_two_rows_of_one_page_are_one_event() -> None:

@@ -2,13 +2,13 @@
 check the timeline of running totals and ordinals (docs/events.md).
 
 Grouping is deterministic and explained. Two reports match when their kinds are compatible (``mixed``
-includes people and bodies), their recipients overlap, they do not state different series ordinals,
-and their dates (the exchange's, else the article's) are within ``WINDOW_DAYS`` — or, when either has
-no date, when they state at least one same figure for a recipient both name and none that contradicts
-(a qualified count is an interval); two rows of the same page (one address) always match. Events are
-built from those links, links between dated reports first,
-each in the order of the reports' ids (so any order of the inputs gives the same events); a link that would
-put reports dated more than ``2 * WINDOW_DAYS`` apart, or two ordinals, into one event is not taken.
+includes people and bodies; a ``release`` and an exchange dated within ``WINDOW_DAYS``), their recipients
+overlap, they do not state different series ordinals, and their dates (the exchange's, else the article's)
+are within ``WINDOW_DAYS`` — or, when either has no date, when they state at least one same figure for a
+recipient both name and none that contradicts (a qualified count is an interval); two rows of the same page
+(one address) always match. Events are built from those links, links between dated reports first, each in
+the order of the reports' ids (so any order of the inputs gives the same events); a link that would put
+reports dated more than ``2 * WINDOW_DAYS`` apart, or two ordinals, into one event is not taken.
 """
 
 from __future__ import annotations
@@ -151,7 +151,10 @@ def _match(a: _Report, b: _Report) -> str | None:
     """Return why *a* and *b* report one exchange, or None."""
     if a.row.url and a.row.url == b.row.url:
         return f"{a.id} and {b.id}: the same page ({a.row.url})"
-    if not _kinds_match(a.ex.exchange.kind, b.ex.exchange.kind):
+    dated_close = a.date is not None and b.date is not None and abs((a.date - b.date).days) <= WINDOW_DAYS
+    if not _kinds_match(a.ex.exchange.kind, b.ex.exchange.kind) and not (
+        dated_close and Kind.RELEASE in (a.ex.exchange.kind, b.ex.exchange.kind)
+    ):
         return None
     common = a.recipients & b.recipients
     if not common:
