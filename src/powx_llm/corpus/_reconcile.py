@@ -147,10 +147,13 @@ def _same_figures(a: _Report, b: _Report, common: frozenset[str]) -> list[str] |
     return agreed or None
 
 
-def _match(a: _Report, b: _Report) -> str | None:
-    """Return why *a* and *b* report one exchange, or None."""
+def _match(a: _Report, b: _Report) -> tuple[tuple[int, int, str, str], str] | None:
+    """Return how strong the link between *a* and *b* is and why they report one exchange, or None.
+
+    Links are taken strongest first: one page read twice, then two dated reports, then an undated report's
+    links by its figures, most figures in common first; ties by the ids (never by the order of the inputs)."""
     if a.row.url and a.row.url == b.row.url:
-        return f"{a.id} and {b.id}: the same page ({a.row.url})"
+        return (-1, 0, a.id, b.id), f"{a.id} and {b.id}: the same page ({a.row.url})"
     dated_close = a.date is not None and b.date is not None and abs((a.date - b.date).days) <= WINDOW_DAYS
     if not _kinds_match(a.ex.exchange.kind, b.ex.exchange.kind) and not (
         dated_close and Kind.RELEASE in (a.ex.exchange.kind, b.ex.exchange.kind)
@@ -167,24 +170,15 @@ def _match(a: _Report, b: _Report) -> str | None:
         if abs((a.date - b.date).days) > WINDOW_DAYS:
             return None
         within = f"dated {a.date} and {b.date} (within {WINDOW_DAYS} days)"
-        return f"{a.id} and {b.id}: compatible kinds, both to {to}, {within}"
+        return (0, 0, a.id, b.id), f"{a.id} and {b.id}: compatible kinds, both to {to}, {within}"
     agreed = _same_figures(a, b, common)
     if agreed is None:
         return None
     undated = " and ".join(r.id for r in (a, b) if r.date is None)
-    return (
+    why = (
         f"{a.id} and {b.id}: no date for {undated}; compatible kinds, both to {to}, same figures ({'; '.join(agreed)})"
     )
-
-
-def _strength(a: _Report, b: _Report) -> tuple[int, int, str, str]:
-    """Return the order in which a link is taken: links between dated reports first, then the links that
-    rest on figures, most figures in common first; ties by the ids (never by the order of the inputs)."""
-    if a.row.url and a.row.url == b.row.url:
-        return (-1, 0, a.id, b.id)
-    if a.date is not None and b.date is not None:
-        return (0, 0, a.id, b.id)
-    return (1, -len(_same_figures(a, b, a.recipients & b.recipients) or []), a.id, b.id)
+    return (1, -len(agreed), a.id, b.id), why
 
 
 def _components(reports: Sequence[_Report]) -> tuple[list[list[int]], dict[int, list[str]]]:
@@ -206,9 +200,9 @@ def _components(reports: Sequence[_Report]) -> tuple[list[list[int]], dict[int, 
     links = []
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
-            why = _match(reports[i], reports[j])
-            if why is not None:
-                links.append((_strength(reports[i], reports[j]), i, j, why))
+            link = _match(reports[i], reports[j])
+            if link is not None:
+                links.append((link[0], i, j, link[1]))
     taken = []
     for _, i, j, why in sorted(links):
         ri, rj = root(i), root(j)

@@ -6,7 +6,6 @@ journal and the list of entries, both written one line at a time."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,11 @@ from powx_llm._errors import InputError, PowxError
 from powx_llm._files import read_bytes_file
 from powx_llm.corpus._batch import extract_many
 from powx_llm.corpus._dataset import TableFormat, write_event_tables, write_tables
+from powx_llm.corpus._journal import Journal
 from powx_llm.corpus._reconcile import Event, check_timeline, reconcile
 from powx_llm.corpus._rows import ArticleInput, BatchRow, RowStatus
 from powx_llm.extract import Extractor
+from powx_llm.model import as_date
 from powx_llm.web import FeedEntry, Fetcher, is_address, read_feed
 
 __all__ = ["ENTRIES_FILE", "FeedWatch", "Round"]
@@ -71,18 +72,20 @@ class FeedWatch:
             raise InputError("name at least one feed: an http(s) address or an RSS/Atom file")
         self.feeds, self.folder, self.extractor, self.fetcher = list(feeds), folder, extractor, fetcher
         self.jobs, self.fmt, self.number = jobs, fmt, 0
-        self.entries_file = folder / ENTRIES_FILE
+        self.entries = Journal(folder / ENTRIES_FILE)  # one line an entry, written as a journal is
 
     def round(self) -> Round:
         """Read the feeds, extract what is new, rewrite the tables and events; return what happened."""
         self.number += 1
         listed, feed_errors = self._listed()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.entries.end_cut_line()  # a line cut short by a kill ends; the next entry starts its own
         seen = self._seen()
         new = [e for e in listed if e.url not in seen]
         for entry in new:
             self._remember(entry)
             seen[entry.url] = {"url": entry.url, "published": entry.published}
-        items = [ArticleInput.link(url, published=_date(e.get("published"))) for url, e in seen.items()]
+        items = [ArticleInput.link(url, published=as_date(e.get("published"))) for url, e in seen.items()]
         rows = list(
             extract_many(
                 items,
@@ -126,41 +129,18 @@ class FeedWatch:
 
     def _seen(self) -> dict[str, dict[str, Any]]:
         """Return the entries of earlier rounds, by address, in the order first seen (a cut last line ignored)."""
-        try:
-            lines = self.entries_file.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return {}
-        except OSError as exc:
-            raise InputError(f"cannot read {self.entries_file}: {exc.strerror or exc}") from exc
         seen: dict[str, dict[str, Any]] = {}
-        for line in lines:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and isinstance(record.get("url"), str):
+        for record in self.entries.load():
+            if isinstance(record.get("url"), str):
                 seen.setdefault(record["url"], record)
         return seen
 
     def _remember(self, entry: FeedEntry) -> None:
-        record = {
-            "url": entry.url,
-            "title": entry.title,
-            "published": entry.published.isoformat() if entry.published else None,
-            "seen": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        }
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with self.entries_file.open("a", encoding="utf-8") as sink:
-            if sink.tell() and not self.entries_file.read_bytes().endswith(b"\n"):
-                sink.write("\n")  # a line cut short by a kill ends here; this record starts its own
-            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-            sink.flush()
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+        self.entries.append(
+            {
+                "url": entry.url,
+                "title": entry.title,
+                "published": entry.published.isoformat() if entry.published else None,
+                "seen": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            }
+        )

@@ -43,7 +43,7 @@ from powx_llm.read._numwords import (
     Phrase,
     normalise_word,
 )
-from powx_llm.read._page import Page, decode_page, read_page
+from powx_llm.read._page import Page, decode_page, is_address, read_page
 from powx_llm.read._parties import (
     NON_STATE,
     NON_STATE_OPPONENT,
@@ -98,6 +98,7 @@ __all__ = [
     "future_before",
     "handed_part",
     "identify",
+    "is_address",
     "is_aside",
     "is_bodies",
     "is_part",

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from powx_llm._errors import InputError
 from powx_llm.model import as_date
 
-__all__ = ["Page", "decode_page", "read_page"]
+__all__ = ["Page", "decode_page", "is_address", "read_page"]
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, in the first 4 KiB
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -87,7 +87,7 @@ def read_page(page: str | bytes, *, url: str | None = None, content_type: str | 
         text=_with_headline(title, body),
         title=title,
         published=as_date((_field(document, "date") or "")[:10]),
-        url=_address(_field(document, "url")) or url,
+        url=canonical if (canonical := _field(document, "url")) and is_address(canonical) else url,
     )
 
 
@@ -115,9 +115,7 @@ def _with_headline(title: str | None, body: str) -> str:
     return f"{title}\n\n{body}"
 
 
-def _address(value: str | None) -> str | None:
-    """Return *value* if it is an absolute http(s) address (a page's metadata may hold anything)."""
-    if value is None:
-        return None
-    parts = urlsplit(value)
-    return value if parts.scheme in ("http", "https") and parts.netloc else None
+def is_address(text: str) -> bool:
+    """Return whether *text* is an absolute http(s) address (a page's canonical one, one to fetch)."""
+    parts = urlsplit(text.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in text.strip())

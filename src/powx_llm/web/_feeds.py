@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 
 from powx_llm._errors import InputError
-from powx_llm.web._fetch import is_address
+from powx_llm.read import is_address
 
 __all__ = ["FeedEntry", "read_feed"]
 

@@ -19,9 +19,9 @@ import httpx
 
 from powx_llm._errors import FetchFailed
 from powx_llm._version import __version__
-from powx_llm.read import decode_page
+from powx_llm.read import decode_page, is_address
 
-__all__ = ["USER_AGENT", "Fetched", "Fetcher", "Limits", "is_address"]
+__all__ = ["USER_AGENT", "Fetched", "Fetcher", "Limits"]
 
 USER_AGENT = f"powx-llm/{__version__} (reads news reports of prisoner exchanges; one request per page asked for)"
 
@@ -36,12 +36,6 @@ _ACCEPT = (
     "application/xml;q=0.8,text/xml;q=0.8,text/plain;q=0.5"
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-def is_address(text: str) -> bool:
-    """Return whether *text* is an absolute http(s) address (what ``Fetcher.fetch`` accepts)."""
-    parts = urlsplit(text.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in text.strip())
 
 
 @dataclass(frozen=True, slots=True)
