@@ -891,6 +891,51 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 75, "cumulative.ukraine.people": None},
             fires=False,
         ),
+        Case(  # a running total of bodies when bodies were received: "bringing the number of bodies ... to"
+            "Hospital staff in Gaza received the bodies of 15 Palestinians from Israel on Wednesday, bringing the "
+            "number of bodies returned under the agreement to 285.",
+            (side(None, None, bodies=15, bodies_words="the bodies of 15 Palestinians", received_by="Palestine"),),
+            {"palestinian_territories.bodies": 15, "cumulative.palestinian_territories.bodies": 285},
+            kind="body_repatriation",
+        ),
+        Case(  # the same words in Arabic: ليرتفع بذلك عدد ... إلى (thereby raising the number ... to)
+            "استلم المستشفى جثامين 15 فلسطينيًا من إسرائيل، ليرتفع بذلك عدد الجثامين المستلمة إلى 285.",
+            (side(None, None, bodies=15, bodies_words="جثامين 15 فلسطينيًا", received_by="Palestine"),),
+            {"cumulative.palestinian_territories.bodies": 285},
+            kind="body_repatriation",
+        ),
+        Case(  # "since the war started", "since the truce took effect": a running total's words
+            "Russia and Ukraine swapped prisoners again: 108 came home to Ukraine. Russia has freed 215 Ukrainian "
+            "soldiers in prisoner exchanges since the war started.",
+            (side(108, "108", **UA_RU),),
+            {"cumulative.ukraine.people": 215},
+        ),
+        Case(
+            "Hamas freed three Israeli hostages on Saturday. With their release, 18 hostages have been freed since "
+            "the truce took effect.",
+            (side(3, "three Israeli hostages", received_by="Israel", released_by="Hamas"),),
+            {"cumulative.israel.people": 18},
+        ),
+        Case(  # Portuguese: "desde que o cessar-fogo entrou em vigor"
+            "O Hamas libertou 13 reféns israelenses neste domingo. Desde que o cessar-fogo entrou em vigor, o "
+            "Hamas libertou 58 reféns.",
+            (side(13, "13 reféns israelenses", received_by="Israel", released_by="Hamas"),),
+            {"cumulative.israel.people": 58},
+        ),
+        Case(  # people held since the war began are no running total ("mantinha desde que a guerra começou")
+            "O Hamas libertou 13 reféns israelenses neste domingo. Junto com eles foram libertados também três "
+            "tailandeses, que o grupo mantinha desde que a guerra começou.",
+            (side(13, "13 reféns israelenses", received_by="Israel", released_by="Hamas"),),
+            {"israel.people": 13, "cumulative.israel.people": None},
+            fires=False,
+        ),
+        Case(  # "the biggest swap since the conflict started": a comparison, not a running total
+            "Houthi and government prisoners were freed on Thursday: the number freed by both sides under the "
+            "deal totals 1081, the biggest swap since the Yemeni conflict started.",
+            (side(1081, "totals 1081", received_by="Yemen"),),
+            {"cumulative.all.people": None, "cumulative.yemen.people": None},
+            fires=False,
+        ),
         Case(  # what a deal promises in return is no running total
             "Hamas freed 33 Israeli hostages on Saturday. In the truce's first phase, Hamas is to free 33 "
             "hostages in return for nearly 2,000 Palestinian prisoners.",

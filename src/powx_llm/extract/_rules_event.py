@@ -18,6 +18,7 @@ from powx_llm.read import (
     Role,
     count_of,
     is_aside,
+    is_bodies,
     mediator_of,
     mediators_named,
     parties_named,
@@ -170,7 +171,14 @@ def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
     if people is not None and people.mention.value is not None and _both_sides_total(a, people.mention.value):
         home = None  # "1,558 prisoners from both sides": a total of both sides, not one side's
     count = count_of(people.mention, a.article.text) if people is not None else None
+    if count is not None and people is not None and _bodies_so_far(a, people, drafts.sides):
+        return replace(drafts, cumulative=Cumulative(to=home, exchanges=ex_value, bodies=count))
     return replace(drafts, cumulative=Cumulative(to=home, exchanges=ex_value, people=count))
+
+
+def _bodies_so_far(a: Analysis, cue: Cue, sides: tuple[Draft, ...]) -> bool:
+    """Return whether a running total counts bodies: the sides received bodies only, and its sentence says so."""
+    return not any(d.people for d in sides) and any(d.bodies for d in sides) and is_bodies(a, cue.mention)
 
 
 def _both_sides_total(a: Analysis, value: int) -> bool:

@@ -186,7 +186,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bbislang\b",
         r"\bseit\s+\d{4}\b",
         r"\bbei\s+allen\s+(?:bisherigen\s+)?(?:Gefangenen)?austausch\w*",
+        r"\bseit\s+(?:Beginn\s+)?(?:der\s+Waffenruhe|des\s+Waffenstillstands|der\s+Feuerpause)",
+        r"\b(?:steigt|stieg)\s+(?:damit\s+)?die\s+(?:Gesamt)?zahl\b",
     ),
+    "superlative_since": (
+        r"\bgrößte\w*\b(?:\W+\w+){0,6}?\W+seit\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\bimmer\s+noch\b",
         r"\bnoch\s+immer\b",

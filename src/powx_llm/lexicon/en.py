@@ -118,7 +118,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"to\s+date",
         r"in\s+all\s+exchanges",
         r"since\s+\d{4}",
+        r"since\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion|conflict|fighting|truce|ceasefire|cease-fire)\s+(?:started|began|broke\s+out|took\s+effect|came\s+into\s+(?:force|effect))",
+        r"(?:bringing|raising|taking)\s+(?:the\s+)?(?:total|number|tally|count)\b",
     ),
+    "superlative_since": (
+        r"\b(?:biggest|largest|first|most|highest|worst)\b(?:\W+\w+){0,6}?\W+since\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (r"still", r"remain\w*", r"held\b", r"holding", r"expected", r"due\s+to", r"will\b", r"planned"),
     "exchanges": (r"exchanges\b", r"swaps\b"),
     "exchange_word": (r"exchange", r"swap"),

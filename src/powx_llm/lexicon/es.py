@@ -129,7 +129,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\ben\s+lo\s+que\s+va\s+de\s+(?:la\s+guerra|conflicto)",
         r"\bdesde\s+\d{4}\b",
         r"\ben\s+todos\s+los\s+(?:canjes|intercambios)\b",
+        r"\bdesde\s+que\s+(?:empezó|comenzó|estalló|entró\s+en\s+vigor)\s+(?:la|el)\s+(?:guerra|invasión|conflicto|tregua|alto\s+el\s+fuego)",
+        r"\bdesde\s+que\s+(?:la|el)\s+(?:guerra|invasión|conflicto|tregua|alto\s+el\s+fuego)\s+(?:empezó|comenzó|estalló|entró\s+en\s+vigor)",
+        r"\belevando\s+(?:el\s+)?(?:total|número)\b",
     ),
+    "superlative_since": (
+        r"\b(?:el|la)\s+mayor\b(?:\W+\w+){0,6}?\W+desde\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\btodav[ií]a\b",
         r"\baún\b",
@@ -139,6 +145,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bprevist\w*",
         r"\bplanead\w*",
         r"\bserán\b",
+        r"\bmanten[íi]a\w*",
     ),
     "exchanges": (r"canjes\b", r"intercambios\b"),
     "exchange_word": (r"canje", r"intercambio"),

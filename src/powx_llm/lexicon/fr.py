@@ -136,7 +136,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bà\s+ce\s+jour\b",
         r"\bdepuis\s+\d{4}\b",
         r"\blors\s+de\s+tous\s+les\s+échanges\b",
+        r"\bdepuis\s+(?:le\s+début\s+de\s+)?(?:la\s+trêve|le\s+cessez-le-feu)",
+        r"\b(?:portant|porte)\s+(?:ainsi\s+)?(?:le\s+)?(?:total|nombre|bilan)\b",
     ),
+    "superlative_since": (
+        r"\ble\s+plus\s+(?:grand|important)\b(?:\W+\w+){0,6}?\W+depuis\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\btoujours\b",
         r"\bcaptifs?\b",
@@ -146,6 +151,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\ben\s+captivité\b",
         r"\bprévu\w*",
         r"\bseront\b",
+        r"\bdétenai\w*",
     ),
     "exchanges": (r"échanges\b",),
     "exchange_word": (r"échange",),

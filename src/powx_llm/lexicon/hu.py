@@ -109,7 +109,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bez\s+idáig\b",
         r"\bnapjainkig\b",
         r"\b(?:19|20)\d\d(?:-\w+)?\s+óta\b",
+        r"\b(?:fegyverszünet|tűzszünet)\w*\s+(?:kezdete|életbe\s+lépése)\s+óta\b",
     ),
+    "superlative_since": (
+        r"\blegnagyobb\b(?:\W+\w+){0,6}?\W+óta\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\bmég\s+mindig\b",
         r"\bmaradt(?:ak)?\b",

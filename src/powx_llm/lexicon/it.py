@@ -135,7 +135,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bad\s+oggi\b",
         r"\bin\s+tutti\s+gli\s+scambi\b",
         r"\bdal\s+(?:19|20)\d\d\b",
+        r"\bda\s+quando\s+(?:è\s+(?:iniziat[ao]|scoppiat[ao]|entrat[ao]\s+in\s+vigore)\s+)?(?:la|il)\s+(?:guerra|invasione|conflitto|tregua|cessate\s+il\s+fuoco)",
+        r"\bportando\s+(?:il\s+)?(?:totale|numero)\b",
     ),
+    "superlative_since": (
+        r"\b(?:il|la)\s+più\s+(?:grande|importante)\b(?:\W+\w+){0,6}?\W+dall?\w*",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\bancora\b",
         r"\brimang\w*",
@@ -146,6 +151,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bin\s+cattività\b",
         r"\bprevist\w*",
         r"\b\w+r(?:à|anno)\b",
+        r"\bteneva\w*",
     ),
     "exchanges": (r"scambi\b",),
     "exchange_word": (r"scambio", r"scambi\b"),

@@ -149,7 +149,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bdo\s+tej\s+chwili\b",
         r"\bod\s+\d{4}\b",
         r"\bwe\s+wszystkich\s+wymianach\b",
+        r"\bod\s+(?:początku\s+|wejścia\s+w\s+życie\s+)?(?:rozejmu|zawieszenia\s+broni)",
     ),
+    "superlative_since": (
+        r"\bnajwiększ\w*\b(?:\W+\w+){0,6}?\W+od\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\bnadal\b",
         r"\bwciąż\b",

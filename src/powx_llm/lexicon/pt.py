@@ -122,7 +122,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\baté\s+(?:agora|hoje|o\s+momento)\b",
         r"\bdesde\s+\d{4}\b",
         r"\bem\s+todas\s+as\s+trocas\b",
+        r"\bdesde\s+que\s+(?:o|a)\s+(?:guerra|invasão|conflito|trégua|cessar-fogo)\s+(?:começou|teve\s+início|entrou\s+em\s+vigor)",
+        r"\belevando\s+(?:o\s+)?(?:total|número)\b",
     ),
+    "superlative_since": (
+        r"\b(?:o|a)\s+maior\b(?:\W+\w+){0,6}?\W+desde\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\bainda\b",
         r"\bcontinuam\b",
@@ -132,6 +137,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bplanejad\w*",
         r"\bplanead\w*",
         r"\bserão\b",
+        r"\bmantinha\w*",
+        r"\bmantid[oa]s\b",
     ),
     "exchanges": (r"trocas\b", r"permutas\b"),
     "exchange_word": (r"troca\b", r"permuta\b"),

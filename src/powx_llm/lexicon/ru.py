@@ -60,7 +60,15 @@ WORDS: dict[str, tuple[str, ...]] = {
     "missing": (r"пропавш\w*\s+без\s+вести",),
     "wound": (r"ранен\w*", r"болезн\w*"),
     "including": (r"из\s+них", r"в\s+том\s+числе"),
-    "cumulative": (r"с\s+начала", r"благодаря\s+обменам"),
+    "cumulative": (
+        r"с\s+начала",
+        r"благодаря\s+обменам",
+        r"с\s+момента\s+(?:начала|вступления)",
+        r"общее\s+число\s+(?:возвращ|освобожд)\w*",
+    ),
+    "superlative_since": (
+        r"\bкрупнейш\w*\b(?:\W+\w+){0,6}?\W+с\s+начала\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (r"в\s+плену", r"остаются"),
     "exchanges": (r"обмен\w*",),
     "exchange_word": (r"обмен\w*",),

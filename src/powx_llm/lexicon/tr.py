@@ -96,7 +96,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bşu\s+ana\s+kadar\b",
         r"\btüm\s+takaslarda\b",
         r"\b(?:19|20)\d\d['’](?:den|dan|ten|tan)\s+(?:bu\s+yana|beri)",
+        r"\bateşkes\w*\s+(?:başından|yürürlüğe\s+girmesinden)\s+(?:bu\s+yana|beri)",
     ),
+    "superlative_since": (
+        r"\ben\s+büyük\b(?:\W+\w+){0,6}?\W+(?:beri|bu\s+yana)\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (
         r"\bhala\b",
         r"\bhâlâ\b",

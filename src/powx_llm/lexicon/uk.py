@@ -91,7 +91,17 @@ WORDS: dict[str, tuple[str, ...]] = {
     "missing": (r"зниклими\s+безвісти",),
     "wound": (r"травм\w*", r"поранен\w*", r"хвор\w*"),
     "including": (r"з\s+них", r"з\s+яких", r"зокрема", r"серед\s+них"),
-    "cumulative": (r"від\s+початку", r"з\s+початку", r"за\s+весь\s+час", r"завдяки\s+обмінам"),
+    "cumulative": (
+        r"від\s+початку",
+        r"з\s+початку",
+        r"за\s+весь\s+час",
+        r"завдяки\s+обмінам",
+        r"з\s+моменту\s+(?:початку|набуття)",
+        r"загальна\s+кількість\s+(?:повернених|звільнених)",
+    ),
+    "superlative_since": (
+        r"\bнайбільш\w*\b(?:\W+\w+){0,6}?\W+з\s+початку\b",
+    ),  # "the biggest swap since the war began": a comparison, no total
     "not_returned": (r"в\s+полоні", r"залишаються"),
     "exchanges": (r"обмін\w*",),
     "exchange_word": (r"обмін\w*",),

@@ -209,7 +209,11 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
     wound = lex("wound").search(clause)
     if wound is not None:
         return Cue(m, Role.WOUNDED, wound.group(0))
-    running = (m.value or 0) >= 2 and not lex("not_returned").search(sentence)  # "un" is no running total
+    running = (
+        (m.value or 0) >= 2  # "un" is no running total
+        and not lex("not_returned").search(sentence)
+        and not lex("superlative_since").search(sentence)  # "the biggest swap since the war began"
+    )
     if running and (since := lex("cumulative").search(sentence)) is not None:
         return Cue(m, Role.CUMULATIVE_PEOPLE, since.group(0))
     return None
