@@ -709,6 +709,20 @@ RULE_CASES: dict[Rule, list[Case]] = {
             kind="release",
             fires=False,
         ),
+        Case(  # "mixed" said of named people, and no bodies in the report: an exchange of people
+            "Venezuela freed the American prisoners, and the United States let a close ally of the president go "
+            "in return, in a swap mediated by Qatar.",
+            (side(None, None, received_by="United States", released_by="Venezuela"),),
+            {"kind": "prisoner_exchange"},
+            kind="mixed",
+        ),
+        Case(  # ... while bodies handed over in the opening keep it mixed
+            "Russia handed over Ukrainian prisoners of war and the bodies of fallen soldiers were returned too.",
+            (side(None, None, received_by="Ukraine", released_by="Russia"),),
+            {"kind": "mixed"},
+            kind="mixed",
+            fires=False,
+        ),
     ],
     uncounted_bodies_make_it_mixed: [
         Case(

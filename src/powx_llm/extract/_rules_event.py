@@ -41,10 +41,13 @@ __all__ = [
 def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
     """The kind follows the sides: people and bodies make it mixed, bodies alone a body repatriation, people a
     prisoner exchange (or the release the model said). With no side left, the model's kind stands only when
-    it counted someone and a sentence reports a handover as done (not planned); else nothing happened."""
+    it counted someone and a sentence reports a handover as done (not planned); else nothing happened. A
+    "mixed" the model says is an exchange of people when the report's opening hands over no bodies."""
     people = any(d.people is not None for d in drafts.sides)
     bodies = any(d.bodies is not None for d in drafts.sides)
     said = drafts.answer.kind
+    if said == "mixed" and not _bodies_received(a):
+        said = "prisoner_exchange"  # living people and bodies: with no bodies in the report, people alone
     if not drafts.sides:
         counted = any(side.people or side.bodies for side in drafts.answer.sides)
         kind = Kind(said) if counted and said != "none" and happened(a) and about_captivity(a) else Kind.NONE
