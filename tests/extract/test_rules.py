@@ -471,6 +471,15 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(13, "13", received_by="Israel", released_by="Hamas"), side(10, "10 Thai", received_by="Thailand")),
             {"thailand.from": "hamas"},
         ),
+        Case(  # the holder's own people came from the state it fights
+            "Hamas freed 13 Israeli hostages and 10 Thai nationals; 39 Palestinian prisoners were freed in return.",
+            (
+                side(13, "13", received_by="Israel", released_by="Hamas"),
+                side(10, "10 Thai", received_by="Thailand"),
+                side(39, "39 Palestinian prisoners", received_by="Palestine"),
+            ),
+            {"thailand.from": "hamas", "palestinian_territories.from": "israel"},
+        ),
         Case(
             "Altogether 215 Ukrainians were freed under the deal. Five commanders had been taken to Turkey. "
             "Russia, for its part, got back 55 prisoners in total.",
@@ -799,6 +808,20 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(10, "10", received_by="United States", released_by="Venezuela"),),
             {"venezuela.from": None},
             fires=False,
+        ),
+        *(
+            Case(  # things given in return are no side
+                text,
+                (side(15, "15", received_by="Armenia", released_by="Azerbaijan"),),
+                {"armenia.people": 15, "azerbaijan.from": None},
+                kind="prisoner_exchange",
+                fires=False,
+            )
+            for text in (
+                "Azerbaijan handed 15 Armenian prisoners to Armenia and received in return a map of the minefields.",
+                "Aserbaidschan übergab 15 Gefangene an Armenien und erhielt im Gegenzug Karten der Minenfelder.",
+                "L'Azerbaïdjan a remis 15 prisonniers arméniens à l'Arménie en échange de cartes des champs de mines.",
+            )
         ),
     ],
     credited_mediators: [

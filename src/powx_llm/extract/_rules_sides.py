@@ -3,8 +3,10 @@ put the wrong way round, and who received from whom."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from powx_llm import lexicon
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import (
     ONE_WAR,
@@ -309,16 +311,20 @@ def releaser_of_gaza_is_hamas(a: Analysis, drafts: Drafts) -> Drafts:
 
 def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
     """A side with no releaser got its people from the one non-state group holding the others (the Thai
-    hostages came from Hamas too), else from the one other party, else from the other party of the war
-    (Ukraine's people came from Russia, whatever third country is named; convention 1)."""
+    hostages came from Hamas too), and that group's own people from the state it fights (the Palestinian
+    prisoners from Israel), else from the one other party, else from the other party of the war (Ukraine's
+    people came from Russia, whatever third country is named; convention 1)."""
     parties = {d.to for d in drafts.sides if d.to}
     holders = {d.from_ for d in drafts.sides if d.from_ in NON_STATE}
     sides = []
     for d in drafts.sides:
         if d.from_ is None:
             others = sorted(parties - {d.to})
-            if len(holders) == 1 and d.to not in NON_STATE and d.to != "Palestinian territories":
-                d = replace(d, from_=next(iter(holders)))
+            holder = next(iter(holders)) if len(holders) == 1 else None
+            if holder is not None and d.to not in NON_STATE and d.to != "Palestinian territories":
+                d = replace(d, from_=holder)
+            elif holder is not None and NON_STATE_OPPONENT.get(holder) in parties - {d.to}:
+                d = replace(d, from_=NON_STATE_OPPONENT[holder])  # the holder's own people: from its opponent
             elif len(others) == 1:
                 d = replace(d, from_=others[0])
             elif d.to in ONE_WAR and (not others or ONE_WAR[d.to] in others):
@@ -354,15 +360,19 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
 
 def uncounted_return(a: Analysis, drafts: Drafts) -> Drafts:
     """The other side of a one-sided exchange got something back the words do not count: "10 Americans freed
-    by Venezuela in return for an imprisoned ally of Maduro" (a side with no number; convention 10)."""
+    by Venezuela in return for an imprisoned ally of Maduro" (a side with no number; convention 10). Things
+    given in return ("in exchange for minefield maps") are no side."""
     if drafts.kind is not Kind.PRISONER_EXCHANGE or len(drafts.sides) != 1:
         return drafts
     d = drafts.sides[0]
     if d.to is None or d.from_ is None:
         return drafts
     text, words = a.article.text, a.words("in_return", r"(?<!\w)", r"(?!\w)")
+    things = lexicon.table("measure", a.languages)
     for hit in words.finditer(text):
         _, end = a.sentence_span(hit.start())
+        if any(w.casefold() in things for w in re.findall(r"\w+", text[hit.end() : end])[:6]):
+            continue  # "received in return a map of the minefields": things, not people
         if not any(hit.end() <= m.start < end and m.kind is MentionKind.COUNT for m in a.mentions):
             return drafts.with_sides([d, Draft(d.from_, d.to)])
     return drafts
