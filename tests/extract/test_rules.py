@@ -573,6 +573,20 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     breakdown_by_order: [
+        *(
+            Case(  # the people a returned man harmed are victims, of no side
+                text,
+                (side(95, "95", **UA_RU),),
+                {"ukraine.people": 95, "ukraine.civilians": None},
+                fires=False,
+            )
+            for text in (
+                "Ukraine got back 95 prisoners from Russia, among them a reporter jailed for wounding two civilians.",
+                "Ucrania recuperó a 95 prisioneros, entre ellos un periodista condenado por herir a dos civiles.",
+                "Україна повернула 95 полонених, серед них журналіста, якого звинуватили в тому, що він поранив двох "
+                "цивільних.",
+            )
+        ),
         Case(  # "the three men": a sex group as large as one side's whole count, no other side's total before it
             "Hamas freed three hostages on Saturday. Israel released 183 Palestinian prisoners. "
             "The three men had been abducted on October 7.",

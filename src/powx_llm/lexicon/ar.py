@@ -165,6 +165,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"أكبر(?:\W+\w+){0,6}?\W+منذ",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"إصابة",
+        r"بإصابة",
+        r"قتل",
+        r"بقتل",
+        r"جرح",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\b(?:ما|لا)\s+(?:زال|زالت|زالوا|يزال|تزال|يزالون)\b",
         r"\bالمتبق\w*",

@@ -192,6 +192,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bgrößte\w*\b(?:\W+\w+){0,6}?\W+seit\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"verletzt\w*",
+        r"verwundet\w*",
+        r"getötet\w*",
+        r"tötete\w*",
+        r"ermordet\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\bimmer\s+noch\b",
         r"\bnoch\s+immer\b",

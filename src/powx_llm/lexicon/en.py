@@ -124,6 +124,15 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:biggest|largest|first|most|highest|worst)\b(?:\W+\w+){0,6}?\W+since\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"wound(?:ing|ed)",
+        r"injur(?:ing|ed)",
+        r"kill(?:ing|ed)",
+        r"murder(?:ing|ed)",
+        r"shoot(?:ing)?",
+        r"shot",
+        r"attack(?:ing|ed)",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (r"still", r"remain\w*", r"held\b", r"holding", r"expected", r"due\s+to", r"will\b", r"planned"),
     "exchanges": (r"exchanges\b", r"swaps\b"),
     "exchange_word": (r"exchange", r"swap"),

@@ -136,6 +136,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:el|la)\s+mayor\b(?:\W+\w+){0,6}?\W+desde\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"herir",
+        r"hiri[óe]\w*",
+        r"herido\s+a",
+        r"matar",
+        r"mat[óa]\w*",
+        r"asesin\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\btodav[ií]a\b",
         r"\baún\b",

@@ -142,6 +142,11 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\ble\s+plus\s+(?:grand|important)\b(?:\W+\w+){0,6}?\W+depuis\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"bless(?:é|ant|er)\w*",
+        r"tu(?:é|ant|er)\w*",
+        r"meurtre\s+de",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\btoujours\b",
         r"\bcaptifs?\b",

@@ -114,6 +114,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\blegnagyobb\b(?:\W+\w+){0,6}?\W+óta\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"megsebesít\w*",
+        r"megöl\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\bmég\s+mindig\b",
         r"\bmaradt(?:ak)?\b",

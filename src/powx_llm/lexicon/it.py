@@ -141,6 +141,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:il|la)\s+più\s+(?:grande|importante)\b(?:\W+\w+){0,6}?\W+dall?\w*",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"ferit[oa]\s+\w*",
+        r"ferendo",
+        r"uccis[oa]",
+        r"uccidendo",
+        r"aver\s+ferito",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\bancora\b",
         r"\brimang\w*",

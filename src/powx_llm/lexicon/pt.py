@@ -128,6 +128,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:o|a)\s+maior\b(?:\W+\w+){0,6}?\W+desde\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"ferir",
+        r"feriu",
+        r"ferido\s+a",
+        r"matar",
+        r"matou",
+        r"assassin\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\bainda\b",
         r"\bcontinuam\b",

@@ -69,6 +69,12 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bкрупнейш\w*\b(?:\W+\w+){0,6}?\W+с\s+начала\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"ранив\w*",
+        r"ранение",
+        r"убил\w*",
+        r"убийств\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (r"в\s+плену", r"остаются"),
     "exchanges": (r"обмен\w*",),
     "exchange_word": (r"обмен\w*",),

@@ -101,6 +101,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\ben\s+büyük\b(?:\W+\w+){0,6}?\W+(?:beri|bu\s+yana)\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"yarala\w*",
+        r"öldür\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"\bhala\b",
         r"\bhâlâ\b",

@@ -102,6 +102,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bнайбільш\w*\b(?:\W+\w+){0,6}?\W+з\s+початку\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "harmed": (
+        r"поранив\w*",
+        r"поранення",
+        r"вбив\w*",
+        r"вбивств\w*",
+        r"убив\w*",
+    ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (r"в\s+полоні", r"залишаються"),
     "exchanges": (r"обмін\w*",),
     "exchange_word": (r"обмін\w*",),

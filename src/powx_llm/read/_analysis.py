@@ -47,6 +47,7 @@ BREAKDOWN = frozenset(
         Role.UNIT,
         Role.COHORT,
         Role.WOUNDED,
+        Role.VICTIMS,  # a group the words count, of no side
     }
 )
 NOT_A_TOTAL_KINDS = frozenset(

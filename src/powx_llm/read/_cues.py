@@ -31,6 +31,7 @@ class Role(StrEnum):
     UNIT = "unit"
     COHORT = "cohort"
     WOUNDED = "wounded"
+    VICTIMS = "victims"  # people harmed ("accused of wounding two civilians"): a group, but not of the returned
     CUMULATIVE_PEOPLE = "cumulative_people"
     CUMULATIVE_EXCHANGES = "cumulative_exchanges"
     ORDINAL = "ordinal"
@@ -191,6 +192,9 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
 
 
 def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> Cue | None:
+    harmed = lex("harmed", r"(?<!\w)", r"(?:\s+[^\W\d_]+){0,2}\s*$").search(before)
+    if harmed is not None:
+        return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
     words = _nouns(lex, after)[-1]
     named = _named_group(lex, m, after, before)
     if named is not None:
