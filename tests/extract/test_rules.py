@@ -155,6 +155,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 108, "ukraine.women": 108},
             fires=False,
         ),
+        Case(  # a group the words then break down into groups that add up to it is everyone
+            "Moscow trades 45 Azovstal defenders for three pilots. Kyiv said 45 Azovstal defenders - 42 men and "
+            "three women - were freed. There are 35 privates and sergeants and 10 officers.",
+            (side(45, "Moscow trades 45 Azovstal defenders", **UA_RU), side(3, "three pilots", **RU_UA)),
+            {"ukraine.people": 45, "russia.people": 3, "ukraine.officers": 10, "ukraine.enlisted": 35},
+            fires=False,
+        ),
     ],
     not_planned: [
         Case(  # a sentence that counts people itself says nothing of the agreed numbers

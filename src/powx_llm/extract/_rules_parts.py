@@ -24,6 +24,7 @@ from powx_llm.read import (
     is_part,
     named_units,
     party_of,
+    whole_of_parts,
 )
 
 __all__ = ["all_of_the_armed_forces", "breakdown_by_order", "units_named_without_count"]
@@ -47,7 +48,7 @@ def breakdown_by_order(a: Analysis, drafts: Drafts) -> Drafts:
 def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
     """Return where the text states the side's totals (not as a part of a group)."""
     values = {c.value for c in (d.people, d.bodies) if c is not None}
-    return tuple(m.start for m in a.mentions if m.value in values and not is_part(a, m))
+    return tuple(m.start for m in a.mentions if m.value in values and (not is_part(a, m) or whole_of_parts(a, m)))
 
 
 def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:

@@ -26,6 +26,7 @@ from powx_llm.read import (
     running_total,
     sentence_of,
     sole_group,
+    whole_of_parts,
 )
 
 __all__ = [
@@ -111,7 +112,7 @@ def _not_a_count(a: Analysis, m: Mention, label: str) -> str | None:
 
 def _part(a: Analysis, m: Mention, label: str) -> str | None:
     cue = a.cue_at(m)
-    if cue is not None and cue.role in BREAKDOWN and not sole_group(a, m):
+    if cue is not None and cue.role in BREAKDOWN and not sole_group(a, m) and not whole_of_parts(a, m):
         return f"{m.quote} counts only the {cue.words} among them, not everyone"
     return None
 
@@ -185,7 +186,7 @@ def candidates(a: Analysis) -> list[tuple[int, str]]:
             continue
         if any(start <= m.start < end for start, end in fake):
             continue
-        if (is_part(a, m) and not sole_group(a, m)) or (
+        if (is_part(a, m) and not sole_group(a, m) and not whole_of_parts(a, m)) or (
             why_not_total(a, m, "people") is not None and not is_bodies(a, m)
         ):
             continue

@@ -21,6 +21,7 @@ from powx_llm.read._analysis import (
     running_total,
     sentence_of,
     sole_group,
+    whole_of_parts,
 )
 from powx_llm.read._article import DEFAULT_MAX_CHARS, Article, article_date, looks_like_html, read_article
 from powx_llm.read._cues import STOP_CHARS, Cue, Role, find_cues, named_units, of_the_whole, sentence_bounds
@@ -121,4 +122,5 @@ __all__ = [
     "sole_group",
     "states_fraction",
     "states_value",
+    "whole_of_parts",
 ]

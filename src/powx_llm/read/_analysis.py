@@ -33,6 +33,7 @@ __all__ = [
     "running_total",
     "sentence_of",
     "sole_group",
+    "whole_of_parts",
 ]
 
 BREAKDOWN = frozenset(
@@ -162,6 +163,32 @@ def sole_group(a: Analysis, m: Mention) -> bool:
         if n.value > m.value or (other is not None and other.role in (Role.MEN, Role.WOMEN)):
             return False
     return True
+
+
+def whole_of_parts(a: Analysis, m: Mention) -> bool:
+    """Return whether *m*, a number the words give to a group, is the whole a sentence breaks down: "45
+    Azovstal defenders - 42 men and three women" (two or more groups right after it that add up to it), there
+    or where the same number is stated again."""
+    cue = a.cue_at(m)
+    if cue is None or cue.role not in BREAKDOWN or not m.value:
+        return False
+    return any(n.value == m.value and _broken_down(a, n) for n in a.mentions)
+
+
+def _broken_down(a: Analysis, m: Mention) -> bool:
+    cue = a.cue_at(m)
+    if cue is None or cue.role not in BREAKDOWN or not m.value:
+        return False
+    _, e = a.sentence_span(m.start)
+    parts = []
+    for n in a.mentions:
+        if n.start <= m.start or n.start >= e:
+            continue
+        part = a.cue_at(n)
+        if part is None or part.role not in BREAKDOWN or part.role is cue.role or not n.value:
+            break
+        parts.append(n.value)
+    return len(parts) >= 2 and sum(parts) == m.value
 
 
 def is_bodies(a: Analysis, m: Mention) -> bool:
