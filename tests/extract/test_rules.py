@@ -581,6 +581,19 @@ RULE_CASES: dict[Rule, list[Case]] = {
     ],
     breakdown_by_order: [
         *(
+            Case(  # "um civil", "un civil": an article counts one
+                text,
+                (side(100, "100", **UA_RU),),
+                {"ukraine.civilians": 1},
+            )
+            for text in (
+                "Regressaram à Ucrânia 100 militares e um civil.",
+                "Volvieron a Ucrania 100 militares y un civil.",
+                "Sont rentrés en Ukraine 100 militaires et un civil.",
+                "Sono tornati in Ucraina 100 militari e un civile.",
+            )
+        ),
+        *(
             Case(  # the people a returned man harmed are victims, of no side
                 text,
                 (side(95, "95", **UA_RU),),
@@ -657,6 +670,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     total_from_parts: [
+        Case(  # the parts' sum is the other side's number: not this side's total
+            "A Rússia recebeu 101 prisioneiros de guerra. Regressaram à Ucrânia 100 militares e um civil.",
+            (side(101, "101 prisioneiros", **RU_UA), side(100, "100 militares", **UA_RU)),
+            {"russia.people": 101, "ukraine.people": 100, "ukraine.civilians": 1},
+            fires=False,
+        ),
         Case(
             "Ukraine got back 205 people: 185 soldiers and 20 civilians.",
             (side(185, "185", **UA_RU),),

@@ -214,13 +214,16 @@ def total_from_parts(a: Analysis, drafts: Drafts) -> Drafts:
 
     "205 українців: 185 військових і ще 20 цивільних": the model may take 185; 185 + 20 civilians = 205,
     which the text states, so 205 is the total. Likewise when the units and civilians, or men and women,
-    sum to a stated number above the chosen one. The checks are the verifier: prefer the reading whose
-    parts add up.
+    sum to a stated number above the chosen one, one no other side counts. The checks are the verifier: prefer
+    the reading whose parts add up.
     """
-    return drafts.with_sides(_adding_up(a, d) for d in drafts.sides)
+    return drafts.with_sides(
+        _adding_up(a, d, {c.value for o in drafts.sides if o is not d for c in (o.people, o.bodies) if c})
+        for d in drafts.sides
+    )
 
 
-def _adding_up(a: Analysis, d: Draft) -> Draft:
+def _adding_up(a: Analysis, d: Draft, others: set[int]) -> Draft:
     if d.people is None or d.people.qualifier is not Qualifier.EXACT:
         return d
     civilians = d.civilians.value if d.civilians is not None else 0
@@ -233,8 +236,8 @@ def _adding_up(a: Analysis, d: Draft) -> Draft:
     if len(d.sex) == 2:
         sums.append(sum(c.value for c in d.sex.values()))
     for total in sums:
-        if total <= d.people.value:
-            continue
+        if total <= d.people.value or total in others:
+            continue  # not a larger number another side already counts
         whole = next(
             (
                 m

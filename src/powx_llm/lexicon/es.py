@@ -57,7 +57,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "privates": (r"soldados\s+rasos\b", r"rasos\b"),
     "sergeants": (r"sargentos\b", r"suboficiales\b"),
-    "civilians": (r"civiles\b", r"personas\s+civiles\b"),
+    "civilians": (r"civiles\b", r"personas\s+civiles\b", r"civil\b(?!\s+(?:de|del)\b)"),  # "un civil": one
     # the branches of Ukraine's forces
     "unit.navy": (r"armada\b", r"fuerzas\s+navales", r"marina\b", r"marineros\b"),
     "unit.marines": (r"infantes?\s+de\s+marina", r"infantería\s+(?:de\s+marina|naval)"),

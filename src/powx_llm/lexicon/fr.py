@@ -55,7 +55,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "privates": (r"simples\s+soldats\b", r"hommes\s+du\s+rang\b", r"militaires\s+du\s+rang\b"),
     "sergeants": (r"sergents\b", r"sous-officiers\b"),
-    "civilians": (r"civils\b", r"personnes\s+civiles\b"),
+    "civilians": (r"civils\b", r"personnes\s+civiles\b", r"civil\b(?!\s+(?:de|du)\b)"),  # "un civil": one
     # the branches of Ukraine's forces
     "unit.navy": (
         r"marine\b(?![-\s]*(?:infant|marchande|corps|brigade|bataillon|battalion|soldat))",

@@ -65,7 +65,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "privates": (r"soldati\s+semplici\b", r"militari\s+di\s+truppa\b"),
     "sergeants": (r"sergenti\b", r"sottufficiali\b"),
-    "civilians": (r"civili\b",),
+    "civilians": (r"civili\b", r"civile\b(?!\s+(?:di|del)\b)"),  # "un civile": one
     # the branches of Ukraine's forces
     "unit.navy": (r"marina\s+militare", r"forze\s+navali", r"marinai\b", r"marina\b"),
     "unit.marines": (r"fant[ie]\s+di\s+marina", r"fanteria\s+di\s+marina", r"fanteria\s+navale"),

@@ -59,7 +59,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "privates": (r"soldados\s+rasos\b",),
     "sergeants": (r"sargentos\b",),
-    "civilians": (r"civis\b", r"pessoas\s+civis\b"),
+    "civilians": (r"civis\b", r"pessoas\s+civis\b", r"civil\b(?!\s+(?:de|da|do)\b)"),  # "um civil": one
     # the branches of Ukraine's forces
     "unit.navy": (r"marinha\b", r"forças\s+navais", r"marinheiros\b", r"armada\b"),
     "unit.marines": (
