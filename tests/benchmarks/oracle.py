@@ -36,7 +36,7 @@ from powx_llm.corpus import PRF, EvalArticle, EvalRun, evaluate, load_eval_dir  
 from powx_llm.extract import ANSWER_RULES, Extractor, Rule, rules_without  # noqa: E402
 from powx_llm.llm import MODEL_ALIAS  # noqa: E402
 from powx_llm.model import Count  # noqa: E402
-from powx_llm.read import Article, analyse, clause_of  # noqa: E402
+from powx_llm.read import Article, MentionKind, analyse, clause_of  # noqa: E402
 
 _ARTICLE = re.compile(r"<article>\n(.*?)\n</article>", re.DOTALL)
 _TAG = re.compile(r"<(/?)(article)", re.IGNORECASE)
@@ -48,6 +48,7 @@ def _words(article: EvalArticle, count: Count | None) -> tuple[int | None, str |
         return None, None
     a = analyse(Article(text=article.text, date=None, language=article.language))
     same = [m for m in a.mentions if m.value == count.value]
+    same = [m for m in same if m.kind is MentionKind.COUNT] or same  # a count, not a year of the same digits
     if not same:
         return count.value, None
     m = next((m for m in same if a.cue_at(m) is not None), same[0])

@@ -968,6 +968,29 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 75, "cumulative.ukraine.people": None},
             fires=False,
         ),
+        Case(  # the ordinal of this exchange in a report of the running total: the exchanges so far
+            "The 48th prisoner exchange was carried out on August 7: 22 Ukrainian soldiers came home from Russia. "
+            "Between the start of the invasion and August 7, a total of 2 598 Ukrainians came back.",
+            (side(22, "22 Ukrainian soldiers", **UA_RU),),
+            {"ordinal": 48, "cumulative.ukraine.exchanges": 48, "cumulative.ukraine.people": 2598},
+        ),
+        Case(  # "den 64. Austausch seit Kriegsbeginn": the ordinal's dot is no end of its sentence's words
+            "Die Ukraine erhielt 205 Gefangene aus Russland zurück. Es handelte sich um den 64. Austausch seit "
+            "Kriegsbeginn.",
+            (side(205, "205 Gefangene", **UA_RU),),
+            {"ordinal": 64, "cumulative.ukraine.exchanges": 64},
+        ),
+        Case(  # Arabic puts the numeral after its noun: "الصفقات الثلاث" counts the exchanges, not the people
+            "نال 1968 أسيرًا فلسطينيًا حريتهم أمس، ليصل إجمالي المحررين في الصفقات الثلاث منذ بدء الحرب إلى 3985 أسيرًا.",
+            (side(1968, "1968 أسيرًا فلسطينيًا", received_by="Palestine", released_by="Israel"),),
+            {"cumulative.palestinian_territories.exchanges": 3, "cumulative.palestinian_territories.people": 3985},
+        ),
+        Case(  # an ordinal alone is no running total
+            "The 51st prisoner exchange took place today: 100 Ukrainian soldiers came home from Russia.",
+            (side(100, "100 Ukrainian soldiers", **UA_RU),),
+            {"ordinal": 51, "cumulative.ukraine.exchanges": None},
+            fires=False,
+        ),
         Case(  # a running total of bodies when bodies were received: "bringing the number of bodies ... to"
             "Hospital staff in Gaza received the bodies of 15 Palestinians from Israel on Wednesday, bringing the "
             "number of bodies returned under the agreement to 285.",

@@ -156,7 +156,8 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
 def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
     """The running totals the article states: people returned so far (a cue's words, or a number of returned
     people far larger than this exchange's, not a year's), and exchanges so far (counted, or the ordinal of
-    an exchange counted from the start); both sides' when the sentence says so, else the home side's."""
+    an exchange counted from the start or in a report of the running total of people); both sides' when the
+    sentence says so, else the home side's."""
     if not drafts.sides:
         return drafts
     people = next((c for c in a.cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value), None)
@@ -166,8 +167,8 @@ def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
     if people is None and this:
         people = _large_total(a, this)
     ex_value = exchanges.mention.value if exchanges else None
-    if ex_value is None and ordinal is not None and _since_start(a, ordinal):
-        ex_value = ordinal.mention.value
+    if ex_value is None and ordinal is not None and (_since_start(a, ordinal) or people is not None):
+        ex_value = ordinal.mention.value  # "the 48th exchange" in a report of the running total: 48 so far
     if people is None and ex_value is None:
         return drafts
     home = _home_party(drafts.sides)
@@ -221,7 +222,11 @@ def _one_year(a: Analysis, sentence: str) -> bool:
 
 
 def _since_start(a: Analysis, cue: Cue) -> bool:
-    return a.words("since_start").search(sentence_of(a, cue.mention)) is not None
+    """Return whether the words right around an ordinal count from the start ("the 64th exchange since the war
+    began"; "den 64. Austausch seit Kriegsbeginn", whose ordinal's dot may end the sentence found)."""
+    s, e = a.sentence_span(cue.mention.start)
+    stretch = a.article.text[s : max(e, cue.mention.end + 60)]
+    return a.words("since_start").search(stretch) is not None
 
 
 def _home_party(sides: tuple[Draft, ...]) -> str | None:

@@ -156,6 +156,7 @@ CATEGORIES: dict[str, str] = {
     "harmed": "right before a number: wounding, killing (the number counts victims, not the returned)",
     "superlative_since": "in a sentence: the biggest ... since (a comparison, not a running total)",
     "exchanges": "after a number: exchanges (a count of exchanges)",
+    "exchanges_before": "right before a number: the exchanges (Arabic puts a numeral after its noun)",
     "exchange_word": "near an ordinal: exchange",
     "captivity": "anywhere in the article: prisoners, captivity, hostages, bodies (none: no exchange)",
     "bodies_of": "right before a number: bodies of",

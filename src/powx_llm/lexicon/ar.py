@@ -187,6 +187,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         rf"{_AL}صفقات\s+{_AL}تبادل",
         rf"{_AL}صفقات\b",
     ),
+    "exchanges_before": (rf"{_AL}صفقات", rf"{_AL}عمليات\s+{_AL}تبادل"),  # the numeral after its noun
     "exchange_word": (r"تبادل", r"صفقة", r"مبادلة"),
     "captivity": (
         r"أسر[ىا]\w*",

@@ -206,6 +206,8 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
         return Cue(m, Role.BODIES, before.strip())
     if lex("exchanges", after=r"\b").match(words) and m.kind is MentionKind.COUNT:
         return Cue(m, Role.CUMULATIVE_EXCHANGES, words.split()[0])
+    if m.kind is MentionKind.COUNT and (noun := lex("exchanges_before", after=r"\s*$").search(before)):
+        return Cue(m, Role.CUMULATIVE_EXCHANGES, noun.group(0).strip())  # "الصفقات الثلاث": the noun first
     clause = after[:70]
     cohort = _cohort(lex, clause, before)
     if cohort is not None:
