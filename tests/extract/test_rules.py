@@ -580,6 +580,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     breakdown_by_order: [
+        Case(  # soldiers counted in a list of branches are the armed forces
+            "Ukraine brought home 207 prisoners from Russia: 95 soldiers, 56 national guardsmen, 26 border guards "
+            "and 29 territorial defence fighters came back.",
+            (side(207, "207", **UA_RU),),
+            {"ukraine.unit.armed_forces": 95, "ukraine.unit.national_guard": 56, "ukraine.unit.border_guard": 26},
+        ),
+        Case(  # ... but soldiers beside civilians are no branch
+            "Ukraine brought home 205 prisoners from Russia: 185 soldiers and 20 civilians.",
+            (side(205, "205", **UA_RU),),
+            {"ukraine.unit.armed_forces": None, "ukraine.civilians": 20},
+        ),
         *(
             Case(  # "um civil", "un civil": an article counts one
                 text,

@@ -284,7 +284,27 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
             cue = None
         if cue is not None:
             cues.append(cue)
+    cues = _soldiers_among_branches(lex, cues, text, mentions, sentences)
     return tuple(_with_nesting(lex, _one_running_total(lex, cues, text, sentences), text, sentences))
+
+
+def _soldiers_among_branches(
+    lex: _Lex, cues: list[Cue], text: str, mentions: tuple[Mention, ...], sentences: list[tuple[int, int]]
+) -> list[Cue]:
+    """ "95 soldiers, 56 national guardsmen, 26 border guards": soldiers counted in a list of branches are the
+    armed forces (two or more other branches counted in the sentence)."""
+    soldiers = lex("servicemen", r"^[\s\u00a0]*(?:", r")\b")
+    cued = {c.mention.start for c in cues}
+    added = []
+    for m in mentions:
+        said = soldiers.match(text[m.end : m.end + 40]) if m.kind is MentionKind.COUNT else None
+        if said is None or m.start in cued:
+            continue
+        s, e = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
+        branches = {c.unit for c in cues if c.role is Role.UNIT and s <= c.mention.start < e}
+        if len(branches - {None, Unit.ARMED_FORCES, Unit.OTHER}) >= 2:
+            added.append(Cue(m, Role.UNIT, said.group(0).strip(), Unit.ARMED_FORCES))
+    return sorted([*cues, *added], key=lambda c: c.mention.start) if added else cues
 
 
 def _one_running_total(lex: _Lex, cues: list[Cue], text: str, sentences: list[tuple[int, int]]) -> list[Cue]:
