@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from powx_llm.lexicon import for_language
 from powx_llm.read import Role, find_cues, find_mentions
 
 
@@ -124,3 +125,24 @@ def test_a_german_ordinal_may_be_followed_by_a_capital() -> None:
     languages = ("de", "common")
     cues = find_cues(text, find_mentions(text, languages=languages), languages=languages)
     assert [(c.mention.quote, c.role.value) for c in cues] == [("64.", "ordinal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hamas freed seven hostages, the first exchange carried out under a landmark deal.", "en"),
+        ("A first exchange was carried out last week, and now a second one has followed.", "en"),
+        ("C'est le 3e échange de prisonniers dans le cadre de l'accord de trêve.", "fr"),
+        ("Це 3-й обмін полоненими у межах угоди про перемир'я.", "uk"),
+    ],
+)
+def test_the_stages_of_one_deal_are_no_series_ordinal(text: str, language: str) -> None:
+    # convention 11: "the first exchange under the truce" counts the deal's stages, not the exchanges so far
+    cues = find_cues(text, find_mentions(text, languages=for_language(language)), languages=for_language(language))
+    assert [c for c in cues if c.role.value == "ordinal"] == []
+
+
+def test_a_series_ordinal_stays_one() -> None:
+    text = "It was the first exchange of prisoners between Russia and Ukraine since the war began."
+    cues = find_cues(text, find_mentions(text, languages=for_language("en")), languages=for_language("en"))
+    assert [(c.mention.value, c.role.value) for c in cues] == [(1, "ordinal")]

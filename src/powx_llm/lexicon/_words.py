@@ -158,6 +158,7 @@ CATEGORIES: dict[str, str] = {
     "exchanges": "after a number: exchanges (a count of exchanges)",
     "exchanges_before": "right before a number: the exchanges (Arabic puts a numeral after its noun)",
     "exchange_word": "near an ordinal: exchange",
+    "under_deal": "in an ordinal's sentence: under a deal or truce (its stages are no series ordinal)",
     "captivity": "anywhere in the article: prisoners, captivity, hostages, bodies (none: no exchange)",
     "bodies_of": "right before a number: bodies of",
     "more_before": "between bodies_of and a number: another, more (тіла ще 58, cuerpos de otros 58)",

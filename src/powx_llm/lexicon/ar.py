@@ -188,6 +188,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         rf"{_AL}صفقات\b",
     ),
     "exchanges_before": (rf"{_AL}صفقات", rf"{_AL}عمليات\s+{_AL}تبادل"),  # the numeral after its noun
+    "under_deal": (
+        r"في\s+إطار\s+(?:اتفاق|الاتفاق|الهدنة|وقف\s+إطلاق\s+النار)",
+        r"بموجب\s+(?:اتفاق|الاتفاق)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"تبادل", r"صفقة", r"مبادلة"),
     "captivity": (
         r"أسر[ىا]\w*",

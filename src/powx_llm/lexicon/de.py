@@ -209,6 +209,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bgeplant\w*",
     ),
     "exchanges": (r"(?:Gefangenen)?austausch(?:e|en)\b", r"Austauschaktionen\b"),
+    "under_deal": (
+        r"im\s+Rahmen\s+(?:des\s+Abkommens|der\s+Waffenruhe|der\s+Vereinbarung|des\s+Waffenstillstands)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"austausch\w*",),
     "captivity": (
         r"gefangen\w*",

@@ -135,6 +135,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (r"still", r"remain\w*", r"held\b", r"holding", r"expected", r"due\s+to", r"will\b", r"planned"),
     "exchanges": (r"exchanges\b", r"swaps\b"),
+    "under_deal": (
+        r"under\s+(?:a|the|this)\s+(?:[\w-]+\s+){0,3}(?:deal|truce|ceasefire|cease-fire|agreement)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"exchange", r"swap"),
     "captivity": (
         r"prisoners?\b",

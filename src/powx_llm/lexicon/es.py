@@ -156,6 +156,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bmanten[íi]a\w*",
     ),
     "exchanges": (r"canjes\b", r"intercambios\b"),
+    "under_deal": (
+        r"en\s+(?:el\s+marco\s+del|virtud\s+del)\s+(?:acuerdo|alto\s+el\s+fuego)",
+        r"en\s+el\s+marco\s+de\s+la\s+tregua",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"canje", r"intercambio"),
     "captivity": (
         r"prisioner\w*",

@@ -159,6 +159,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bdétenai\w*",
     ),
     "exchanges": (r"échanges\b",),
+    "under_deal": (
+        r"dans\s+le\s+cadre\s+(?:de\s+l['’]accord|de\s+la\s+trêve|du\s+cessez-le-feu)",
+        r"en\s+vertu\s+de\s+l['’]accord",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"échange",),
     "captivity": (
         r"prisonni\w*",

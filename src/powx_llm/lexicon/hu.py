@@ -128,6 +128,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bfog(?:ja|ják|nak)\b",
     ),
     "exchanges": (r"(?:fogoly)?cser(?:e|én|ére)\b",),
+    "under_deal": (
+        r"(?:megállapodás|tűzszünet|fegyverszünet)\s+(?:keretében|alapján)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"(?:fogoly)?cser[eé]\w*",),
     "captivity": (
         r"fogoly\w*",

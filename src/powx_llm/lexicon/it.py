@@ -161,6 +161,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bteneva\w*",
     ),
     "exchanges": (r"scambi\b",),
+    "under_deal": (
+        r"nell['’]ambito\s+(?:dell['’]accordo|della\s+tregua|del\s+cessate\s+il\s+fuoco)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"scambio", r"scambi\b"),
     "captivity": (r"prigion\w*", r"ostagg\w*", r"detenut\w*", r"salm[ae]\b", r"corpi\b", r"rapit\w*", r"cattivit\w*"),
     "more_before": (r"altri", r"altre"),

@@ -170,6 +170,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bbędą\b",
     ),
     "exchanges": (r"wymian(?:y)?\b",),
+    "under_deal": (
+        r"w\s+ramach\s+(?:porozumienia|rozejmu|umowy)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"wymian\w*",),
     "captivity": (
         r"jeń\w*",

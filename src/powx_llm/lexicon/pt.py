@@ -149,6 +149,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bmantid[oa]s\b",
     ),
     "exchanges": (r"trocas\b", r"permutas\b"),
+    "under_deal": (
+        r"(?:no\s+âmbito|ao\s+abrigo)\s+(?:do\s+acordo|da\s+trégua|do\s+cessar-fogo)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"troca\b", r"permuta\b"),
     "captivity": (
         r"prisioneir\w*",

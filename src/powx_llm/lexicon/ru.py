@@ -77,6 +77,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (r"в\s+плену", r"остаются"),
     "exchanges": (r"обмен\w*",),
+    "under_deal": (
+        r"в\s+рамках\s+(?:соглашения|перемирия|сделки)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"обмен\w*",),
     "captivity": (
         r"плен\w*",

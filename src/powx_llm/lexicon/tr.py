@@ -116,6 +116,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\b\w+(?:acak|ecek)(?:lar)?(?:dır|dir|tır|tir)?\b",
     ),
     "exchanges": (r"(?:esir\s+)?takas\w*", r"değişim\w*", r"mübadele\w*", r"kez\s+(?:esir\s+)?takas\w*"),
+    "under_deal": (
+        r"(?:anlaşma|ateşkes)\s+(?:kapsamında|çerçevesinde)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"takas\w*", r"değişim\w*", r"mübadele\w*"),
     "captivity": (
         r"esir\w*",

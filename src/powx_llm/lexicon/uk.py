@@ -111,6 +111,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (r"в\s+полоні", r"залишаються"),
     "exchanges": (r"обмін\w*",),
+    "under_deal": (
+        r"в\s+межах\s+(?:угоди|перемир['’ʼ]я)",
+        r"у\s+межах\s+(?:угоди|перемир['’ʼ]я)",
+    ),  # "the first exchange under the truce": a stage, not a series ordinal
     "exchange_word": (r"обмін\w*",),
     "captivity": (
         r"полон\w*",

@@ -225,6 +225,14 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
     return None
 
 
+def _a_stage(lex: _Lex, m: Mention, mentions: tuple[Mention, ...], sent: tuple[int, int], sentence: str) -> bool:
+    """Return whether an ordinal counts the stages of one deal, not the series of exchanges (convention 11): its
+    sentence speaks of a deal or truce ("the first exchange carried out under a landmark deal") or counts the
+    stages in turn ("A first exchange was carried out recently, and now a second one has followed")."""
+    others = {n.value for n in mentions if n.kind is MentionKind.ORDINAL and sent[0] <= n.start < sent[1]}
+    return lex("under_deal").search(sentence) is not None or len(others - {m.value}) > 0
+
+
 # up to two words ("prisoner"), or the start of a compound ("Gefangenen|austausch")
 _ORDINAL_AFTER = re.compile(r"[^\w.!?;:]*(?:[^\W\d_][\w'’-]*[^\w.!?;:]+){0,2}?[^\W\d_]*\Z")
 
@@ -275,7 +283,7 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
         sent = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
         sentence = text[sent[0] : sent[1]]
         if m.kind is MentionKind.ORDINAL:
-            cue = _ordinal_cue(lex, text, m)
+            cue = _ordinal_cue(lex, text, m) if not _a_stage(lex, m, mentions, sent, sentence) else None
         elif m.kind in (MentionKind.COUNT, MentionKind.FRACTION):
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
