@@ -580,6 +580,11 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     breakdown_by_order: [
+        Case(  # "têm ferimentos": the wounded, in the noun the Portuguese list lacked
+            "A Rússia libertou 17 ucranianos. Cinco deles têm ferimentos e precisam de cuidados médicos.",
+            (side(17, "17 ucranianos", **UA_RU),),
+            {"ukraine.wounded_or_ill": 5},
+        ),
         Case(  # soldiers counted in a list of branches are the armed forces
             "Ukraine brought home 207 prisoners from Russia: 95 soldiers, 56 national guardsmen, 26 border guards "
             "and 29 territorial defence fighters came back.",
