@@ -114,7 +114,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "defended": (r"\bdefend\w*", r"\bdefensor\w*", r"\blutar\w*", r"\blutaram\b", r"\bcombat\w*"),
     "morgue": (r"\bnecrotérios?\b", r"\bmorgues?\b"),
     "missing": (r"\bdesaparecid\w*",),
-    "wound": (r"\bferid\w*", r"\bferimentos?\b", r"\bdoentes?\b", r"\benferm\w*", r"\bdeficiência\w*", r"\blesionad\w*"),
+    "wound": (
+        r"\bferid\w*",
+        r"\bferimentos?\b",
+        r"\bdoentes?\b",
+        r"\benferm\w*",
+        r"\bdeficiência\w*",
+        r"\blesionad\w*",
+    ),
     "including": (r"\bentre\s+(?:eles|elas|os\s+quais)\b", r"\bincluindo\b", r"\bdos\s+quais\b", r"\bdas\s+quais\b"),
     "cumulative": (
         r"\bdesde\s+o\s+(?:início|começo|inicio)",
