@@ -164,6 +164,30 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     not_planned: [
+        *(
+            Case(  # what a handover done brings in return is the same exchange, said as what is to come
+                text,
+                (
+                    side(12, "12 reféns", received_by="Israel", released_by="Hamas"),
+                    side(30, "30 palestinianos", received_by="Palestine", released_by="Israel"),
+                ),
+                {"israel.people": 12, "palestinian_territories.people": 30},
+                fires=False,
+            )
+            for text in (
+                "O Hamas libertou hoje 12 reféns. Como contrapartida, Israel deverá pôr em liberdade 30 "
+                "palestinianos que tem presos.",
+                "Hamas freed 12 hostages today. In return, Israel is to free 30 Palestinians it holds.",
+            )
+        ),
+        Case(  # ... but a plan with no handover done is none
+            "Under the deal, Hamas is to free 12 hostages and, in return, Israel is to free 30 Palestinians.",
+            (
+                side(12, "12 hostages", received_by="Israel", released_by="Hamas"),
+                side(30, "30 Palestinians", received_by="Palestine", released_by="Israel"),
+            ),
+            {"israel.people": None, "palestinian_territories.people": None},
+        ),
         Case(  # a sentence that counts people itself says nothing of the agreed numbers
             "Azerbaijan would free 32 Armenian servicemen. As agreed, 10 others were handed over today.",
             (side(32, "32", received_by="Armenia", released_by="Azerbaijan"),),

@@ -87,8 +87,25 @@ def not_a_part(a: Analysis, drafts: Drafts) -> Drafts:
 
 def not_planned(a: Analysis, drafts: Drafts) -> Drafts:
     """A number of a planned or agreed exchange ("would free 32") did not happen, unless the article
-    reports the agreed handover carried out."""
-    return _dropping(a, drafts, NotThisExchange.PLANNED)
+    reports the agreed handover carried out, or the number is what another side's handover, done, brings in
+    return ("Hamas freed 12 hostages … In return, Israel is to free 30 Palestinians": the same exchange)."""
+    done = [d for d in drafts.sides if _done(a, d)]
+    planned = _dropping(a, drafts, NotThisExchange.PLANNED)
+    if not done:
+        return planned
+    kept = []
+    for before, after in zip(drafts.sides, planned.sides, strict=True):
+        m = mention_of(a, before.people)
+        in_return = m is not None and a.words("in_return").search(sentence_of(a, m)) is not None
+        kept.append(before if in_return and before not in done and after.people is None else after)
+    dropped = tuple(n for n in planned.dropped if not any(n.startswith(f"people to {d.to}:") for d in kept if d.people))
+    return replace(drafts, sides=tuple(kept), dropped=dropped)
+
+
+def _done(a: Analysis, d: Draft) -> bool:
+    """Return whether a side's count is of a handover done (stated, and not as a plan)."""
+    m = mention_of(a, d.people if d.people is not None else d.bodies)
+    return m is not None and not_total_because(a, m, "people", NotThisExchange.PLANNED) is None
 
 
 def bodies_are_bodies(a: Analysis, drafts: Drafts) -> Drafts:
