@@ -36,14 +36,16 @@ from powx_llm.corpus import PRF, EvalArticle, EvalRun, evaluate, load_eval_dir  
 from powx_llm.extract import ANSWER_RULES, Extractor, Rule, rules_without  # noqa: E402
 from powx_llm.llm import MODEL_ALIAS  # noqa: E402
 from powx_llm.model import Count  # noqa: E402
-from powx_llm.read import Article, MentionKind, analyse, clause_of  # noqa: E402
+from powx_llm.read import Article, MentionKind, analyse, clause_of, party_of  # noqa: E402
 
 _ARTICLE = re.compile(r"<article>\n(.*?)\n</article>", re.DOTALL)
 _TAG = re.compile(r"<(/?)(article)", re.IGNORECASE)
 
 
-def _words(article: EvalArticle, count: Count | None) -> tuple[int | None, str | None]:
-    """Return (value, the clause a perfect reader quotes for it) for a gold count."""
+def _words(article: EvalArticle, count: Count | None, to: str | None = None) -> tuple[int | None, str | None]:
+    """Return (value, the clause a perfect reader quotes for it) for a gold count of *to*'s: the mention of that
+    value whose next words name *to*'s people ("10 Russian soldiers" for Russia), else the first with a word
+    cue, else the first (a count before a year of the same digits)."""
     if count is None or count.value is None:
         return None, None
     a = analyse(Article(text=article.text, date=None, language=article.language))
@@ -51,7 +53,8 @@ def _words(article: EvalArticle, count: Count | None) -> tuple[int | None, str |
     same = [m for m in same if m.kind is MentionKind.COUNT] or same  # a count, not a year of the same digits
     if not same:
         return count.value, None
-    m = next((m for m in same if a.cue_at(m) is not None), same[0])
+    theirs = [m for m in same if to is not None and party_of(article.text[m.end : m.end + 30]) == to]
+    m = next(iter(theirs), None) or next((m for m in same if a.cue_at(m) is not None), same[0])
     return count.value, clause_of(article.text, m)
 
 
@@ -62,8 +65,8 @@ def oracle_answer(article: EvalArticle) -> tuple[dict[str, Any], int]:
         if not t.to:
             unsaid += 1
             continue
-        people, people_words = _words(article, t.people)
-        bodies, bodies_words = _words(article, t.bodies)
+        people, people_words = _words(article, t.people, t.to)
+        bodies, bodies_words = _words(article, t.bodies, t.to)
         sides.append(
             {
                 "received_by": t.to,
