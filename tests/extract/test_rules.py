@@ -981,6 +981,14 @@ RULE_CASES: dict[Rule, list[Case]] = {
             mediators=("Ukraine",),
             note="not a third country",
         ),
+        Case(  # the mediators of the exchanges so far are not this exchange's
+            "Russia and Ukraine swapped 95 prisoners each, with the UAE acting as facilitator. They have carried out "
+            "a number of prisoner swaps since the Russian offensive began, many of them brokered by Saudi Arabia or "
+            "Turkey.",
+            (side(95, "95", **UA_RU), side(95, "95", **RU_UA)),
+            {"mediators": ["united arab emirates"]},
+            mediators=("UAE", "Saudi Arabia", "Turkey"),
+        ),
     ],
     running_totals: [
         Case(

@@ -131,6 +131,8 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     for s, e in a.sentences:
         sentence = text[s:e]
         named = {name for _, name in mediators_named(sentence)}
+        if _about_the_series(a, sentence):
+            continue  # the exchanges so far and those who helped them, not this one's
         if a.words("mediation").search(sentence):
             credited |= named
             states |= parties_named(sentence)
@@ -151,6 +153,14 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         elif canon not in out:
             out.append(canon)
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
+
+
+def _about_the_series(a: Analysis, sentence: str) -> bool:
+    """Return whether a sentence speaks of the exchanges so far, not of this one ("a number of prisoner swaps
+    since the offensive began, many of them brokered by the UAE, Saudi Arabia or Turkey")."""
+    return a.words("exchanges", r"(?<!\w)").search(sentence) is not None and (
+        a.words("cumulative").search(sentence) is not None or a.words("since_start").search(sentence) is not None
+    )
 
 
 def running_totals(a: Analysis, drafts: Drafts) -> Drafts:

@@ -113,7 +113,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cumulative": (
         r"since\s+the\s+(?:beginning|start)",
         r"between\s+the\s+(?:beginning|start)\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion)",
-        r"since\s+the\s+\w+\s+invasion",
+        r"since\s+the\s+\w+\s+(?:invasion|offensive)",
         r"so\s+far",
         r"to\s+date",
         r"in\s+all\s+exchanges",
@@ -248,7 +248,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "in_year": (r"in", r"during"),
     "since_start": (
         r"since\s+the\s+(?:beginning|start)",
-        r"since\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion|conflict)\s+(?:began|started|broke\s+out)",
+        r"since\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion|conflict|offensive)\s+(?:began|started|broke\s+out)",
     ),
     "people_of.Ukraine": (r"ukrainians?\b",),
     "people_of.Russia": (r"russians?\b",),
