@@ -146,3 +146,17 @@ def test_a_series_ordinal_stays_one() -> None:
     text = "It was the first exchange of prisoners between Russia and Ukraine since the war began."
     cues = find_cues(text, find_mentions(text, languages=for_language("en")), languages=for_language("en"))
     assert [(c.mention.value, c.role.value) for c in cues] == [(1, "ordinal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Six of the 13 freed Israelis are women; seven are children.", "en", [(6, "women"), (7, "cohort")]),
+        ("Sechs der 13 freigelassenen Geiseln sind Frauen.", "de", [(6, "women")]),
+        ("Seis dos 13 reféns libertados são mulheres.", "pt", [(6, "women")]),
+    ],
+)
+def test_a_group_named_after_the_verb(text: str, language: str, expected: list[tuple[int, str]]) -> None:
+    # the part is named after "are": the whole ("the 13 freed Israelis") is no group of its own
+    cues = find_cues(text, find_mentions(text, languages=for_language(language)), languages=for_language(language))
+    assert [(c.mention.value, c.role.value) for c in cues] == expected

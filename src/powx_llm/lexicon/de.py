@@ -192,6 +192,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bgrößte\w*\b(?:\W+\w+){0,6}?\W+seit\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "copula": (
+        r"sind",
+        r"waren",
+    ),  # "six of the 13 freed are women": the group after the verb
     "harmed": (
         r"verletzt\w*",
         r"verwundet\w*",

@@ -124,6 +124,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:biggest|largest|first|most|highest|worst)\b(?:\W+\w+){0,6}?\W+since\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "copula": (
+        r"are",
+        r"were",
+    ),  # "six of the 13 freed are women": the group after the verb
     "harmed": (
         r"wound(?:ing|ed)",
         r"injur(?:ing|ed)",

@@ -136,6 +136,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:el|la)\s+mayor\b(?:\W+\w+){0,6}?\W+desde\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "copula": (
+        r"son",
+        r"eran",
+    ),  # "six of the 13 freed are women": the group after the verb
     "harmed": (
         r"herir",
         r"hiri[óe]\w*",

@@ -142,6 +142,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\ble\s+plus\s+(?:grand|important)\b(?:\W+\w+){0,6}?\W+depuis\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "copula": (
+        r"sont",
+        r"étaient",
+    ),  # "six of the 13 freed are women": the group after the verb
     "harmed": (
         r"bless(?:é|ant|er)\w*",
         r"tu(?:é|ant|er)\w*",

@@ -141,6 +141,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:il|la)\s+più\s+(?:grande|importante)\b(?:\W+\w+){0,6}?\W+dall?\w*",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "copula": (
+        r"sono",
+        r"erano",
+    ),  # "six of the 13 freed are women": the group after the verb
     "harmed": (
         r"ferit[oa]\s+\w*",
         r"ferendo",

@@ -135,6 +135,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\b(?:o|a)\s+maior\b(?:\W+\w+){0,6}?\W+desde\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "copula": (
+        r"são",
+        r"eram",
+    ),  # "six of the 13 freed are women": the group after the verb
     "harmed": (
         r"ferir",
         r"feriu",

@@ -199,6 +199,12 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
     named = _named_group(lex, m, after, before)
     if named is not None:
         return named
+    # "seven are children", "Six of the 13 freed Israelis are women": the group after the verb, when nothing or
+    # the whole it is part of comes between (not "13 freed Israelis are women": a noun of its own)
+    whole = lex("of_the_whole", r"(?<!\w)(?:", r")(?:\s+" + lex("articles").pattern + r")?\s*$").search(before)
+    copula = lex("copula", r"^(\s*|\s*\D{0,12}\d[^;:.]{0,40}?)(?<!\w)(?:", r")\s+").match(after)
+    if whole is None and copula is not None and (said := _named_group(lex, m, after[copula.end() :], before)):
+        return said
     if lex("bodies_of", after=r"(?:\s+" + lex("more_before").pattern + r")?\s*$").search(before):
         cohort = _cohort(lex, after[:90])
         if cohort is not None:
