@@ -780,6 +780,19 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     kind_from_sides: [
+        *(
+            Case(  # "not a single one came back": the words of a number that deny it give none
+                text,
+                (side(None, words, bodies=1200, bodies_words="1,200 bodies", **UA_RU),),
+                {"kind": "body_repatriation", "ukraine.people": None, "ukraine.bodies": 1200},
+                kind="mixed",
+                fires=False,
+            )
+            for text, words in (
+                ("Russia handed Ukraine 1,200 bodies today. Not a single one came back to us.", "not a single one"),
+                ("Россия передала Украине 1,200 тел. Нам не вернули ни одного.", "ни одного"),
+            )
+        ),
         Case(
             "Ukraine brought home 75 soldiers in an exchange with Russia.",
             (side(75, "75", **UA_RU),),

@@ -80,6 +80,8 @@ def find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Menti
         if span is not None:
             inside = [m for m in mentions_in(a, span) if m.value is not None]
             pick = next((m for m in inside if value is None or m.value == value), None)
+            if pick is not None and _negated(a, pick):
+                return None, None  # "not a single one came back": the words say none
             if pick is not None and (value is None or not is_part(a, pick)):
                 return pick, None
     if value is None:
@@ -88,6 +90,12 @@ def find_total(a: Analysis, value: int | None, words: str | None) -> tuple[Menti
     if not same:
         return None, f"{value} is not stated in the article"
     return min(same, key=lambda m: (is_part(a, m), future_before(a, m), a.cue_at(m) is not None, m.start)), None
+
+
+def _negated(a: Analysis, m: Mention) -> bool:
+    """Return whether the words right before *m* deny it ("not a single one", "жодного", "ni un solo")."""
+    lead = a.article.text[max(0, m.start - 25) : m.start]
+    return a.words("not_one", r"(?<!\w)(?:", r")\s*$").search(lead) is not None
 
 
 class NotThisExchange(StrEnum):

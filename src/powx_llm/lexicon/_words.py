@@ -154,6 +154,7 @@ CATEGORIES: dict[str, str] = {
     "cumulative": "in a sentence: since the start of the war, so far (a running total)",
     "not_returned": "in a sentence: still held, planned (people not returned)",
     "copula": "after a number and its noun: are, were (the group named after it: six of them are women)",
+    "not_one": "right before a number: not a single, not one (the words say none came)",
     "harmed": "right before a number: wounding, killing (the number counts victims, not the returned)",
     "superlative_since": "in a sentence: the biggest ... since (a comparison, not a running total)",
     "exchanges": "after a number: exchanges (a count of exchanges)",

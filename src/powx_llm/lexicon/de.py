@@ -196,6 +196,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sind",
         r"waren",
     ),  # "six of the 13 freed are women": the group after the verb
+    "not_one": (
+        r"kein(?:e|en|er)?\s+einzig\w*",
+        r"nicht\s+(?:ein|eine|einen)(?:\s+einzig\w*)?",
+    ),  # "not a single one came back": none
     "harmed": (
         r"verletzt\w*",
         r"verwundet\w*",

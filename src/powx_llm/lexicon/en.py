@@ -128,6 +128,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"are",
         r"were",
     ),  # "six of the 13 freed are women": the group after the verb
+    "not_one": (
+        r"not\s+a\s+single",
+        r"not\s+(?:even\s+)?one\b",
+        r"not\s+one\s+single",
+        r"\bno\s+single",
+    ),  # "not a single one came back": none
     "harmed": (
         r"wound(?:ing|ed)",
         r"injur(?:ing|ed)",

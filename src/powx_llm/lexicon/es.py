@@ -140,6 +140,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"son",
         r"eran",
     ),  # "six of the 13 freed are women": the group after the verb
+    "not_one": (
+        r"ni\s+(?:un|una)(?:\s+sol[oa])?",
+        r"ningun\w*",
+    ),  # "not a single one came back": none
     "harmed": (
         r"herir",
         r"hiri[óe]\w*",

@@ -146,6 +146,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sont",
         r"étaient",
     ),  # "six of the 13 freed are women": the group after the verb
+    "not_one": (
+        r"pas\s+(?:un|une)(?:\s+seule?)?",
+        r"aucun\w*",
+    ),  # "not a single one came back": none
     "harmed": (
         r"bless(?:é|ant|er)\w*",
         r"tu(?:é|ant|er)\w*",

@@ -145,6 +145,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sono",
         r"erano",
     ),  # "six of the 13 freed are women": the group after the verb
+    "not_one": (
+        r"(?:nemmeno|neanche|neppure)\s+(?:un|una|uno)",
+        r"nessun\w*",
+    ),  # "not a single one came back": none
     "harmed": (
         r"ferit[oa]\s+\w*",
         r"ferendo",

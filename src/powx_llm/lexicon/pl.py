@@ -154,6 +154,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bnajwiększ\w*\b(?:\W+\w+){0,6}?\W+od\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "not_one": (
+        r"ani\s+jedn\w*",
+        r"żad\w*",
+    ),  # "not a single one came back": none
     "harmed": (
         r"zrani\w*",
         r"zabi(?:ł|ł[aoy]|cie|jąc)\w*",

@@ -139,6 +139,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"são",
         r"eram",
     ),  # "six of the 13 freed are women": the group after the verb
+    "not_one": (
+        r"nem\s+(?:um|uma)(?:\s+(?:só|único|única))?",
+        r"nenhum\w*",
+    ),  # "not a single one came back": none
     "harmed": (
         r"ferir",
         r"feriu",

@@ -69,6 +69,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bкрупнейш\w*\b(?:\W+\w+){0,6}?\W+с\s+начала\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "not_one": (r"ни",),  # right before the number: "ни одного" (not a single one came back): none
     "harmed": (
         r"ранив\w*",
         r"ранение",

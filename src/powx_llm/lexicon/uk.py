@@ -102,6 +102,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "superlative_since": (
         r"\bнайбільш\w*\b(?:\W+\w+){0,6}?\W+з\s+початку\b",
     ),  # "the biggest swap since the war began": a comparison, no total
+    "not_one": (
+        r"жодн\w*",
+        r"ані",
+    ),  # "not a single one came back": none
     "harmed": (
         r"поранив\w*",
         r"поранення",
