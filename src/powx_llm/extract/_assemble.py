@@ -11,7 +11,7 @@ from powx_llm.extract._answer import Rule, read_answer
 from powx_llm.extract._rules import ANSWER_RULES
 from powx_llm.extract._schema import Sides
 from powx_llm.model import Exchange, Kind
-from powx_llm.read import Analysis, Role, exchange_date
+from powx_llm.read import Analysis, MentionKind, Role, exchange_date
 
 __all__ = ["assemble"]
 
@@ -25,7 +25,9 @@ def assemble(a: Analysis, answer: Sides, *, rules: tuple[Rule, ...] = ANSWER_RUL
     happened = drafts.kind is not Kind.NONE
     ordinal = next((c for c in a.cues if c.role is Role.ORDINAL), None)
     exchange = Exchange(
-        exchange_date=exchange_date(a.article.text, article_date=a.article.date, languages=a.languages)
+        exchange_date=exchange_date(
+            a.article.text, article_date=a.article.date, languages=a.languages, days=_handover_days(a)
+        )
         if happened
         else None,
         kind=drafts.kind,
@@ -35,3 +37,20 @@ def assemble(a: Analysis, answer: Sides, *, rules: tuple[Rule, ...] = ANSWER_RUL
         cumulative=drafts.cumulative if drafts.sides else None,
     )
     return exchange, drafts.dropped
+
+
+def _handover_days(a: Analysis) -> tuple[tuple[int, int], ...]:
+    """Return where and which day of the month the article states for a handover: a date in a sentence that
+    reports people or bodies handed over, neither planned nor about other people."""
+    text = a.article.text
+    out = []
+    for m in a.mentions:
+        if m.kind is not MentionKind.DATE or not m.value or not 1 <= m.value <= 31:
+            continue
+        sentence = text[slice(*a.sentence_span(m.start))]
+        if not (a.words("handover").search(sentence) or a.words("return").search(sentence)):
+            continue
+        if a.words("aside").search(sentence) or a.words("future").search(sentence):
+            continue
+        out.append((m.start, m.value))
+    return tuple(out)

@@ -1,0 +1,39 @@
+"""When the exchange happened: the weekday the opening names, else the day of the month it states for the
+handover within the week before the article's date, else the article's date (annotation convention 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from powx_llm.extract import Side, Sides, assemble
+from powx_llm.read import analyse, read_article
+
+UA_RU = Side(received_by="Ukraine", released_by="Russia", people=90, people_words="90 prisoners")
+
+
+def _date(text: str) -> dt.date | None:
+    exchange, _ = assemble(analyse(read_article(text)), Sides(kind="prisoner_exchange", sides=[UA_RU]))
+    return exchange.exchange_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2024-06-26\nOn June 25 Russia and Ukraine exchanged 90 prisoners each.", dt.date(2024, 6, 25)),
+        (" date 2020-12-15\n14 Aralık'ta 90 esir takas edildi ve Ermenistan'a getirildi.", dt.date(2020, 12, 14)),
+        (" date 2024-06-26\nRussia and Ukraine exchanged 90 prisoners each today.", dt.date(2024, 6, 26)),
+        # the weekday wins over a stamped day ("04-07-2021" is when it was written)
+        (" date 2021-07-04\nOn Saturday 90 prisoners were exchanged. 04-07-2021 Russia said so.", dt.date(2021, 7, 3)),
+        # a day of another handover, long before, is background
+        (
+            " date 2024-06-26\nRussia and Ukraine exchanged 90 prisoners. On June 5 another swap took place.",
+            dt.date(2024, 6, 26),
+        ),
+        # a day a plan names is no handover's
+        (" date 2024-06-26\nThey exchanged 90 prisoners; on June 24 they will free more.", dt.date(2024, 6, 26)),
+    ],
+)
+def test_the_exchange_date(text: str, expected: dt.date) -> None:
+    assert _date(text) == expected
