@@ -1002,6 +1002,14 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"mediators": ["united arab emirates"]},
             mediators=("UAE", "Saudi Arabia", "Turkey"),
         ),
+        Case(  # a state credited through its people or forces: "Rus barış güçlerinin arabuluculuk ettiği"
+            "14 Aralık'ta Rus barış güçlerinin arabuluculuk ettiği bir tutsak değişimi yaşandı ve 44 Ermeni esir "
+            "Ermenistan'a getirildi.",
+            (side(44, "44 Ermeni esir", received_by="Armenia", released_by="Azerbaijan"),),
+            {"mediators": ["russia"]},
+            kind="release",
+            mediators=("Russia",),
+        ),
     ],
     running_totals: [
         Case(
