@@ -160,3 +160,18 @@ def test_a_group_named_after_the_verb(text: str, language: str, expected: list[t
     # the part is named after "are": the whole ("the 13 freed Israelis") is no group of its own
     cues = find_cues(text, find_mentions(text, languages=for_language(language)), languages=for_language(language))
     assert [(c.mention.value, c.role.value) for c in cues] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Była to piąta wymiana jeńców.", "pl"),
+        ("Bu, savaşın beşinci takası oldu.", "tr"),
+        ("Ez volt az ötödik fogolycsere.", "hu"),
+        ("وهذه هي الصفقة الخامسة منذ بدء الحرب.", "ar"),
+    ],
+)
+def test_an_ordinal_word_numbers_the_exchange(text: str, language: str) -> None:
+    # Polish, Turkish, Hungarian and Arabic ordinals in words: no number-word reader knows them
+    cues = find_cues(text, find_mentions(text, languages=for_language(language)), languages=for_language(language))
+    assert [(c.mention.value, c.role.value) for c in cues] == [(5, "ordinal")]

@@ -205,6 +205,7 @@ CATEGORIES: dict[str, str] = {
     "percent": "right after a number: per cent (percent, por ciento, Prozent)",
     **{f"weekday.{i}": f"a weekday's name (0 is Monday): {i}" for i in range(7)},
     **{f"number.{v}": f"a number word (plain words, not patterns): {v}" for v in NUMBER_VALUES},
+    **{f"ordinal_word.{v}": f"an ordinal word (plain words, not patterns): {v}th" for v in range(1, 11)},
     "not_alone": "a number word that alone is something else (bir, egy: 'a'; altı: 'under'): no count alone",
     "number.x1000": "a number word (plain words, not patterns): thousands, only after a count (dwa tysiące)",
     "number.x1000000": "a number word (plain words, not patterns): millions, only after a count",

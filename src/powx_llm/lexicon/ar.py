@@ -403,6 +403,41 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.children": (r"[أا]طفال", r"طفل\w*"),
     # ---- number words (plain words; powx_llm.read._mentions reads them in Arabic articles only) ----
     # Read with "و" (and) or "ال" (the) glued before them; "ثلاثة عشر" is 3 + 10, "خمسة وعشرون" 5 + 20.
+    # ordinal words (plain words): the exchange's number in the series ("piąta wymiana")
+    "ordinal_word.1": ("الأولى",),
+    "ordinal_word.2": ("الثانية",),
+    "ordinal_word.3": (
+        "الثالثة",
+        "الثالث",
+    ),
+    "ordinal_word.4": (
+        "الرابعة",
+        "الرابع",
+    ),
+    "ordinal_word.5": (
+        "الخامسة",
+        "الخامس",
+    ),
+    "ordinal_word.6": (
+        "السادسة",
+        "السادس",
+    ),
+    "ordinal_word.7": (
+        "السابعة",
+        "السابع",
+    ),
+    "ordinal_word.8": (
+        "الثامنة",
+        "الثامن",
+    ),
+    "ordinal_word.9": (
+        "التاسعة",
+        "التاسع",
+    ),
+    "ordinal_word.10": (
+        "العاشرة",
+        "العاشر",
+    ),
     "number.1": ("واحد", "واحدة", "أحد", "إحدى"),
     "not_alone": ("أحد", "إحدى"),
     "number.2": ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي"),

@@ -325,6 +325,17 @@ WORDS: dict[str, tuple[str, ...]] = {
     # Hungarian writes a number as one word ("kétszázötven", "huszonhárom"): these are its parts, read
     # left to right, and an accusative ending may close it ("ötöt", "hármat"). "egy" alone is also the
     # indefinite article: alone it is no count (not_alone), only inside a longer number.
+    # ordinal words (plain words): the exchange's number in the series ("piąta wymiana")
+    "ordinal_word.1": ("első",),
+    "ordinal_word.2": ("második",),
+    "ordinal_word.3": ("harmadik",),
+    "ordinal_word.4": ("negyedik",),
+    "ordinal_word.5": ("ötödik",),
+    "ordinal_word.6": ("hatodik",),
+    "ordinal_word.7": ("hetedik",),
+    "ordinal_word.8": ("nyolcadik",),
+    "ordinal_word.9": ("kilencedik",),
+    "ordinal_word.10": ("tizedik",),
     "number.1": ("egy", "egyet"),
     "not_alone": ("egy", "egyet"),
     "number.2": ("kettő", "két", "kettőt"),

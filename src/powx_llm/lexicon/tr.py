@@ -278,6 +278,17 @@ WORDS: dict[str, tuple[str, ...]] = {
     # ---- number words (plain words; powx_llm.read._mentions reads them in Turkish articles only) ----
     # "bir" alone is also the indefinite article ("bir açıklama"), "altı" also "under" ("altı çizildi"):
     # alone they are no count (not_alone), only inside a longer number.
+    # ordinal words (plain words): the exchange's number in the series ("piąta wymiana")
+    "ordinal_word.1": ("birinci",),
+    "ordinal_word.2": ("ikinci",),
+    "ordinal_word.3": ("üçüncü",),
+    "ordinal_word.4": ("dördüncü",),
+    "ordinal_word.5": ("beşinci",),
+    "ordinal_word.6": ("altıncı",),
+    "ordinal_word.7": ("yedinci",),
+    "ordinal_word.8": ("sekizinci",),
+    "ordinal_word.9": ("dokuzuncu",),
+    "ordinal_word.10": ("onuncu",),
     "number.1": ("bir",),
     "not_alone": ("bir", "altı"),
     "number.2": ("iki",),

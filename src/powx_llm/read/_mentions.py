@@ -645,6 +645,20 @@ def _table_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
     return out
 
 
+def _ordinal_word_cands(text: str, languages: tuple[str, ...]) -> list[_Cand]:
+    """Return the ordinal words of the article's language the lexicon lists ("piąta", "beşinci", "ötödik",
+    "الثالثة"): Polish, Turkish, Hungarian and Arabic ordinals no number-word reader knows."""
+    language = next((lang for lang in languages if lang in _TABLE_LANGUAGES), None)
+    if language is None or languages == lexicon.ALL:
+        return []
+    table = {w: n for n in range(1, 11) for w in lexicon.table(f"ordinal_word.{n}", (language,))}
+    return [
+        _Cand(m.start(), m.end(), table[m.group().lower()], kind=_K.ORDINAL)
+        for m in _WORD.finditer(text)
+        if m.group().lower() in table
+    ]
+
+
 def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tuple[Mention, ...]:
     """Return every number stated in *text*, sorted by start and non-overlapping; qualifiers and number
     words are read in *languages* (``lexicon.for_language``; every language by default)."""
@@ -654,6 +668,7 @@ def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tup
     found += _word_cands(t)
     found += _text2num_cands(text, languages)
     found += _table_cands(text, languages)
+    found += _ordinal_word_cands(text, languages)
     found += [_Cand(m.start(), m.end(), 500) for m in _half_thousand(languages).finditer(text)]
     found.sort(key=lambda c: (c.start, -c.end))
     cands: list[_Cand] = []
