@@ -148,6 +148,12 @@ def test_a_series_ordinal_stays_one() -> None:
     assert [(c.mention.value, c.role.value) for c in cues] == [(1, "ordinal")]
 
 
+def test_another_ordinal_in_the_sentence_is_no_stage_unless_next_in_turn() -> None:
+    text = "It was the first swap this year and the 52nd exchange since the war began."
+    cues = find_cues(text, find_mentions(text, languages=for_language("en")), languages=for_language("en"))
+    assert (52, "ordinal") in [(c.mention.value, c.role.value) for c in cues]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [

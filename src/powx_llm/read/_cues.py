@@ -236,7 +236,8 @@ def _a_stage(lex: _Lex, m: Mention, mentions: tuple[Mention, ...], sent: tuple[i
     sentence speaks of a deal or truce ("the first exchange carried out under a landmark deal") or counts the
     stages in turn ("A first exchange was carried out recently, and now a second one has followed")."""
     others = {n.value for n in mentions if n.kind is MentionKind.ORDINAL and sent[0] <= n.start < sent[1]}
-    return lex("under_deal").search(sentence) is not None or len(others - {m.value}) > 0
+    in_turn = any(v is not None and m.value is not None and abs(v - m.value) == 1 for v in others)
+    return lex("under_deal").search(sentence) is not None or in_turn  # not "the first this year, the 52nd since"
 
 
 # up to two words ("prisoner"), or the start of a compound ("Gefangenen|austausch")
