@@ -175,6 +175,7 @@ def test_a_group_named_after_the_verb(text: str, language: str, expected: list[t
         ("Bu, savaşın beşinci takası oldu.", "tr"),
         ("Ez volt az ötödik fogolycsere.", "hu"),
         ("وهذه هي الصفقة الخامسة منذ بدء الحرب.", "ar"),
+        ("لافتًا إلى أن هذه الصفقة تُعد الخامسة منذ بدء الحرب.", "ar"),  # "is counted as" between
     ],
 )
 def test_an_ordinal_word_numbers_the_exchange(text: str, language: str) -> None:

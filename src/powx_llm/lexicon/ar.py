@@ -187,6 +187,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         rf"{_AL}صفقات\s+{_AL}تبادل",
         rf"{_AL}صفقات\b",
     ),
+    "ordinal_link": (r"تُ?عد", r"تُ?عتبر", r"هي", r"كانت"),  # "الصفقة تُعد الثالثة": the deal is the third
     "exchanges_before": (rf"{_AL}صفقات", rf"{_AL}عمليات\s+{_AL}تبادل"),  # the numeral after its noun
     "under_deal": (
         r"في\s+إطار\s+(?:اتفاق|الاتفاق|الهدنة|وقف\s+إطلاق\s+النار)",

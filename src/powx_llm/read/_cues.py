@@ -254,8 +254,10 @@ def _ordinal_cue(lex: _Lex, text: str, m: Mention) -> Cue | None:
         if _ORDINAL_AFTER.match(after[: word.start()]):
             return Cue(m, Role.ORDINAL, word.group(0))
     before = text[max(0, m.start - 40) : m.start]
+    linking = lex("ordinal_link", r"^\s*(?:", r")\s*$")
     for word in lex("exchange_word").finditer(before):
-        if not before[word.end() :].strip(" \t–—-:,"):
+        between = before[word.end() :].strip(" \t–—-:,")
+        if not between or linking.match(between):  # "هذه الصفقة تُعد الثالثة": "is counted" between
             return Cue(m, Role.ORDINAL, word.group(0))
     return None
 
