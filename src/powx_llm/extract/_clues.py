@@ -35,6 +35,7 @@ __all__ = [
     "n_for_n",
     "one_of_a_nationality_list",
     "people_of",
+    "peoples_named",
     "receiver",
     "releaser",
     "whose",
@@ -45,12 +46,22 @@ ONE_WAR = {"Ukraine": "Russia", "Russia": "Ukraine"}  # the two parties of the w
 
 def people_of(a: Analysis, words: str) -> str | None:
     """Return the party whose people *words* name first ("Russian soldiers", "Rus askeri", "orosz"), or None."""
+    hits = _peoples(a, words)
+    return min(hits)[1] if hits else None
+
+
+def peoples_named(a: Analysis, words: str) -> set[str]:
+    """Return every party whose people or forces *words* name ("Rus barış güçleri": Russia's peacekeepers)."""
+    return {party for _, party in _peoples(a, words)}
+
+
+def _peoples(a: Analysis, words: str) -> list[tuple[int, str]]:
     hits = []
     for party in lexicon.PEOPLES:
         hit = a.words(f"people_of.{party}", r"(?<!\w)", r"(?![-‐])").search(words)
         if hit is not None:
             hits.append((hit.start(), party))
-    return min(hits)[1] if hits else None
+    return hits
 
 
 def group_head(a: Analysis, m: Mention) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from powx_llm import lexicon
 from powx_llm.extract._answer import Draft, Drafts
-from powx_llm.extract._clues import about_captivity, called_an_exchange, happened
+from powx_llm.extract._clues import about_captivity, called_an_exchange, happened, peoples_named
 from powx_llm.extract._prompt import quotes_our_prompt
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
@@ -136,7 +135,7 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
             continue  # the exchanges so far and those who helped them, not this one's
         if a.words("mediation").search(sentence):
             credited |= named
-            states |= parties_named(sentence) | _peoples_named(a, sentence)
+            states |= parties_named(sentence) | peoples_named(a, sentence)
         if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
             involved |= named
     credited |= involved & {_ICRC}
@@ -154,12 +153,6 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         elif canon not in out:
             out.append(canon)
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
-
-
-def _peoples_named(a: Analysis, sentence: str) -> set[str]:
-    """Return the states whose people or forces the words name ("Rus barış güçlerinin arabuluculuk ettiği":
-    the Russian peacekeepers mediated)."""
-    return {p for p in lexicon.PEOPLES if a.words(f"people_of.{p}", r"(?<!\w)").search(sentence)}
 
 
 def _about_the_series(a: Analysis, sentence: str) -> bool:

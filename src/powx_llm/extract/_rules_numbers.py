@@ -4,10 +4,11 @@ part handed over, one figure for one side, a named or summed whole, and "at leas
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts, mention_of
-from powx_llm.extract._clues import both_sides, group_head, people_of, whose
+from powx_llm.extract._clues import both_sides, group_head, in_return, people_of, whose
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
@@ -55,14 +56,20 @@ def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     return drafts.with_sides(sides)
 
 
-def _dropping(a: Analysis, drafts: Drafts, reason: NotThisExchange) -> Drafts:
-    """Return *drafts* without the side totals that *reason* says are not this exchange's."""
+def _dropping(
+    a: Analysis,
+    drafts: Drafts,
+    reason: NotThisExchange,
+    keep: Callable[[Draft, str, Mention], bool] = lambda d, label, m: False,
+) -> Drafts:
+    """Return *drafts* without the side totals that *reason* says are not this exchange's, except those *keep*
+    keeps."""
     sides, notes = [], []
     for d in drafts.sides:
         for label in _LABELS:
             m = mention_of(a, d.count(label))
             why = not_total_because(a, m, label, reason) if m is not None else None
-            if why is not None:
+            if why is not None and m is not None and not keep(d, label, m):
                 notes.append(f"{label} to {d.to}: {why}")
                 d = d.with_count(label, None)
         sides.append(d)
@@ -89,17 +96,11 @@ def not_planned(a: Analysis, drafts: Drafts) -> Drafts:
     """A number of a planned or agreed exchange ("would free 32") did not happen, unless the article
     reports the agreed handover carried out, or the number is what another side's handover, done, brings in
     return ("Hamas freed 12 hostages … In return, Israel is to free 30 Palestinians": the same exchange)."""
-    done = [d for d in drafts.sides if _done(a, d)]
-    planned = _dropping(a, drafts, NotThisExchange.PLANNED)
-    if not done:
-        return planned
-    kept = []
-    for before, after in zip(drafts.sides, planned.sides, strict=True):
-        m = mention_of(a, before.people)
-        in_return = m is not None and a.words("in_return").search(sentence_of(a, m)) is not None
-        kept.append(before if in_return and before not in done and after.people is None else after)
-    dropped = tuple(n for n in planned.dropped if not any(n.startswith(f"people to {d.to}:") for d in kept if d.people))
-    return replace(drafts, sides=tuple(kept), dropped=dropped)
+
+    def in_return_for_one_done(d: Draft, label: str, m: Mention) -> bool:
+        return label == "people" and in_return(a, m) and any(_done(a, o) for o in drafts.sides if o is not d)
+
+    return _dropping(a, drafts, NotThisExchange.PLANNED, keep=in_return_for_one_done)
 
 
 def _done(a: Analysis, d: Draft) -> bool:

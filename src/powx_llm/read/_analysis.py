@@ -176,14 +176,12 @@ def whole_of_parts(a: Analysis, m: Mention) -> bool:
 
 
 def _broken_down(a: Analysis, m: Mention) -> bool:
+    """Return whether the groups counted right after *m* in its sentence, two or more, add up to it."""
     cue = a.cue_at(m)
-    if cue is None or cue.role not in BREAKDOWN or not m.value:
+    if cue is None or cue.role not in BREAKDOWN:
         return False
-    _, e = a.sentence_span(m.start)
     parts = []
-    for n in a.mentions:
-        if n.start <= m.start or n.start >= e:
-            continue
+    for n in mentions_in(a, (m.end, a.sentence_span(m.start)[1])):
         part = a.cue_at(n)
         if part is None or part.role not in BREAKDOWN or part.role is cue.role or not n.value:
             break

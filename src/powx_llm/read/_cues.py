@@ -292,7 +292,9 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
         sent = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
         sentence = text[sent[0] : sent[1]]
         if m.kind is MentionKind.ORDINAL:
-            cue = _ordinal_cue(lex, text, m) if not _a_stage(lex, m, mentions, sent, sentence) else None
+            cue = _ordinal_cue(lex, text, m)
+            if cue is not None and _a_stage(lex, m, mentions, sent, sentence):
+                cue = None
         elif m.kind in (MentionKind.COUNT, MentionKind.FRACTION):
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
