@@ -32,6 +32,7 @@ from powx_llm.extract._rules_numbers import (
     not_a_part,
     not_a_running_total,
     not_planned,
+    not_still_held,
     one_figure_one_side,
     only_part_handed_over,
     servicemen_at_least,
@@ -205,6 +206,47 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "agreement provided.",
             (side(32, "32", received_by="Armenia", released_by="Azerbaijan"),),
             {"armenia.people": 32},
+            fires=False,
+        ),
+        *(
+            Case(  # a proposal, an intention or a readiness is a plan, in every language that says it
+                text,
+                (side(1200, "1200", received_by=to, released_by=by),),
+                {f"{to.lower()}.people": None, f"{to.lower()}.bodies": None},
+                note="planned or agreed",
+            )
+            for text, to, by in (
+                (
+                    "Россия выдвинула Украине предложение обменять не менее 1200 военнопленных с каждой стороны.",
+                    "Ukraine",
+                    "Russia",
+                ),
+                ("Москва готова передать Киеву 1200 пленных.", "Ukraine", "Russia"),
+                ("Україна запропонувала обміняти 1200 полонених на російських військових.", "Russia", "Ukraine"),
+                ("Обмін буде масштабним: додому повернуться 1200 українців.", "Ukraine", "Russia"),
+                ("The forces say they are going to release 1,200 prisoners of war.", "Ethiopia", "Tigray"),
+                ("Moscow offered to hand over 1,200 more bodies of soldiers to Kyiv.", "Ukraine", "Russia"),
+            )
+        ),
+    ],
+    not_still_held: [
+        Case(
+            "The ministry said nine exchanges had brought 320 people home. The Ukrainian civilians held in Russia "
+            "number more than a thousand.",
+            (side(1000, "more than a thousand", **UA_RU),),
+            {"ukraine.people": None},
+            note="not returned",
+        ),
+        Case(
+            "I civili ucraini detenuti in Russia sono in tutto oltre mille.",
+            (side(1000, "oltre mille", **UA_RU),),
+            {"ukraine.people": None},
+            note="not returned",
+        ),
+        Case(  # a sentence of a return counts the returned, whoever it says was held
+            "The 84 soldiers held in Olenivka were freed today.",
+            (side(84, "84 soldiers", **UA_RU),),
+            {"ukraine.people": 84},
             fires=False,
         ),
     ],
@@ -403,6 +445,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     drop_uncounted_sides: [
+        Case(  # an overview: every number the model gave is a running total, so no exchange is reported
+            "In four years the headquarters has held more than 60 prisoner exchanges, and more than 5,000 citizens "
+            "have come home from Russian captivity since the invasion began.",
+            (Side(received_by="Russia", released_by="Ukraine", bodies=60, bodies_words="60 bodies"),),
+            {"kind": "none", "russia.from": None},
+            note="side to Russia: no number",
+        ),
         Case(
             "Russia released 75 Ukrainian prisoners of war today.",
             (side(75, "75", **UA_RU), side(None, None, **RU_UA)),
@@ -1012,6 +1061,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     running_totals: [
+        Case(  # a report of no exchange keeps the running total it states, when the words say who received it
+            "Finora sono rientrati in Ucraina oltre 410 ucraini grazie agli scambi di prigionieri, fa sapere il "
+            "ministero: si sono svolti undici scambi.",
+            (),
+            {"kind": "none", "cumulative.ukraine.people": 410, "cumulative.ukraine.people_qualifier": "more_than"},
+            kind="none",
+        ),
         Case(
             "Ukraine brought home 95 prisoners from Russia today. Since the war began, 3,210 prisoners have "
             "returned home to Ukraine.",

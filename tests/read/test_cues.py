@@ -92,6 +92,15 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
         ("On the swap's first day, more were set free", []),
         ("Die Zahl beträgt 95. Der Austausch fand am Freitag statt", []),  # a count ending a sentence
         ("Dönenlerin sayısı 75. Takas cuma günü yapıldı", []),
+        ("Bugün 90 esir takas edildi.", []),  # "were exchanged": a verb, not a count of exchanges
+        (
+            "Over four years, more than 60 prisoner exchanges took place",
+            [("60", "cumulative_exchanges", None, None, None)],
+        ),
+        (  # the noun of exchanges right after the number only: here it counts people
+            "Russia has freed 215 Ukrainian soldiers in prisoner exchanges since the war started.",
+            [("215", "cumulative_people", None, None, None)],
+        ),
         (
             "More than 3,000 Ukrainians have been freed in 50 exchanges since the Russian invasion began.",
             [("3,000", "cumulative_people", None, None, None), ("50", "cumulative_exchanges", None, None, None)],

@@ -34,7 +34,7 @@ def assemble(a: Analysis, answer: Sides, *, rules: tuple[Rule, ...] = ANSWER_RUL
         ordinal=ordinal.mention.value if ordinal else None,
         mediators=drafts.mediators if happened else (),
         transfers=tuple(d.transfer() for d in drafts.sides),
-        cumulative=drafts.cumulative if drafts.sides else None,
+        cumulative=drafts.cumulative,
     )
     return exchange, drafts.dropped
 

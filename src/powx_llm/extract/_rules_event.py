@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
-from powx_llm.extract._clues import about_captivity, called_an_exchange, happened, peoples_named
+from powx_llm.extract._clues import about_captivity, called_an_exchange, happened, peoples_named, receiver
 from powx_llm.extract._prompt import quotes_our_prompt
+from powx_llm.extract._sides import only_running_totals
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
     OPENING_CHARS,
@@ -41,7 +42,8 @@ __all__ = [
 def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
     """The kind follows the sides: people and bodies make it mixed, bodies alone a body repatriation, people a
     prisoner exchange (or the release the model said). With no side left, the model's kind stands only when
-    it counted someone and a sentence reports a handover as done (not planned); else nothing happened. A
+    it counted someone (not only running totals: an overview) and a sentence reports a handover as done (not
+    planned); else nothing happened. A
     "mixed" the model says is an exchange of people when the report's opening hands over no bodies."""
     people = any(d.people is not None for d in drafts.sides)
     bodies = any(d.bodies is not None for d in drafts.sides)
@@ -50,6 +52,7 @@ def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
         said = "prisoner_exchange"  # living people and bodies: with no bodies in the report, people alone
     if not drafts.sides:
         counted = any(side.people or side.bodies for side in drafts.answer.sides)
+        counted = counted and not only_running_totals(a, drafts.answer)  # an overview counts no handover
         kind = Kind(said) if counted and said != "none" and happened(a) and about_captivity(a) else Kind.NONE
     elif not (people or bodies):
         kind = Kind(said)  # sides kept with no number (named people): the model's kind stands
@@ -167,11 +170,19 @@ def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
     """The running totals the article states: people returned so far (a cue's words, or a number of returned
     people far larger than this exchange's, not a year's), and exchanges so far (counted, or the ordinal of
     an exchange counted from the start or in a report of the running total of people); both sides' when the
-    sentence says so, else the home side's."""
-    if not drafts.sides:
-        return drafts
+    sentence says so, else the home side's. A report of no exchange keeps the running total of people it
+    states, when the words name who received them (an overview: "finora sono rientrati in Ucraina oltre 320
+    ucraini")."""
     people = next((c for c in a.cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value), None)
     exchanges = next((c for c in a.cues if c.role is Role.CUMULATIVE_EXCHANGES), None)
+    if not drafts.sides:
+        to = receiver(a, people.mention) if people is not None else None
+        if people is None or to is None:
+            return drafts
+        ex = exchanges.mention.value if exchanges is not None else None
+        return replace(
+            drafts, cumulative=Cumulative(to=to, exchanges=ex, people=count_of(people.mention, a.article.text))
+        )
     ordinal = next((c for c in a.cues if c.role is Role.ORDINAL and (c.mention.value or 0) > 1), None)  # not "first"
     this = max((d.people.value for d in drafts.sides if d.people is not None), default=0)
     if people is None and this:

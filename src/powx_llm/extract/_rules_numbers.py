@@ -35,6 +35,7 @@ __all__ = [
     "not_a_part",
     "not_a_running_total",
     "not_planned",
+    "not_still_held",
     "one_figure_one_side",
     "only_part_handed_over",
     "servicemen_at_least",
@@ -107,6 +108,12 @@ def _done(a: Analysis, d: Draft) -> bool:
     """Return whether a side's count is of a handover done (stated, and not as a plan)."""
     m = mention_of(a, d.people if d.people is not None else d.bodies)
     return m is not None and not_total_because(a, m, "people", NotThisExchange.PLANNED) is None
+
+
+def not_still_held(a: Analysis, drafts: Drafts) -> Drafts:
+    """A number of people the words say are still held ("the Ukrainian civilians held in Russia number more than
+    a thousand"), in a sentence of no return, is not a number returned."""
+    return _dropping(a, drafts, NotThisExchange.STILL_HELD)
 
 
 def bodies_are_bodies(a: Analysis, drafts: Drafts) -> Drafts:

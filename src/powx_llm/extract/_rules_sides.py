@@ -22,7 +22,7 @@ from powx_llm.extract._clues import (
     releaser,
     whose,
 )
-from powx_llm.extract._sides import candidates, party_named
+from powx_llm.extract._sides import candidates, only_running_totals, party_named
 from powx_llm.model import Kind
 from powx_llm.read import (
     NON_STATE,
@@ -235,9 +235,15 @@ def drop_uncounted_sides(a: Analysis, drafts: Drafts) -> Drafts:
     """A side with no number of people or bodies the text states is left out, unless it is a way of a handover
     the words report as done, with both its parties named: when no side has a number (a swap of named people,
     one named hostage freed) or when the words call it an exchange (the other way of a swap, uncounted). Named
-    people without a numeral are not counted, but their direction stands (annotation convention 10)."""
+    people without a numeral are not counted, but their direction stands (annotation convention 10); not when
+    every number the model gave is a running total: an overview of the exchanges so far."""
     counted = [d for d in drafts.sides if d.counted]
-    done = drafts.answer.kind != "none" and happened(a) and (not counted or called_an_exchange(a))
+    done = (
+        drafts.answer.kind != "none"
+        and happened(a)
+        and (not counted or called_an_exchange(a))
+        and not only_running_totals(a, drafts.answer)
+    )
     kept = [d for d in drafts.sides if d.counted or (done and d.to and d.from_ and d.to != d.from_)]
     return drafts.with_sides(
         kept,

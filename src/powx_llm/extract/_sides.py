@@ -36,6 +36,7 @@ __all__ = [
     "candidates",
     "find_total",
     "not_total_because",
+    "only_running_totals",
     "party_named",
     "side_problems",
     "why_not_total",
@@ -105,6 +106,7 @@ class NotThisExchange(StrEnum):
     NOT_A_COUNT = "not_a_count"
     PART = "part"
     PLANNED = "planned"
+    STILL_HELD = "still_held"
     NOT_BODIES = "not_bodies"
 
 
@@ -129,6 +131,16 @@ def _planned(a: Analysis, m: Mention, label: str) -> str | None:
     return f"{m.quote} belongs to a planned or agreed exchange, not one that happened" if future_before(a, m) else None
 
 
+def _still_held(a: Analysis, m: Mention, label: str) -> str | None:
+    """ "I civili detenuti in Russia sono oltre mille": a sentence that says who is still held, and nothing of a
+    return, counts the captives, not the returned."""
+    s, _ = a.sentence_span(m.start)
+    held = a.words("not_returned").search(a.article.text[s : m.start])
+    if held is None or a.words("return").search(sentence_of(a, m)):
+        return None
+    return f"{m.quote} are {held.group(0).strip()}, not returned"
+
+
 def _not_bodies(a: Analysis, m: Mention, label: str) -> str | None:
     return f"{m.quote} is not a number of bodies" if label == "bodies" and not is_bodies(a, m) else None
 
@@ -138,6 +150,7 @@ _TESTS = {
     NotThisExchange.NOT_A_COUNT: _not_a_count,
     NotThisExchange.PART: _part,
     NotThisExchange.PLANNED: _planned,
+    NotThisExchange.STILL_HELD: _still_held,
     NotThisExchange.NOT_BODIES: _not_bodies,
 }
 
@@ -153,6 +166,19 @@ def why_not_total(a: Analysis, m: Mention, label: str) -> tuple[NotThisExchange,
         if (why := test(a, m, label)) is not None:
             return reason, why
     return None
+
+
+def only_running_totals(a: Analysis, answer: Sides) -> bool:
+    """Return whether every number of *answer* is a running total the text states ("more than 70 exchanges …
+    more than 8,000 freed"): an overview of the exchanges so far, not one handover (annotation convention 3)."""
+    given = [
+        (value, words)
+        for side in answer.sides
+        for value, words in ((side.people, side.people_words), (side.bodies, side.bodies_words))
+        if value
+    ]
+    found = [find_total(a, value, words)[0] for value, words in given]
+    return bool(found) and all(m is not None and running_total(a, m) for m in found)
 
 
 def bodies_by_words(a: Analysis, m: Mention) -> bool:

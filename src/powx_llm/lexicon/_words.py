@@ -158,6 +158,7 @@ CATEGORIES: dict[str, str] = {
     "harmed": "right before a number: wounding, killing (the number counts victims, not the returned)",
     "superlative_since": "in a sentence: the biggest ... since (a comparison, not a running total)",
     "exchanges": "after a number: exchanges (a count of exchanges)",
+    "exchanges_first": "right after a number, no word between: exchanges named by what was exchanged (a count)",
     "ordinal_link": "between an exchange word and its ordinal after it: is, is counted as (Arabic: تُعد)",
     "exchanges_before": "right before a number: the exchanges (Arabic puts a numeral after its noun)",
     "exchange_word": "near an ordinal: exchange",

@@ -143,8 +143,19 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"shot",
         r"attack(?:ing|ed)",
     ),  # "accused of wounding two civilians": victims, not the returned
-    "not_returned": (r"still", r"remain\w*", r"held\b", r"holding", r"expected", r"due\s+to", r"will\b", r"planned"),
+    "not_returned": (
+        r"still",
+        r"remain\w*",
+        r"held\b",
+        r"holding",
+        r"detained",
+        r"expected",
+        r"due\s+to",
+        r"will\b",
+        r"planned",
+    ),
     "exchanges": (r"exchanges\b", r"swaps\b"),
+    "exchanges_first": (r"(?:prisoner|pow|prisoner-of-war|body)\s+(?:exchanges|swaps)\b",),  # "70 prisoner exchanges"
     "under_deal": (
         r"under\s+(?:a|the|this)\s+(?:[\w-]+\s+){0,3}(?:deal|truce|ceasefire|cease-fire|agreement)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
@@ -193,6 +204,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bexpected\b",
         r"\bhope\w*",
         r"\bpropos\w*",
+        r"\boffer(?:s|ed|ing)?\s+to\b",
+        r"\bgoing\s+to\b",
+        r"\bready\s+to\b",
+        r"\bintend\w*",
         r"\b(?:is|are)\s+to\s+(?:be\s+)?(?:set|free\w*|releas\w*|hand\w*|return\w*|exchang\w*|swap\w*|go)\b",
         r"\bset\s+to\s+(?:be\s+)?(?:go|free\w*|releas\w*|return\w*|exchang\w*|swap\w*)\b",
     ),

@@ -162,6 +162,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bplanead\w*",
         r"\bserán\b",
         r"\bmanten[íi]a\w*",
+        r"\bdetenid[oa]s\b",
     ),
     "exchanges": (r"canjes\b", r"intercambios\b"),
     "under_deal": (

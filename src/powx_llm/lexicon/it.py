@@ -167,6 +167,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bprevist\w*",
         r"\b\w+r(?:à|anno)\b",
         r"\bteneva\w*",
+        r"\bdetenut[ie]\b",
     ),
     "exchanges": (r"scambi\b",),
     "under_deal": (

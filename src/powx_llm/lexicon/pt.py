@@ -162,6 +162,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bserão\b",
         r"\bmantinha\w*",
         r"\bmantid[oa]s\b",
+        r"\bdetid[oa]s\b",
     ),
     "exchanges": (r"trocas\b", r"permutas\b"),
     "under_deal": (

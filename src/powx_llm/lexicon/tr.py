@@ -115,7 +115,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bplanlan\w*",
         r"\b\w+(?:acak|ecek)(?:lar)?(?:dır|dir|tır|tir)?\b",
     ),
-    "exchanges": (r"(?:esir\s+)?takas\w*", r"değişim\w*", r"mübadele\w*", r"kez\s+(?:esir\s+)?takas\w*"),
+    "exchanges": (
+        r"(?:esir\s+)?takas\w*(?!\w|\s+(?:edil|et))",
+        r"değişim\w*",
+        r"mübadele\w*",
+        r"kez\s+(?:esir\s+)?takas\w*",
+    ),
     "under_deal": (
         r"(?:anlaşma|ateşkes)\s+(?:kapsamında|çerçevesinde)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal

@@ -210,7 +210,8 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
         if cohort is not None:
             return Cue(m, Role.COHORT, after.strip(), label=cohort)
         return Cue(m, Role.BODIES, before.strip())
-    if lex("exchanges", after=r"\b").match(words) and m.kind is MentionKind.COUNT:
+    exchanges = lex("exchanges", after=r"\b").match(words) or lex("exchanges_first").match(after.lstrip())
+    if exchanges and m.kind is MentionKind.COUNT:
         return Cue(m, Role.CUMULATIVE_EXCHANGES, words.split()[0])
     if m.kind is MentionKind.COUNT and (noun := lex("exchanges_before", after=r"\s*$").search(before)):
         return Cue(m, Role.CUMULATIVE_EXCHANGES, noun.group(0).strip())  # "الصفقات الثلاث": the noun first
