@@ -110,6 +110,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         Case("Ukraine brought home 58 soldiers.", (side(58, "58", **UA_RU),), {"ukraine.people": 58}, fires=False),
     ],
     not_a_running_total: [
+        Case(  # a running total stated again, without its words the second time, is still one
+            "So far more than 320 Ukrainians have come home thanks to the exchanges. In this way more than 320 "
+            "citizens have made it back, 59 civilians among them.",
+            (side(320, "more than 320 citizens have made it back", **UA_RU),),
+            {"ukraine.people": None},
+            note="running total",
+        ),
         Case(
             "Додому в Україну повернуто тіла ще 58 військових. Нагадаємо, раніше з полону повернулися 207 українців.",
             (side(58, "58 військових", **UA_RU),),
@@ -208,6 +215,18 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"armenia.people": 32},
             fires=False,
         ),
+        Case(  # a headline says a plan in words of its own
+            "Rebel forces to release 4,000 prisoners of war\nThe prisoners would be driven to the border.",
+            (side(4000, "4,000 prisoners of war", received_by="Ethiopia", released_by="Tigray"),),
+            {"ethiopia.people": None},
+            note="planned or agreed",
+        ),
+        Case(  # ... not one that says it was done
+            "Kyiv manages to free 84 soldiers\nUkraine brought home 84 soldiers from Russian captivity.",
+            (side(84, "84 soldiers", **UA_RU),),
+            {"ukraine.people": 84},
+            fires=False,
+        ),
         *(
             Case(  # a proposal, an intention or a readiness is a plan, in every language that says it
                 text,
@@ -230,6 +249,21 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     not_still_held: [
+        *(
+            Case(  # people sentenced by a court are held, not returned (a court case is no exchange)
+                text,
+                (side(23, "23", **UA_RU),),
+                {"ukraine.people": None},
+                note="not returned",
+            )
+            for text in (
+                "A Russian court sentenced 23 Ukrainians linked to the Azov regiment to long prison terms. Others had "
+                "already come home in an exchange of prisoners.",
+                "Rosyjski sąd skazał 23 Ukraińców powiązanych z pułkiem Azow na długie kary więzienia.",
+                "Российский суд приговорил 23 украинцев к длительным срокам заключения. Другие уже вернулись домой "
+                "в ходе обмена пленными.",
+            )
+        ),
         Case(
             "The ministry said nine exchanges had brought 320 people home. The Ukrainian civilians held in Russia "
             "number more than a thousand.",
@@ -829,6 +863,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     kind_from_sides: [
+        Case(  # no side left, and the model's only number is one of a plan: nothing happened
+            "The rebel forces say they are going to release 4,208 prisoners of war, including 401 women, and hand "
+            "them to the Red Cross.",
+            (side(401, "401 women", received_by="Ethiopia", released_by="Tigray"),),
+            {"kind": "none", "ethiopia.people": None},
+            kind="release",
+        ),
         *(
             Case(  # "not a single one came back": the words of a number that deny it give none
                 text,

@@ -8,7 +8,7 @@ from dataclasses import replace
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import about_captivity, called_an_exchange, happened, peoples_named, receiver
 from powx_llm.extract._prompt import quotes_our_prompt
-from powx_llm.extract._sides import only_running_totals
+from powx_llm.extract._sides import counts_a_handover
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
     OPENING_CHARS,
@@ -42,8 +42,8 @@ __all__ = [
 def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
     """The kind follows the sides: people and bodies make it mixed, bodies alone a body repatriation, people a
     prisoner exchange (or the release the model said). With no side left, the model's kind stands only when
-    it counted someone (not only running totals: an overview) and a sentence reports a handover as done (not
-    planned); else nothing happened. A
+    it counted someone (not only running totals, an overview, nor a plan's numbers) and a sentence reports a
+    handover as done (not planned); else nothing happened. A
     "mixed" the model says is an exchange of people when the report's opening hands over no bodies."""
     people = any(d.people is not None for d in drafts.sides)
     bodies = any(d.bodies is not None for d in drafts.sides)
@@ -51,8 +51,7 @@ def kind_from_sides(a: Analysis, drafts: Drafts) -> Drafts:
     if said == "mixed" and not _bodies_received(a):
         said = "prisoner_exchange"  # living people and bodies: with no bodies in the report, people alone
     if not drafts.sides:
-        counted = any(side.people or side.bodies for side in drafts.answer.sides)
-        counted = counted and not only_running_totals(a, drafts.answer)  # an overview counts no handover
+        counted = counts_a_handover(a, drafts.answer)  # not only running totals (an overview) or a plan's numbers
         kind = Kind(said) if counted and said != "none" and happened(a) and about_captivity(a) else Kind.NONE
     elif not (people or bodies):
         kind = Kind(said)  # sides kept with no number (named people): the model's kind stands

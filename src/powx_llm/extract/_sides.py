@@ -34,6 +34,7 @@ __all__ = [
     "Problem",
     "bodies_by_words",
     "candidates",
+    "counts_a_handover",
     "find_total",
     "not_total_because",
     "only_running_totals",
@@ -168,17 +169,27 @@ def why_not_total(a: Analysis, m: Mention, label: str) -> tuple[NotThisExchange,
     return None
 
 
-def only_running_totals(a: Analysis, answer: Sides) -> bool:
-    """Return whether every number of *answer* is a running total the text states ("more than 70 exchanges …
-    more than 8,000 freed"): an overview of the exchanges so far, not one handover (annotation convention 3)."""
-    given = [
-        (value, words)
+def _given(a: Analysis, answer: Sides) -> list[Mention | None]:
+    """Return the mention stating each number *answer* gives (None for a number the text does not state)."""
+    return [
+        find_total(a, value, words)[0]
         for side in answer.sides
         for value, words in ((side.people, side.people_words), (side.bodies, side.bodies_words))
         if value
     ]
-    found = [find_total(a, value, words)[0] for value, words in given]
-    return bool(found) and all(m is not None and running_total(a, m) for m in found)
+
+
+def only_running_totals(a: Analysis, answer: Sides) -> bool:
+    """Return whether every number of *answer* is a running total the text states ("more than 70 exchanges …
+    more than 8,000 freed"): an overview of the exchanges so far, not one handover (annotation convention 3)."""
+    given = _given(a, answer)
+    return bool(given) and all(m is not None and running_total(a, m) for m in given)
+
+
+def counts_a_handover(a: Analysis, answer: Sides) -> bool:
+    """Return whether *answer* gives a number that may count a handover: not a running total, nor a number of a
+    plan ("are going to release 4,208 POWs, including 401 women")."""
+    return any(m is None or not (running_total(a, m) or future_before(a, m)) for m in _given(a, answer))
 
 
 def bodies_by_words(a: Analysis, m: Mention) -> bool:

@@ -172,6 +172,7 @@ CATEGORIES: dict[str, str] = {
     "aside": "in a sentence: about other people (still held, earlier, expected)",
     "body_words": "in a sentence: the dead, bodies",
     "future": "before a number in its sentence: a plan or agreement",
+    "future_headline": "before a number in a headline (a line with no final stop): a plan, in a headline's words",
     "as_agreed": "in a sentence reporting a handover: as agreed (the agreed numbers were carried out)",
     "return": "in a sentence: returning, freeing, exchanging",
     "received_by": "after a party, before a number: received, got back",

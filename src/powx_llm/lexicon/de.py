@@ -215,6 +215,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bin\s+(?:russischer\s+|ukrainischer\s+)?Gefangenschaft\b",
         r"\bfestgehalten\b",
         r"\bgeplant\w*",
+        r"\bverurteil\w*",
     ),
     "exchanges": (r"(?:Gefangenen)?austausch(?:e|en)\b", r"Austauschaktionen\b"),
     "under_deal": (

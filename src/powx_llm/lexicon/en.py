@@ -153,6 +153,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"due\s+to",
         r"will\b",
         r"planned",
+        r"sentenc\w*",
+        r"convicted",
     ),
     "exchanges": (r"exchanges\b", r"swaps\b"),
     "exchanges_first": (r"(?:prisoner|pow|prisoner-of-war|body)\s+(?:exchanges|swaps)\b",),  # "70 prisoner exchanges"
@@ -210,6 +212,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bintend\w*",
         r"\b(?:is|are)\s+to\s+(?:be\s+)?(?:set|free\w*|releas\w*|hand\w*|return\w*|exchang\w*|swap\w*|go)\b",
         r"\bset\s+to\s+(?:be\s+)?(?:go|free\w*|releas\w*|return\w*|exchang\w*|swap\w*)\b",
+    ),
+    "future_headline": (  # "Tigray forces to release 4,000 prisoners", not "Kyiv manages to bring home 84"
+        r"(?<!manages\s)(?<!managed\s)(?<!able\s)(?<!helps\s)(?<!helped\s)\bto\s+"
+        r"(?:free|release|swap|exchange|return|hand\s+over|repatriate|trade)\b",
     ),
     "as_agreed": (
         r"as\s+(?:the|this|that)\s+agreement\s+provided",

@@ -163,6 +163,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bserán\b",
         r"\bmanten[íi]a\w*",
         r"\bdetenid[oa]s\b",
+        r"\bconden[aó]\w*",
     ),
     "exchanges": (r"canjes\b", r"intercambios\b"),
     "under_deal": (

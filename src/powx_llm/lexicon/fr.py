@@ -165,6 +165,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bprévu\w*",
         r"\bseront\b",
         r"\bdétenai\w*",
+        r"\bcondamn\w*",
     ),
     "exchanges": (r"échanges\b",),
     "under_deal": (

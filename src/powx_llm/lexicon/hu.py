@@ -126,6 +126,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bvárhatóan\b",
         r"\btervez\w*",
         r"\bfog(?:ja|ják|nak)\b",
+        r"\belítél\w*",
     ),
     "exchanges": (r"(?:fogoly)?cser(?:e|én|ére)\b",),
     "under_deal": (

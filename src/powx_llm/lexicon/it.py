@@ -168,6 +168,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\b\w+r(?:à|anno)\b",
         r"\bteneva\w*",
         r"\bdetenut[ie]\b",
+        r"\bcondann\w*",
     ),
     "exchanges": (r"scambi\b",),
     "under_deal": (

@@ -172,6 +172,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bplanowan\w*",
         r"\bzostaną\b",
         r"\bbędą\b",
+        r"\bskaza\w*",
+        r"\bwyrok\w*",
+        r"\bwięzieni[ae]\b",
     ),
     "exchanges": (r"wymian(?:y)?\b",),
     "under_deal": (

@@ -163,6 +163,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bmantinha\w*",
         r"\bmantid[oa]s\b",
         r"\bdetid[oa]s\b",
+        r"\bconden[aá]\w*",
     ),
     "exchanges": (r"trocas\b", r"permutas\b"),
     "under_deal": (

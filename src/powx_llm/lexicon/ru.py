@@ -76,7 +76,15 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"убил\w*",
         r"убийств\w*",
     ),  # "accused of wounding two civilians": victims, not the returned
-    "not_returned": (r"в\s+плену", r"остаются"),
+    "not_returned": (
+        r"в\s+плену",
+        r"остаются",
+        r"\bудержива\w*",
+        r"\bвсё\s+ещё\b",
+        r"\bдо\s+сих\s+пор\b",
+        r"\bпригов[оа]р\w*",
+        r"\bосу(?:д|жд)\w*",
+    ),
     "exchanges": (r"обмен\w*",),
     "under_deal": (
         r"в\s+рамках\s+(?:соглашения|перемирия|сделки)",

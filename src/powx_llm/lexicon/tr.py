@@ -114,6 +114,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bbekleniyor\b",
         r"\bplanlan\w*",
         r"\b\w+(?:acak|ecek)(?:lar)?(?:dır|dir|tır|tir)?\b",
+        r"\bmahkum\s+ed\w*",
+        r"\bhapis\s+cezası\w*",
     ),
     "exchanges": (
         r"(?:esir\s+)?takas\w*(?!\w|\s+(?:edil|et))",

@@ -113,7 +113,15 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"вбивств\w*",
         r"убив\w*",
     ),  # "accused of wounding two civilians": victims, not the returned
-    "not_returned": (r"в\s+полоні", r"залишаються"),
+    "not_returned": (
+        r"в\s+полоні",
+        r"залишаються",
+        r"\bутриму\w*",
+        r"\bдосі\b",
+        r"\bвсе\s+ще\b",
+        r"\bвирок\w*",
+        r"\bзасуд\w*",
+    ),
     "exchanges": (r"обмін\w*",),
     "under_deal": (
         r"в\s+межах\s+(?:угоди|перемир['’ʼ]я)",

@@ -195,9 +195,14 @@ def is_bodies(a: Analysis, m: Mention) -> bool:
 
 
 def running_total(a: Analysis, m: Mention) -> bool:
-    """Return whether *m* is a running total: a cue says so, or it dwarfs the other totals stated."""
+    """Return whether *m* is a running total: a cue says so (of it, or of the same number stated before: "so far
+    more than 320 have come back … in this way more than 320 citizens have returned home"), or it dwarfs the
+    other totals stated."""
     cue = a.cue_at(m)
     if cue is not None and cue.role in (Role.CUMULATIVE_PEOPLE, Role.CUMULATIVE_EXCHANGES):
+        return True
+    said = (c for c in a.cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.start < m.start)
+    if m.kind is MentionKind.COUNT and any(c.mention.value == m.value for c in said):
         return True
     if m.value is None or m.value < 1000 or is_bodies(a, m):
         return False
@@ -216,9 +221,17 @@ def running_total(a: Analysis, m: Mention) -> bool:
 
 def future_before(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence speaks of a plan or agreement before it states *m*, one the article
-    does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided")."""
+    does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided"). A
+    headline says a plan in words of its own ("Tigray forces to release 4,000 prisoners")."""
+    text = a.article.text
     s, _ = a.sentence_span(m.start)
-    return a.words("future").search(a.article.text[s : m.start]) is not None and not carried_out(a)
+    line = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.start)
+    headline = not text[m.start : end if end >= 0 else len(text)].rstrip().endswith((".", "!", "?", "…", ":"))
+    plan = a.words("future").search(text[s : m.start]) is not None or (
+        headline and a.words("future_headline").search(text[line : m.start]) is not None
+    )
+    return plan and not carried_out(a)
 
 
 def carried_out(a: Analysis) -> bool:
