@@ -948,6 +948,20 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"kind": "prisoner_exchange"},
             fires=False,
         ),
+        *(
+            Case(  # things given in return, or exchanges in a sentence that reports none: one way still
+                text,
+                (side(15, "15", received_by="Armenia", released_by="Azerbaijan"),),
+                {"kind": "release"},
+            )
+            for text in (
+                "Azerbaijan handed 15 Armenian prisoners over to Armenia in exchange for maps of minefields.",
+                # an exchange in a sentence that reports no handover, past the opening (which decides the kind)
+                "Azerbaijan freed 15 Armenian soldiers on Saturday. "
+                + "The men were taken to a hospital. " * 28
+                + "Yerevan accused Baku of showing no interest in further exchanges of the gravely wounded.",
+            )
+        ),
     ],
     an_exchange_by_words: [
         *(

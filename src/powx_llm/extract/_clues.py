@@ -192,9 +192,26 @@ def happened(a: Analysis) -> bool:
 
 
 def called_an_exchange(a: Analysis) -> bool:
-    """Return whether the words call the handover an exchange or say something came in return."""
+    """Return whether the words call the handover an exchange or say something came in return (see
+    ``_calls_it_an_exchange``)."""
+    return any(
+        _calls_it_an_exchange(a, hit, category)
+        for category in ("exchange_word", "in_return", "equal_sides")
+        for hit in a.words(category).finditer(a.article.text)
+    )
+
+
+def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str = "exchange_word") -> bool:
+    """Return whether words of *category* at *hit* call a handover an exchange: not things given in return ("in
+    exchange for minefield maps"), nor an exchange in a sentence that reports no handover ("its lack of interest
+    in further exchanges")."""
     text = a.article.text
-    return any(a.words(c).search(text) for c in ("exchange_word", "in_return", "equal_sides"))
+    s, e = a.sentence_span(hit.start())
+    if any(w.casefold() in lexicon.table("measure", a.languages) for w in re.findall(r"\w+", text[hit.end() : e])[:6]):
+        return False  # things, not people
+    rest = text[s : hit.start()] + " " + text[hit.end() : e]
+    counts = any(s <= m.start < e and m.kind is MentionKind.COUNT for m in a.mentions)
+    return category != "exchange_word" or counts or a.words("return").search(rest) is not None
 
 
 def about_captivity(a: Analysis) -> bool:

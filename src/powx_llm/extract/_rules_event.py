@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
-from powx_llm.extract._clues import about_captivity, called_an_exchange, happened, peoples_named, receiver
+from powx_llm.extract._clues import (
+    about_captivity,
+    called_an_exchange,
+    happened,
+    peoples_named,
+    receiver,
+)
 from powx_llm.extract._prompt import quotes_our_prompt
 from powx_llm.extract._sides import counts_a_handover
 from powx_llm.model import Cumulative, Kind
