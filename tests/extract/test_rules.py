@@ -390,6 +390,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     swap_by_words: [
+        Case(  # whose people they are, named after a linking word
+            "Azerbaijan has transferred 10 servicemen of Armenian origin, the commission said.",
+            (side(10, "10 servicemen of Armenian origin", received_by="Azerbaijan", released_by="Armenia"),),
+            {"armenia.people": 10, "azerbaijan.people": None},
+            kind="release",
+        ),
         Case(
             "Overnight, the two countries swapped prisoners: Russia freed 215 Ukrainian defenders, "
             "and Kyiv handed over 55 Russian citizens.",

@@ -64,17 +64,21 @@ def _peoples(a: Analysis, words: str) -> list[tuple[int, str]]:
     return hits
 
 
-def group_head(a: Analysis, m: Mention) -> str:
-    """Return the two words after *m* that name its group, within its clause."""
+def group_head(a: Analysis, m: Mention, *, linked: bool = False) -> str:
+    """Return the two words after *m* that name its group, within its clause; when *linked*, two more after a
+    linking word ("10 servicemen of Armenian origin")."""
     after = a.article.text[m.end : m.end + 60]
     stop = STOP_CHARS.search(after)
-    return " ".join((after[: stop.start()] if stop else after).split()[:2])
+    words = (after[: stop.start()] if stop else after).split()
+    link = linked and len(words) > 2 and a.words("link_of", "^(?:", ")$").match(words[1]) is not None
+    return " ".join(words[: 4 if link else 2])
 
 
 def whose(a: Analysis, count: Count | None) -> str | None:
-    """Return the party whose people the words right after *count* name ("55 orosz állampolgárt"), if any."""
+    """Return the party whose people the words right after *count* name ("55 orosz állampolgárt", "10 servicemen
+    of Armenian origin"), if any."""
     m = mention_of(a, count)
-    return people_of(a, group_head(a, m)) if m is not None else None
+    return people_of(a, group_head(a, m, linked=True)) if m is not None else None
 
 
 def receiver(a: Analysis, m: Mention) -> str | None:

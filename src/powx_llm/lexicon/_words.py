@@ -167,6 +167,7 @@ CATEGORIES: dict[str, str] = {
     "bodies_of": "right before a number: bodies of",
     "more_before": "between bodies_of and a number: another, more (тіла ще 58, cuerpos de otros 58)",
     "of_the_whole": "between two numbers: of (two of the five)",
+    "link_of": "a whole word after a group's noun linking it to whose people they are (servicemen of Armenian origin)",
     "articles": "after of_the_whole: the, these",
     "also": "in a list of units: also, as well as (ends the list)",
     "aside": "in a sentence: about other people (still held, earlier, expected)",

@@ -240,6 +240,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"Leichname[n]?(?:\s+von)?",
         r"sterblichen\s+Überreste(?:\s+von)?",
     ),
+    "link_of": (r"aus",),
     "of_the_whole": (r"von", r"der"),
     "articles": (r"den", r"diesen"),
     "also": (r"\bsowie\b", r"\bauch\b", r"\bebenso\b"),

@@ -178,6 +178,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"another", r"a\s+further"),
     "in_return": (r"in\s+return", r"in\s+exchange"),
     "bodies_of": (r"bod(?:y|ies)\s+of",),
+    "link_of": (r"of",),
     "of_the_whole": (r"of",),
     "articles": (r"the", r"these", r"those"),
     "also": (r"\bas\s+well\s+as\b", r"\balso\b"),

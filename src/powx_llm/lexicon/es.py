@@ -185,6 +185,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"otros", r"otras"),
     "in_return": (r"a\s+cambio", r"(?:en|como)\s+contrapartida"),
     "bodies_of": (r"(?:cuerpos|cad[aá]veres)\s+de", r"restos\s+mortales\s+de"),
+    "link_of": (r"de",),
     "of_the_whole": (r"de",),
     "articles": (r"los", r"las", r"estos", r"estas", r"esos", r"esas"),
     "also": (r"\bas[ií]\s+como\b", r"\btambién\b"),

@@ -184,6 +184,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "in_return": (r"en\s+échange", r"en\s+contrepartie", r"en\s+retour"),
     "bodies_of": (r"(?:les\s+)?corps\s+de", r"dépouilles\s+(?:mortelles\s+)?de", r"restes\s+(?:mortels\s+)?de"),
+    "link_of": (
+        r"de",
+        r"d'origine",
+    ),
     "of_the_whole": (r"des", r"sur", r"parmi"),
     "articles": (r"les", r"ces"),
     "also": (r"\bainsi\s+que\b", r"\baussi\b", r"\bégalement\b"),

@@ -179,6 +179,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"altri", r"altre"),
     "in_return": (r"in\s+cambio", r"in\s+contropartita"),
     "bodies_of": (r"(?:corpi|salme|cadaveri|resti(?:\s+mortali)?)\s+di",),
+    "link_of": (r"di",),
     "of_the_whole": (r"di", r"dei", r"degli", r"delle", r"tra", r"fra"),
     "articles": (r"i", r"gli", r"le", r"questi", r"queste"),
     "also": (r"\bnonché\b", r"\banche\b", r"\boltre\s+a\b", r"\binoltre\b"),

@@ -184,6 +184,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"outros", r"outras", r"mais"),
     "in_return": (r"em\s+troca", r"(?:em|como)\s+contrapartida"),
     "bodies_of": (r"corpos\s+de", r"restos\s+mortais\s+de", r"cadáveres\s+de"),
+    "link_of": (r"de",),
     "of_the_whole": (r"de", r"dos", r"das"),
     "articles": (r"os", r"as", r"esses", r"essas", r"estes", r"estas"),
     "also": (r"\bassim\s+como\b", r"\bbem\s+como\b", r"\btambém\b"),
