@@ -411,6 +411,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     sides_the_words_state: [
+        Case(  # "it had taken back": the receiver said in a verb of taking back
+            "Russia and Ukraine swapped 95 prisoners of war on Friday. Kyiv said it had also taken back the bodies "
+            "of 501 soldiers killed in combat.",
+            (Side(received_by="Russia", released_by="Ukraine", people=95, bodies=501, bodies_words="501"),),
+            {"ukraine.bodies": 501},
+        ),
         Case(
             "In the exchange Russia freed 120 Ukrainians. In return, Ukraine handed over 45 people.",
             (side(120, "120", **UA_RU),),

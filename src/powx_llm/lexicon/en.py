@@ -233,6 +233,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"come\s+(?:back|home)",
         r"coming\s+home",
         r"got\s+back",
+        r"(?:took|taken|takes?|taking)\s+back",
         r"hand\w*\s+(?:over|back)",
         r"swap\w*",
         r"brought\s+(?:back|home)",
@@ -240,7 +241,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"received",
         r"repatriat\w*",
     ),
-    "received_by": (r"got\s+back", r"received", r"brings?\s+home", r"brought\s+home"),
+    "received_by": (
+        r"got\s+back",
+        r"received",
+        r"brings?\s+home",
+        r"brought\s+home",
+        r"(?:took|taken|takes?|taking)\s+back",
+    ),
     "released": (r"\bfree[sd]?\b", r"releas\w*", r"hand\w*\s+over", r"set\s+free"),
     "and": ("and",),
     "equal_sides": (
