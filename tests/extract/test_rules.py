@@ -1035,6 +1035,32 @@ RULE_CASES: dict[Rule, list[Case]] = {
     ],
     credited_mediators: [
         *(
+            Case(  # a state the words name as the one mediating, whether or not the model names it
+                text,
+                (side(15, "15", received_by="Armenia", released_by="Azerbaijan"),),
+                {"mediators": ["russia"]},
+                kind="release",
+            )
+            for text in (
+                "Azerbaijan handed 15 Armenian prisoners to Armenia on Saturday, in a handover mediated by Russia.",
+                "Azerbaycan, Rus barış güçlerinin arabuluculuk ettiği bir süreçte 15 Ermeni esiri serbest bıraktı.",
+            )
+        ),
+        *(
+            Case(  # ... not the mediator of a ceasefire, nor of an earlier handover
+                text,
+                (side(15, "15", received_by="Armenia", released_by="Azerbaijan"),),
+                {"mediators": None},
+                kind="release",
+                fires=False,
+            )
+            for text in (
+                "The war was halted by a ceasefire brokered by Russia. Azerbaijan freed 15 Armenian prisoners today.",
+                "Earlier, after talks mediated by Russia, Azerbaijan had freed ten. Azerbaijan freed 15 Armenian "
+                "prisoners today.",
+            )
+        ),
+        *(
             Case(
                 text if text.startswith("Ізраїль") else f"Israel and Hamas exchanged prisoners. {text}",
                 (side(40, "40", received_by="Israel", released_by="Hamas"),),

@@ -3,6 +3,7 @@ it states."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
@@ -144,6 +145,9 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         if a.words("mediation").search(sentence):
             credited |= named
             states |= parties_named(sentence) | peoples_named(a, sentence)
+            if s < OPENING_CHARS and not a.words("aside").search(sentence):  # not "earlier, after talks mediated by"
+                for hit in a.words("mediation").finditer(sentence):
+                    credited |= _mediating_states(a, sentence, hit)
         if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
             involved |= named
     credited |= involved & {_ICRC}
@@ -161,6 +165,17 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         elif canon not in out:
             out.append(canon)
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
+
+
+def _mediating_states(a: Analysis, sentence: str, hit: re.Match[str]) -> set[str]:
+    """Return the states a word of mediating names as the mediator, in its clause and within a few words of it
+    ("Qatar brokered the deal", "a deal that the United States brokered", "mediated by Russia", "Rus barış
+    güçlerinin arabuluculuk ettiği")."""
+    before = re.split(r"[,;:()]", sentence[max(0, hit.start() - 40) : hit.start()])[-1]
+    after = re.split(r"[,;:()]", sentence[hit.end() : hit.end() + 30])[0]
+    if a.words("truce").search(before + " " + after):
+        return set()  # "a ceasefire brokered by Russia": the war's end, not this exchange
+    return {p for words in (before, after) for p in parties_named(words) | peoples_named(a, words)}
 
 
 def _about_the_series(a: Analysis, sentence: str) -> bool:

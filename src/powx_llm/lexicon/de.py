@@ -336,6 +336,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bje\s+\d",
     ),
     "for": (r"für", r"gegen"),
+    "truce": (
+        r"Waffenstillstand\w*",
+        r"Waffenruhe",
+    ),
     "mediation": (
         r"vermittl\w*",
         r"vermittelt",

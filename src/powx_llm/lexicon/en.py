@@ -257,6 +257,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:\w+\s+)?each\b(?!\s+other)",
     ),
     "for": (r"for",),
+    "truce": (
+        r"cease-?fire",
+        r"truce",
+        r"armistice",
+    ),
     "mediation": (
         r"mediat\w*",
         r"broker\w*",

@@ -258,6 +258,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"la\s+misma\s+cantidad",
     ),
     "for": (r"por",),
+    "truce": (
+        r"alto\s+el\s+fuego",
+        r"tregua",
+        r"cese\s+al\s+fuego",
+    ),
     "mediation": (
         r"mediaci\w*",
         r"gracias",

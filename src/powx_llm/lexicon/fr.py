@@ -259,6 +259,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"chacun\s+des\s+deux\s+camps",
     ),
     "for": (r"contre", r"pour"),
+    "truce": (
+        r"cessez-le-feu",
+        r"trêve",
+    ),
     "mediation": (
         r"médiation",
         r"grâce",

@@ -221,6 +221,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\b(?P<hu_each>\d+)\s*-\s*(?P=hu_each)\b",
     ),
     "for": (r"mert", r"-[aeoö]?t"),
+    "truce": (r"tűzszünet\w*",),
     "mediation": (
         r"közvetít\w*",
         r"köszön\w*",

@@ -258,6 +258,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"lo\s+stesso\s+numero",
     ),
     "for": (r"per", r"contro"),
+    "truce": (
+        r"cessate\s+il\s+fuoco",
+        r"tregua",
+    ),
     "mediation": (
         r"mediazion\w*",
         r"grazie",

@@ -268,6 +268,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bpo\s+\d+\s+(?:jeńc\w*|żołnierzy|osób|wojskowych)",
     ),
     "for": (r"na", r"za"),
+    "truce": (
+        r"zawieszeni\w*\s+broni",
+        r"rozejm\w*",
+    ),
     "mediation": (
         r"pośrednict\w*",
         r"mediacj\w*",

@@ -253,6 +253,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"a\s+mesma\s+quantidade",
     ),
     "for": (r"por",),
+    "truce": (
+        r"cessar-fogo",
+        r"trégua",
+    ),
     "mediation": (
         r"mediaç\w*",
         r"graças",

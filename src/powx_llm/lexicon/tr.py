@@ -205,6 +205,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\d+['’](?:şer|şar|er|ar)\b",
     ),
     "for": (r"karşılığında", r"['’]y?[ae]\s+karşı(?:lık)?", r"['’]y?[ae]"),
+    "truce": (r"ateşkes\w*",),
     "mediation": (
         r"arabulucu\w*",
         r"sayesinde",
