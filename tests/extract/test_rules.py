@@ -40,6 +40,7 @@ from powx_llm.extract._rules_numbers import (
 )
 from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
 from powx_llm.extract._rules_sides import (
+    a_mediator_released_no_one,
     bodies_the_words_state,
     drop_uncounted_sides,
     equal_sides,
@@ -591,6 +592,18 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"israel.from": "hamas"},
         ),
     ],
+    a_mediator_released_no_one: [
+        Case(
+            "The United States and Iran swapped five prisoners each on Monday. Qatar brokered the deal, which "
+            "made the trade possible.",
+            (
+                side(5, "five", received_by="United States", released_by="Qatar"),
+                side(5, "five", received_by="Iran", released_by="United States"),
+            ),
+            {"united_states.from": "iran", "mediators": ["qatar"]},
+            note="mediated the handover",
+        ),
+    ],
     releaser_by_elimination: [
         Case(
             "Hamas freed 13 Israeli hostages; 10 Thai nationals were also released.",
@@ -1043,7 +1056,8 @@ RULE_CASES: dict[Rule, list[Case]] = {
             )
             for text in (
                 "Azerbaijan handed 15 Armenian prisoners to Armenia on Saturday, in a handover mediated by Russia.",
-                "Azerbaycan, Rus barış güçlerinin arabuluculuk ettiği bir süreçte 15 Ermeni esiri serbest bıraktı.",
+                "Azerbaycan, Rusya'nın arabuluculuğuyla 15 Ermeni esiri serbest bıraktı.",
+                "Azerbaijan said Moscow's mediation had helped it hand 15 Armenian prisoners over to Armenia.",
             )
         ),
         *(

@@ -12,6 +12,7 @@ from powx_llm.model import Count
 from powx_llm.read import (
     CLAUSE_STOP,
     NON_STATE,
+    OPENING_CHARS,
     STOP_CHARS,
     Analysis,
     Mention,
@@ -25,6 +26,7 @@ from powx_llm.read import (
 __all__ = [
     "ONE_WAR",
     "about_captivity",
+    "about_the_series",
     "and_again",
     "both_sides",
     "called_an_exchange",
@@ -32,6 +34,7 @@ __all__ = [
     "happened",
     "held_by",
     "in_return",
+    "mediating_states",
     "n_for_n",
     "one_of_a_nationality_list",
     "people_of",
@@ -216,6 +219,34 @@ def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str = "exch
     rest = text[s : hit.start()] + " " + text[hit.end() : e]
     counts = any(s <= m.start < e and m.kind is MentionKind.COUNT for m in a.mentions)
     return category != "exchange_word" or counts or a.words("return").search(rest) is not None
+
+
+def about_the_series(a: Analysis, sentence: str) -> bool:
+    """Return whether a sentence speaks of the exchanges so far, not of this one ("a number of prisoner swaps
+    since the offensive began, many of them brokered by the UAE, Saudi Arabia or Turkey")."""
+    return a.words("exchanges", r"(?<!\w)").search(sentence) is not None and (
+        a.words("cumulative").search(sentence) is not None or a.words("since_start").search(sentence) is not None
+    )
+
+
+def mediating_states(a: Analysis) -> set[str]:
+    """Return the states the report's opening names as mediating this handover, right next to a word of mediating
+    in its clause (two words before it, three after: "Qatar brokered the deal", "a deal that the United States
+    brokered", "mediated by Russia", "Moscow's mediation"); not in a sentence about the exchanges so far or an
+    earlier one."""
+    text = a.article.text
+    out: set[str] = set()
+    for s, e in a.sentences:
+        sentence = text[s:e]
+        if s >= OPENING_CHARS or about_the_series(a, sentence) or a.words("aside").search(sentence):
+            continue
+        for hit in a.words("mediation").finditer(sentence):
+            before = " ".join(re.split(r"[,;:()]", sentence[max(0, hit.start() - 40) : hit.start()])[-1].split()[-2:])
+            after = " ".join(re.split(r"[,;:()]", sentence[hit.end() : hit.end() + 30])[0].split()[:3])
+            if a.words("truce").search(before + " " + after):
+                continue  # "a ceasefire brokered by Russia": the war's end, not this exchange
+            out |= {p for words in (before, after) for p in parties_named(words) | peoples_named(a, words)}
+    return out
 
 
 def about_captivity(a: Analysis) -> bool:

@@ -33,6 +33,7 @@ from powx_llm.extract._rules_numbers import (
 )
 from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
 from powx_llm.extract._rules_sides import (
+    a_mediator_released_no_one,
     bodies_the_words_state,
     drop_uncounted_sides,
     equal_sides,
@@ -75,6 +76,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     held_by_non_state,
     named_total,
     releaser_of_gaza_is_hamas,
+    a_mediator_released_no_one,
     releaser_by_elimination,
     halve_both_sides,
     equal_sides,

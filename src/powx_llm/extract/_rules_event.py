@@ -3,14 +3,15 @@ it states."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import (
     about_captivity,
+    about_the_series,
     called_an_exchange,
     happened,
+    mediating_states,
     peoples_named,
     receiver,
 )
@@ -140,17 +141,14 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     for s, e in a.sentences:
         sentence = text[s:e]
         named = {name for _, name in mediators_named(sentence)}
-        if _about_the_series(a, sentence):
+        if about_the_series(a, sentence):
             continue  # the exchanges so far and those who helped them, not this one's
         if a.words("mediation").search(sentence):
             credited |= named
             states |= parties_named(sentence) | peoples_named(a, sentence)
-            if s < OPENING_CHARS and not a.words("aside").search(sentence):  # not "earlier, after talks mediated by"
-                for hit in a.words("mediation").finditer(sentence):
-                    credited |= _mediating_states(a, sentence, hit)
         if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
             involved |= named
-    credited |= involved & {_ICRC}
+    credited |= involved & {_ICRC} | mediating_states(a)
     out = sorted(credited - parties)
     notes = []
     for name in drafts.answer.mediators:
@@ -165,25 +163,6 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         elif canon not in out:
             out.append(canon)
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
-
-
-def _mediating_states(a: Analysis, sentence: str, hit: re.Match[str]) -> set[str]:
-    """Return the states a word of mediating names as the mediator, in its clause and within a few words of it
-    ("Qatar brokered the deal", "a deal that the United States brokered", "mediated by Russia", "Rus barış
-    güçlerinin arabuluculuk ettiği")."""
-    before = re.split(r"[,;:()]", sentence[max(0, hit.start() - 40) : hit.start()])[-1]
-    after = re.split(r"[,;:()]", sentence[hit.end() : hit.end() + 30])[0]
-    if a.words("truce").search(before + " " + after):
-        return set()  # "a ceasefire brokered by Russia": the war's end, not this exchange
-    return {p for words in (before, after) for p in parties_named(words) | peoples_named(a, words)}
-
-
-def _about_the_series(a: Analysis, sentence: str) -> bool:
-    """Return whether a sentence speaks of the exchanges so far, not of this one ("a number of prisoner swaps
-    since the offensive began, many of them brokered by the UAE, Saudi Arabia or Turkey")."""
-    return a.words("exchanges", r"(?<!\w)").search(sentence) is not None and (
-        a.words("cumulative").search(sentence) is not None or a.words("since_start").search(sentence) is not None
-    )
 
 
 def running_totals(a: Analysis, drafts: Drafts) -> Drafts:

@@ -16,6 +16,7 @@ from powx_llm.extract._clues import (
     happened,
     held_by,
     in_return,
+    mediating_states,
     n_for_n,
     one_of_a_nationality_list,
     receiver,
@@ -40,6 +41,7 @@ from powx_llm.read import (
 )
 
 __all__ = [
+    "a_mediator_released_no_one",
     "bodies_the_words_state",
     "drop_uncounted_sides",
     "equal_sides",
@@ -313,6 +315,20 @@ def releaser_of_gaza_is_hamas(a: Analysis, drafts: Drafts) -> Drafts:
             d = replace(d, from_="Hamas")
         sides.append(d)
     return drafts.with_sides(sides)
+
+
+def a_mediator_released_no_one(a: Analysis, drafts: Drafts) -> Drafts:
+    """A releaser the report's opening names as mediating the handover ("Qatar brokered the deal") released no
+    one, unless it received people too: the releaser is left open, for the other rules to find."""
+    mediating = mediating_states(a)
+    receivers = {d.to for d in drafts.sides}
+    sides, notes = [], []
+    for d in drafts.sides:
+        if d.from_ is not None and d.from_ in mediating and d.from_ not in receivers:
+            notes.append(f"side to {d.to}: {d.from_} mediated the handover, it released no one")
+            d = replace(d, from_=None)
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
 
 
 def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
