@@ -605,6 +605,18 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     releaser_by_elimination: [
+        Case(  # Palestinians come back from Israel, whoever the model says
+            "The bodies of 15 Palestinians were handed over through the Red Cross on Wednesday.",
+            (Side(received_by="Palestine", bodies=15, bodies_words="15 Palestinians"),),
+            {"palestinian_territories.from": "israel"},
+            kind="body_repatriation",
+        ),
+        Case(  # Israel's hostages from Hamas, when the article names it
+            "The Red Cross took delivery of the bodies of 2 hostages from Hamas on Sunday and handed them to the army.",
+            (Side(received_by="Israel", bodies=2, bodies_words="2 hostages"),),
+            {"israel.from": "hamas"},
+            kind="body_repatriation",
+        ),
         Case(
             "Hamas freed 13 Israeli hostages; 10 Thai nationals were also released.",
             (side(13, "13", received_by="Israel", released_by="Hamas"), side(10, "10 Thai", received_by="Thailand")),

@@ -37,6 +37,7 @@ from powx_llm.read import (
     handed_part,
     is_aside,
     is_bodies,
+    parties_named,
     sentence_of,
 )
 
@@ -334,10 +335,12 @@ def a_mediator_released_no_one(a: Analysis, drafts: Drafts) -> Drafts:
 def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
     """A side with no releaser got its people from the one non-state group holding the others (the Thai
     hostages came from Hamas too), and that group's own people from the state it fights (the Palestinian
-    prisoners from Israel), else from the one other party, else from the other party of the war (Ukraine's
-    people came from Russia, whatever third country is named; convention 1)."""
+    prisoners from Israel), Palestinians from Israel and Israelis from Hamas when the article names it, else from
+    the one other party, else from the other party of the war (Ukraine's people came from Russia, whatever third
+    country is named; convention 1)."""
     parties = {d.to for d in drafts.sides if d.to}
     holders = {d.from_ for d in drafts.sides if d.from_ in NON_STATE}
+    named = parties_named(a.article.text)
     sides = []
     for d in drafts.sides:
         if d.from_ is None:
@@ -347,6 +350,10 @@ def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
                 d = replace(d, from_=holder)
             elif holder is not None and NON_STATE_OPPONENT.get(holder) in parties - {d.to}:
                 d = replace(d, from_=NON_STATE_OPPONENT[holder])  # the holder's own people: from its opponent
+            elif d.to == "Palestinian territories":
+                d = replace(d, from_="Israel")  # Palestinians come back from Israel's prisons or morgues
+            elif d.to == "Israel" and "Hamas" in named:
+                d = replace(d, from_="Hamas")  # Israel's hostages, or their bodies, from Hamas (convention 7)
             elif len(others) == 1:
                 d = replace(d, from_=others[0])
             elif d.to in ONE_WAR and (not others or ONE_WAR[d.to] in others):
