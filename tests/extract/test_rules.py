@@ -611,6 +611,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"palestinian_territories.from": "israel"},
             kind="body_repatriation",
         ),
+        Case(  # a state's soldiers from the one non-state group fighting it that the article names
+            "The ICRC said 64 Sudanese soldiers were freed on Monday and flown to Port Sudan. The Rapid "
+            "Support Forces had captured them in Khartoum.",
+            (side(64, "64 Sudanese soldiers", received_by="Sudan"),),
+            {"sudan.from": "rapid support forces"},
+            kind="release",
+        ),
         Case(  # Israel's hostages from Hamas, when the article names it
             "The Red Cross took delivery of the bodies of 2 hostages from Hamas on Sunday and handed them to the army.",
             (Side(received_by="Israel", bodies=2, bodies_words="2 hostages"),),

@@ -335,8 +335,9 @@ def a_mediator_released_no_one(a: Analysis, drafts: Drafts) -> Drafts:
 def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
     """A side with no releaser got its people from the one non-state group holding the others (the Thai
     hostages came from Hamas too), and that group's own people from the state it fights (the Palestinian
-    prisoners from Israel), Palestinians from Israel and Israelis from Hamas when the article names it, else from
-    the one other party, else from the other party of the war (Ukraine's people came from Russia, whatever third
+    prisoners from Israel), Palestinians from Israel, a state's people from the one non-state group fighting it
+    that the article names (Israelis from Hamas, Sudanese from the Rapid Support Forces), else from the one other
+    party, else from the other party of the war (Ukraine's people came from Russia, whatever third
     country is named; convention 1)."""
     parties = {d.to for d in drafts.sides if d.to}
     holders = {d.from_ for d in drafts.sides if d.from_ in NON_STATE}
@@ -352,8 +353,8 @@ def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
                 d = replace(d, from_=NON_STATE_OPPONENT[holder])  # the holder's own people: from its opponent
             elif d.to == "Palestinian territories":
                 d = replace(d, from_="Israel")  # Palestinians come back from Israel's prisons or morgues
-            elif d.to == "Israel" and "Hamas" in named:
-                d = replace(d, from_="Hamas")  # Israel's hostages, or their bodies, from Hamas (convention 7)
+            elif len(fighting := [g for g, state in NON_STATE_OPPONENT.items() if state == d.to and g in named]) == 1:
+                d = replace(d, from_=fighting[0])  # Israel's hostages from Hamas, Sudan's soldiers from the RSF
             elif len(others) == 1:
                 d = replace(d, from_=others[0])
             elif d.to in ONE_WAR and (not others or ONE_WAR[d.to] in others):
