@@ -565,6 +565,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     named_total: [
+        Case(  # the exact number the words name as the side's people, for the round one
+            "Russia and Ukraine said close to 100 soldiers from each side had come home. Moscow said 94 Russians "
+            "held by Ukraine were freed.",
+            (side(100, "close to 100 soldiers", **RU_UA),),
+            {"russia.people": 94, "russia.people_qualifier": None},
+        ),
         Case(
             "W zamian Ukraina przekazała Moskwie ponad 50 osób. Do Rosji trafiło 55 rosyjskich wojskowych.",
             (side(50, "ponad 50 osób", received_by="Rosja", released_by="Ukraina"),),

@@ -163,7 +163,8 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
 
     "ponad 50 osób" then "Do Rosji trafiło 55 rosyjskich wojskowych"; "The other three" then "the five
     Iranians": the number that says whose people they are is this side's total, unless it is part of a
-    larger group, a running total, planned, or about other people, or its parts are listed and add up.
+    larger group, a running total, planned, or about other people, or its parts are listed and add up. A
+    smaller number so named stands for a round one ("close to 100 from each side" … "94 Russians").
     """
     sides, notes = list(drafts.sides), []
     for i, d in enumerate(sides):
@@ -174,7 +175,7 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
                 m
                 for m in a.mentions
                 if m.kind is MentionKind.COUNT
-                and (m.value or 0) > d.people.value
+                and ((m.value or 0) > d.people.value or _exact_for_rounded(d.people, m))
                 and people_of(a, group_head(a, m)) == d.to
                 and not is_part(a, m)
                 and why_not_total(a, m, "people") is None
@@ -188,6 +189,13 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
             )
             sides[i] = replace(d, people=count_of(named, a.article.text))
     return drafts.with_sides(sides, *notes)
+
+
+def _exact_for_rounded(count: Count, m: Mention) -> bool:
+    """Return whether *m* states exactly the group *count* gives round ("close to 100 from each side" … "94
+    Russians"): exact, and within a fifth of it."""
+    rounded = count.qualifier is Qualifier.APPROXIMATELY and m.qualifier is Qualifier.EXACT
+    return rounded and m.value is not None and abs(m.value - count.value) * 5 <= count.value
 
 
 def _parts_add_up(a: Analysis, value: int) -> bool:
