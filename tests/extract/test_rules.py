@@ -412,6 +412,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     sides_the_words_state: [
+        Case(  # a word of handing over states a transfer as well as one of a return
+            "Russia got back 30 of its soldiers on Friday. The 40 Ukrainian prisoners were handed to Kyiv at the "
+            "border.",
+            (side(30, "30 of its soldiers", **RU_UA),),
+            {"ukraine.people": 40, "russia.people": 30},
+        ),
         Case(  # "it had taken back": the receiver said in a verb of taking back
             "Russia and Ukraine swapped 95 prisoners of war on Friday. Kyiv said it had also taken back the bodies "
             "of 501 soldiers killed in combat.",

@@ -136,7 +136,8 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         cue = a.cue_at(m)
         if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
             continue
-        returned = a.words("return").search(sentence_of(a, m)) or in_return(a, m)
+        sentence = sentence_of(a, m)
+        returned = a.words("return").search(sentence) or a.words("handover").search(sentence) or in_return(a, m)
         if not returned or future_before(a, m):
             continue
         named = receiver(a, m)
