@@ -23,7 +23,7 @@ from powx_llm.extract._clues import (
     releaser,
     whose,
 )
-from powx_llm.extract._sides import candidates, only_running_totals, party_named
+from powx_llm.extract._sides import candidates, only_numbers_of_no_handover, party_named
 from powx_llm.model import Kind
 from powx_llm.read import (
     NON_STATE,
@@ -240,13 +240,14 @@ def drop_uncounted_sides(a: Analysis, drafts: Drafts) -> Drafts:
     the words report as done, with both its parties named: when no side has a number (a swap of named people,
     one named hostage freed) or when the words call it an exchange (the other way of a swap, uncounted). Named
     people without a numeral are not counted, but their direction stands (annotation convention 10); not when
-    every number the model gave is a running total: an overview of the exchanges so far."""
+    every number the model gave counts no handover (running totals, a plan's numbers, "1000-for-1000"): an
+    overview, or talks of an exchange."""
     counted = [d for d in drafts.sides if d.counted]
     done = (
         drafts.answer.kind != "none"
         and happened(a)
         and (not counted or called_an_exchange(a))
-        and not only_running_totals(a, drafts.answer)
+        and not only_numbers_of_no_handover(a, drafts.answer)
     )
     kept = [d for d in drafts.sides if d.counted or (done and d.to and d.from_ and d.to != d.from_)]
     return drafts.with_sides(

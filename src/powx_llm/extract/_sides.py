@@ -37,7 +37,7 @@ __all__ = [
     "counts_a_handover",
     "find_total",
     "not_total_because",
-    "only_running_totals",
+    "only_numbers_of_no_handover",
     "party_named",
     "side_problems",
     "why_not_total",
@@ -179,17 +179,24 @@ def _given(a: Analysis, answer: Sides) -> list[Mention | None]:
     ]
 
 
-def only_running_totals(a: Analysis, answer: Sides) -> bool:
-    """Return whether every number of *answer* is a running total the text states ("more than 70 exchanges …
-    more than 8,000 freed"): an overview of the exchanges so far, not one handover (annotation convention 3)."""
+def _no_count(a: Analysis, m: Mention | None) -> bool:
+    """Return whether *m* is stated and counts no one of a handover: a running total, or no count at all (a
+    format, "1000-for-1000"; a date; a sum)."""
+    return m is not None and (m.kind in NOT_A_TOTAL_KINDS or m.kind is MentionKind.FORMAT or running_total(a, m))
+
+
+def only_numbers_of_no_handover(a: Analysis, answer: Sides) -> bool:
+    """Return whether *answer* gives numbers and none of them counts people of a handover ("more than 70
+    exchanges … more than 8,000 freed", "a 1000-for-1000 exchange"): an overview or talks (convention 3)."""
     given = _given(a, answer)
-    return bool(given) and all(m is not None and running_total(a, m) for m in given)
+    return bool(given) and all(_no_count(a, m) for m in given)
 
 
 def counts_a_handover(a: Analysis, answer: Sides) -> bool:
-    """Return whether *answer* gives a number that may count a handover: not a running total, nor a number of a
-    plan ("are going to release 4,208 POWs, including 401 women")."""
-    return any(m is None or not (running_total(a, m) or future_before(a, m)) for m in _given(a, answer))
+    """Return whether *answer* gives a number that may count a handover done: none of those
+    ``only_numbers_of_no_handover`` refuses, nor a plan's ("are going to release 4,208 POWs, including 401
+    women")."""
+    return any(not (_no_count(a, m) or (m is not None and future_before(a, m))) for m in _given(a, answer))
 
 
 def bodies_by_words(a: Analysis, m: Mention) -> bool:
