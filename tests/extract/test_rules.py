@@ -391,6 +391,18 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     swap_by_words: [
+        *(
+            Case(  # people freed from one party's captivity went to the other party of the war
+                text,
+                (side(45, "45", **RU_UA),),
+                {"ukraine.people": 45, "russia.people": None},
+            )
+            for text in (
+                "Moscow trades 45 defenders for three pilots. Kyiv said 45 defenders - 42 men and three women - had "
+                "been freed from Russian captivity.",
+                "45 військових повернулися додому з російського полону.",
+            )
+        ),
         Case(  # whose people they are, named after a linking word
             "Azerbaijan has transferred 10 servicemen of Armenian origin, the commission said.",
             (side(10, "10 servicemen of Armenian origin", received_by="Azerbaijan", released_by="Armenia"),),

@@ -30,6 +30,7 @@ __all__ = [
     "and_again",
     "both_sides",
     "called_an_exchange",
+    "freed_from",
     "group_head",
     "happened",
     "held_by",
@@ -82,6 +83,19 @@ def whose(a: Analysis, count: Count | None) -> str | None:
     of Armenian origin"), if any."""
     m = mention_of(a, count)
     return people_of(a, group_head(a, m, linked=True)) if m is not None else None
+
+
+def freed_from(a: Analysis, m: Mention) -> str | None:
+    """Return the party whose captivity *m*'s sentence says its people left ("45 Azovstal defenders … had been
+    freed from Russian captivity", "з російського полону повернулися 45"): the word next to captivity names the
+    captor."""
+    s, e = a.sentence_span(m.start)
+    rest = a.article.text[s:e]
+    for hit in a.words("captivity_noun", r"(?<!\w)").finditer(rest):
+        near = " ".join(rest[: hit.start()].split()[-2:] + rest[hit.end() :].split()[:1])
+        if (captor := people_of(a, near)) is not None:
+            return captor
+    return None
 
 
 def receiver(a: Analysis, m: Mention) -> str | None:

@@ -13,6 +13,7 @@ from powx_llm.extract._clues import (
     about_captivity,
     and_again,
     called_an_exchange,
+    freed_from,
     happened,
     held_by,
     in_return,
@@ -103,7 +104,9 @@ def swap_by_words(a: Analysis, drafts: Drafts) -> Drafts:
     sided = [i for i, d in enumerate(sides) if d.people is not None and d.to is not None]
     if len(sided) == 1:
         d = sides[sided[0]]
-        named = whose(a, d.people)
+        same = (m for m in a.mentions if m.kind is MentionKind.COUNT and d.people and m.value == d.people.value)
+        captors = {captor for m in same if (captor := freed_from(a, m)) is not None}  # "freed from Russian captivity"
+        named = whose(a, d.people) or (ONE_WAR.get(captors.pop()) if len(captors) == 1 else None)
         if named is None or named == d.to or any(x.to == named for x in sides):
             return drafts
         value = d.people.value if d.people else "?"

@@ -182,6 +182,7 @@ CATEGORIES: dict[str, str] = {
     "equal_sides": "in a sentence: each side, the same number (both sides received as many)",
     "for": "between two equal numbers: N for N",
     "truce": "near a word of mediating: a ceasefire or truce (mediating one is not mediating the exchange)",
+    "captivity_noun": "captivity itself, next to a demonym that names the captor (from Russian captivity)",
     "mediation": "in a sentence: mediated, thanks to, helped",
     "handover": "in a sentence: handed over, released, exchanged",
     "intermediary": "in a sentence naming the ICRC: it received, carried, escorted or examined them (convention 6)",

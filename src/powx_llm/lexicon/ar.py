@@ -298,6 +298,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"وقف\s+إطلاق\s+النار",
         r"هدنة",
     ),
+    "captivity_noun": (r"الأسر\b",),
     "mediation": (
         r"وساطة",
         r"بوساطة",

@@ -340,6 +340,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"Waffenstillstand\w*",
         r"Waffenruhe",
     ),
+    "captivity_noun": (r"Gefangenschaft",),
     "mediation": (
         r"vermittl\w*",
         r"vermittelt",

@@ -262,6 +262,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"truce",
         r"armistice",
     ),
+    "captivity_noun": (r"captivity",),
     "mediation": (
         r"mediat\w*",
         r"broker\w*",

@@ -263,6 +263,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"tregua",
         r"cese\s+al\s+fuego",
     ),
+    "captivity_noun": (r"cautiverio",),
     "mediation": (
         r"mediaci\w*",
         r"gracias",

@@ -263,6 +263,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"cessez-le-feu",
         r"trêve",
     ),
+    "captivity_noun": (r"captivité",),
     "mediation": (
         r"médiation",
         r"grâce",

@@ -222,6 +222,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "for": (r"mert", r"-[aeoö]?t"),
     "truce": (r"tűzszünet\w*",),
+    "captivity_noun": (r"fogság\w*",),
     "mediation": (
         r"közvetít\w*",
         r"köszön\w*",

@@ -262,6 +262,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"cessate\s+il\s+fuoco",
         r"tregua",
     ),
+    "captivity_noun": (r"prigionia",),
     "mediation": (
         r"mediazion\w*",
         r"grazie",

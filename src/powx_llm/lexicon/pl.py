@@ -272,6 +272,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"zawieszeni\w*\s+broni",
         r"rozejm\w*",
     ),
+    "captivity_noun": (r"niewol\w*",),
     "mediation": (
         r"pośrednict\w*",
         r"mediacj\w*",

@@ -257,6 +257,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"cessar-fogo",
         r"trégua",
     ),
+    "captivity_noun": (r"cativeiro",),
     "mediation": (
         r"mediaç\w*",
         r"graças",

@@ -206,6 +206,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "for": (r"karşılığında", r"['’]y?[ae]\s+karşı(?:lık)?", r"['’]y?[ae]"),
     "truce": (r"ateşkes\w*",),
+    "captivity_noun": (r"esaret\w*",),
     "mediation": (
         r"arabulucu\w*",
         r"sayesinde",

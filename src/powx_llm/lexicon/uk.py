@@ -179,6 +179,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"перемир\w*",
         r"припинен\w*\s+вогню",
     ),
+    "captivity_noun": (r"полон(?:у|і|ом)?\b",),
     "mediation": (
         r"посередн\w*",
         r"сприян\w*",
