@@ -92,6 +92,10 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
         ("On the swap's first day, more were set free", []),
         ("Die Zahl beträgt 95. Der Austausch fand am Freitag statt", []),  # a count ending a sentence
         ("Dönenlerin sayısı 75. Takas cuma günü yapıldı", []),
+        (  # a list that names the group first: "<place> direction — N"
+            "Тіла повернених:\n🔷 Донецький напрямок — 403;\n🔷 з моргів на території РФ — ще 31 загиблий.",
+            [("403", "cohort", None, "Donetsk direction", None), ("31", "cohort", None, "morgues in Russia", None)],
+        ),
         ("Bugün 90 esir takas edildi.", []),  # "were exchanged": a verb, not a count of exchanges
         (
             "Over four years, more than 60 prisoner exchanges took place",

@@ -191,7 +191,7 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
     return None
 
 
-def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> Cue | None:
+def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str = "") -> Cue | None:
     harmed = lex("harmed", r"(?<!\w)", r"(?:\s+[^\W\d_]+){0,2}\s*$").search(before)
     if harmed is not None:
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
@@ -222,6 +222,9 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str) -> C
     wound = lex("wound").search(clause)
     if wound is not None:
         return Cue(m, Role.WOUNDED, wound.group(0))
+    listed = re.fullmatch(r"(.*?)\s+[-–—:]\s*(?:[^\W\d_]+\s+)?", line)  # "Донецький напрямок — 403": label first
+    if listed is not None and (cohort := _cohort(lex, listed.group(1))) is not None:
+        return Cue(m, Role.COHORT, listed.group(1).strip(), label=cohort)
     running = (
         (m.value or 0) >= 2  # "un" is no running total
         and not lex("not_returned").search(sentence)
@@ -299,7 +302,8 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
         elif m.kind in (MentionKind.COUNT, MentionKind.FRACTION):
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
-            cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence)
+            line = text[max(prev, text.rfind("\n", 0, m.start) + 1) : m.start]  # the list item's words before it
+            cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence, line)
         else:
             cue = None
         if cue is not None:
