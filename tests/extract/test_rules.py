@@ -40,6 +40,7 @@ from powx_llm.extract._rules_numbers import (
 )
 from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
 from powx_llm.extract._rules_sides import (
+    a_figure_of_the_other_side,
     a_mediator_released_no_one,
     bodies_the_words_state,
     drop_uncounted_sides,
@@ -476,6 +477,25 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "Ukraine got back 120 people. Ukraine released a list: 120 people came home.",
             (side(120, "120", **UA_RU),),
             {"russia.people": None},
+            fires=False,
+        ),
+    ],
+    a_figure_of_the_other_side: [
+        Case(
+            "Украина вернула из плена еще 140 человек\nВ субботу Украина получила обратно 140 человек, Россия – 82. "
+            "Минобороны РФ заявило, что Россия вернула 82 своих военнослужащих.",
+            (
+                side(140, "Украина получила обратно 140 человек", **UA_RU),
+                side(140, "вернула из плена еще 140 человек", **RU_UA),
+            ),
+            {"ukraine.people": 140, "russia.people": 82},
+            note="is Ukraine's in the words",
+        ),
+        Case(  # ... not when the words give both sides as many
+            "Ukraine got back 75 soldiers on Friday, and Russia received the same number. Russia got back 12 "
+            "civilians last month.",
+            (side(75, "75 soldiers", **UA_RU), side(75, "75 soldiers", **RU_UA)),
+            {"ukraine.people": 75, "russia.people": 75},
             fires=False,
         ),
     ],

@@ -33,6 +33,7 @@ from powx_llm.extract._rules_numbers import (
 )
 from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
 from powx_llm.extract._rules_sides import (
+    a_figure_of_the_other_side,
     a_mediator_released_no_one,
     bodies_the_words_state,
     drop_uncounted_sides,
@@ -68,6 +69,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     one_side_per_receiver,
     swap_by_words,
     sides_the_words_state,
+    a_figure_of_the_other_side,
     bodies_the_words_state,
     words_for_a_wrong_number,
     drop_uncounted_sides,

@@ -12,6 +12,7 @@ from powx_llm.extract._clues import (
     ONE_WAR,
     about_captivity,
     and_again,
+    both_sides,
     called_an_exchange,
     freed_from,
     happened,
@@ -43,6 +44,7 @@ from powx_llm.read import (
 )
 
 __all__ = [
+    "a_figure_of_the_other_side",
     "a_mediator_released_no_one",
     "bodies_the_words_state",
     "drop_uncounted_sides",
@@ -180,6 +182,31 @@ def _counterpart(a: Analysis, m: Mention, by_to: dict[str | None, Draft]) -> str
         if (m.value or 0) >= max(1000, 10 * this):
             return None
     return home.from_ if home is not None and home.from_ not in (None, gave) else None
+
+
+def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
+    """Two sides with one figure, which the words give to one of them only ("Украина получила обратно 140
+    человек, Россия – 82"), and nowhere to both sides: the other side takes the figure the words give it
+    ("Россия вернула 82 своих военнослужащих"), when they give it exactly one."""
+    if a.words("equal_sides").search(a.article.text):
+        return drafts
+    counts = [m for m in a.mentions if m.kind is MentionKind.COUNT and m.value]
+    sides, notes = list(drafts.sides), []
+    for i, x in enumerate(sides):
+        y = next((y for y in sides if y is not x and y.people and x.people and y.people.value == x.people.value), None)
+        if y is None or x.people is None or x.to is None:
+            continue
+        same = [m for m in counts if m.value == x.people.value]
+        named = {receiver(a, m) for m in same}
+        if y.to not in named or x.to in named or any(both_sides(a, m) for m in same):
+            continue
+        own = {m.value: m for m in counts if m.value != x.people.value and receiver(a, m) == x.to}
+        if len(own) != 1:
+            continue
+        m = next(iter(own.values()))
+        notes.append(f"people to {x.to}: {x.people.value} is {y.to}'s in the words, {m.quote} is {x.to}'s")
+        sides[i] = x.with_count("people", count_of(m, a.article.text))
+    return drafts.with_sides(sides, *notes)
 
 
 def bodies_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
