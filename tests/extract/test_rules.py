@@ -500,6 +500,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     bodies_the_words_state: [
+        Case(  # the bodies go to the side whose people the words say they were
+            "Ukraine freed 25 Russian soldiers on Saturday. Moscow in turn gave back the remains of 1,200 Ukrainian "
+            "soldiers.",
+            (side(25, "25 Russian soldiers", **RU_UA),),
+            {"ukraine.bodies": 1200, "russia.bodies": None, "russia.people": 25},
+            kind="mixed",
+        ),
         Case(
             "Україна повернула 75 військових. Також три тіла загиблих.",
             (side(75, "75", received_by="Україна", released_by="Росія"),),

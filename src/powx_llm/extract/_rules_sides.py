@@ -15,12 +15,14 @@ from powx_llm.extract._clues import (
     both_sides,
     called_an_exchange,
     freed_from,
+    group_head,
     happened,
     held_by,
     in_return,
     mediating_states,
     n_for_n,
     one_of_a_nationality_list,
+    people_of,
     receiver,
     releaser,
     whose,
@@ -210,7 +212,8 @@ def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
 
 
 def bodies_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
-    """Give the home side the bodies the words state when the model missed them ("три тіла")."""
+    """Give the home side the bodies the words state when the model missed them ("три тіла"), or the side whose
+    people the words say they were ("the remains of 1,200 Ukrainian soldiers")."""
     sides = drafts.sides
     used = {c.value for d in sides for c in (d.people, d.bodies) if c is not None}
     cue = next(
@@ -227,8 +230,11 @@ def bodies_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
     )
     if cue is None or not sides or any(d.bodies is not None for d in sides):
         return drafts
-    home = home_draft(sides)
     bodies = count_of(handed_part(a, cue.mention) or cue.mention, a.article.text)
+    named = people_of(a, group_head(a, cue.mention, linked=True))  # "the remains of 1,200 Ukrainian soldiers"
+    if named is not None and all(d.to != named for d in sides) and named in ONE_WAR:
+        return drafts.with_sides([*sides, Draft(named, ONE_WAR[named], bodies=bodies)])
+    home = next((d for d in sides if d.to == named), None) or home_draft(sides)
     return drafts.with_sides(replace(d, bodies=bodies) if d is home else d for d in sides)
 
 

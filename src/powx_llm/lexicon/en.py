@@ -145,7 +145,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"still",
-        r"remain\w*",
+        r"remain(?!s\s+of\b)\w*",
         r"held\b",
         r"holding",
         r"detained",
@@ -177,7 +177,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "more_before": (r"another", r"a\s+further"),
     "in_return": (r"in\s+return", r"in\s+exchange"),
-    "bodies_of": (r"bod(?:y|ies)\s+of",),
+    "bodies_of": (r"bod(?:y|ies)\s+of", r"(?:mortal\s+)?remains\s+of"),
     "link_of": (r"of",),
     "of_the_whole": (r"of",),
     "articles": (r"the", r"these", r"those"),
@@ -185,7 +185,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
     "aside": (
         r"\bstill\b",
-        r"\bremain\w*",
+        r"\bremain(?!s\s+of\b)\w*",  # not "the remains of 1,200 soldiers": their bodies
         r"\bholding\b",
         r"\bexpected\b",
         r"\bdue\s+to\b",
