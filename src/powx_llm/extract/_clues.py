@@ -42,6 +42,7 @@ __all__ = [
     "peoples_named",
     "receiver",
     "releaser",
+    "things_follow",
     "whose",
 ]
 
@@ -222,17 +223,25 @@ def called_an_exchange(a: Analysis) -> bool:
     )
 
 
-def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str = "exchange_word") -> bool:
+def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str) -> bool:
     """Return whether words of *category* at *hit* call a handover an exchange: not things given in return ("in
     exchange for minefield maps"), nor an exchange in a sentence that reports no handover ("its lack of interest
     in further exchanges")."""
+    if things_follow(a, hit):
+        return False
     text = a.article.text
     s, e = a.sentence_span(hit.start())
-    if any(w.casefold() in lexicon.table("measure", a.languages) for w in re.findall(r"\w+", text[hit.end() : e])[:6]):
-        return False  # things, not people
     rest = text[s : hit.start()] + " " + text[hit.end() : e]
     counts = any(s <= m.start < e and m.kind is MentionKind.COUNT for m in a.mentions)
     return category != "exchange_word" or counts or a.words("return").search(rest) is not None
+
+
+def things_follow(a: Analysis, hit: re.Match[str]) -> bool:
+    """Return whether the words right after *hit*, in its sentence, name things, not people ("in exchange for
+    minefield maps", "received in return a map of the minefields")."""
+    _, e = a.sentence_span(hit.start())
+    things = lexicon.table("measure", a.languages)
+    return any(w.casefold() in things for w in re.findall(r"\w+", a.article.text[hit.end() : e])[:6])
 
 
 def about_the_series(a: Analysis, sentence: str) -> bool:

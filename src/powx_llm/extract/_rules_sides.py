@@ -3,10 +3,8 @@ put the wrong way round, and who received from whom."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from powx_llm import lexicon
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import (
     ONE_WAR,
@@ -25,6 +23,7 @@ from powx_llm.extract._clues import (
     people_of,
     receiver,
     releaser,
+    things_follow,
     whose,
 )
 from powx_llm.extract._sides import candidates, only_numbers_of_no_handover, party_named
@@ -195,8 +194,10 @@ def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
     counts = [m for m in a.mentions if m.kind is MentionKind.COUNT and m.value]
     sides, notes = list(drafts.sides), []
     for i, x in enumerate(sides):
-        y = next((y for y in sides if y is not x and y.people and x.people and y.people.value == x.people.value), None)
-        if y is None or x.people is None or x.to is None:
+        if x.people is None or x.to is None:
+            continue
+        y = next((y for y in sides if y is not x and y.people and y.people.value == x.people.value), None)
+        if y is None:
             continue
         same = [m for m in counts if m.value == x.people.value]
         named = {receiver(a, m) for m in same}
@@ -379,7 +380,7 @@ def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
     country is named; convention 1)."""
     parties = {d.to for d in drafts.sides if d.to}
     holders = {d.from_ for d in drafts.sides if d.from_ in NON_STATE}
-    named = parties_named(a.article.text)
+    named = parties_named(a.article.text) if any(d.from_ is None for d in drafts.sides) else set()
     sides = []
     for d in drafts.sides:
         if d.from_ is None:
@@ -436,10 +437,9 @@ def uncounted_return(a: Analysis, drafts: Drafts) -> Drafts:
     if d.to is None or d.from_ is None:
         return drafts
     text, words = a.article.text, a.words("in_return", r"(?<!\w)", r"(?!\w)")
-    things = lexicon.table("measure", a.languages)
     for hit in words.finditer(text):
         _, end = a.sentence_span(hit.start())
-        if any(w.casefold() in things for w in re.findall(r"\w+", text[hit.end() : end])[:6]):
+        if things_follow(a, hit):
             continue  # "received in return a map of the minefields": things, not people
         if not any(hit.end() <= m.start < end and m.kind is MentionKind.COUNT for m in a.mentions):
             return drafts.with_sides([d, Draft(d.from_, d.to)])

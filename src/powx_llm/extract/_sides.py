@@ -135,9 +135,9 @@ def _planned(a: Analysis, m: Mention, label: str) -> str | None:
 def _still_held(a: Analysis, m: Mention, label: str) -> str | None:
     """ "I civili detenuti in Russia sono oltre mille": a sentence that says who is still held, and nothing of a
     return, counts the captives, not the returned."""
-    s, _ = a.sentence_span(m.start)
+    s, e = a.sentence_span(m.start)
     held = a.words("not_returned").search(a.article.text[s : m.start])
-    if held is None or a.words("return").search(sentence_of(a, m)):
+    if held is None or a.words("return").search(a.article.text[s:e]):
         return None
     return f"{m.quote} are {held.group(0).strip()}, not returned"
 

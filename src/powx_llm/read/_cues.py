@@ -191,7 +191,7 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
     return None
 
 
-def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str = "") -> Cue | None:
+def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str) -> Cue | None:
     harmed = lex("harmed", r"(?<!\w)", r"(?:\s+[^\W\d_]+){0,2}\s*$").search(before)
     if harmed is not None:
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
