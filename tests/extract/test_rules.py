@@ -452,6 +452,22 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(116, "116", **UA_RU),),
             {"ukraine.people": 116, "russia.people": 63, "russia.from": "ukraine"},
         ),
+        Case(  # "traded for 116": the number a group was traded for went the other way
+            "Russia and Ukraine carried out a large exchange. 63 Russian prisoners were traded for 116 prisoners "
+            "on the Ukrainian side.",
+            (side(63, "63", **RU_UA),),
+            {"ukraine.people": 116, "ukraine.from": "russia", "russia.people": 63},
+        ),
+        Case(
+            "Rusia y Ucrania hicieron un canje. 63 militares rusos fueron canjeados por 116 prisioneros.",
+            (side(63, "63", **RU_UA),),
+            {"ukraine.people": 116, "russia.people": 63},
+        ),
+        Case(
+            "Rosja i Ukraina przeprowadziły wymianę: 63 rosyjskich jeńców wymieniono na 116 osób.",
+            (side(63, "63", **RU_UA),),
+            {"ukraine.people": 116, "russia.people": 63},
+        ),
         Case(
             "W ramach wymiany Rosja uwolniła 120 Ukraińców. W zamian Ukraina przekazała Moskwie 45 osób.",
             (side(120, "120", **UA_RU),),

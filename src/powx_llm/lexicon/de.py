@@ -234,7 +234,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"entführt\w*",
     ),
     "more_before": (r"weiteren", r"weiterer"),
-    "in_return": (r"im\s+Gegenzug", r"im\s+Austausch"),
+    "in_return": (r"im\s+Gegenzug", r"im\s+Austausch", r"ausgetauscht\s+gegen"),
     "bodies_of": (
         r"Leichen(?:\s+von)?",
         r"Leichname[n]?(?:\s+von)?",

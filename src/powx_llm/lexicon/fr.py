@@ -182,7 +182,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"dépouilles?\b",
         r"enlevé\w*",
     ),
-    "in_return": (r"en\s+échange", r"en\s+contrepartie", r"en\s+retour"),
+    "in_return": (r"en\s+échange", r"en\s+contrepartie", r"en\s+retour", r"échangée?s?\s+contre"),
     "bodies_of": (r"(?:les\s+)?corps\s+de", r"dépouilles\s+(?:mortelles\s+)?de", r"restes\s+(?:mortels\s+)?de"),
     "link_of": (
         r"de",
