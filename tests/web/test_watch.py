@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import csv
+import os
 import signal
 import subprocess
 import time
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from powx_llm.cli import app
+from powx_llm.corpus import FeedWatch, Round
 from tests.helpers import POWX, ROOT, FakeServer, line_count, powx
 from tests.web.conftest import Site
 
@@ -69,3 +75,30 @@ def test_a_watch_stopped_mid_run_resumes_without_losing_or_doubling(
     urls = [a["url"] for a in _articles(out)]
     assert sorted(urls) == sorted(site.url(f"/news/{i}") for i in IDS)
     assert len(urls) == len(set(urls))
+
+
+def test_an_interrupt_swallowed_mid_round_still_stops_the_watch(
+    site: Site, fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C that lands in code that swallows KeyboardInterrupt (a finaliser, a library's catch-all) stops the
+    watch after the round instead of being lost."""
+    site.feed.clear()
+    site.add_entry(f"/news/{IDS[0]}", "Bodies and prisoners", "2024-10-18")
+    real_round = FeedWatch.round
+
+    def round_with_a_swallowed_interrupt(self: FeedWatch) -> Round:
+        result = real_round(self)
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)  # the handler runs here
+        except KeyboardInterrupt:
+            pass  # swallowed, as "Exception ignored in __del__" would
+        return result
+
+    monkeypatch.setattr(FeedWatch, "round", round_with_a_swallowed_interrupt)
+    out = tmp_path / "watch"
+    args = ["watch", site.url("/feed.xml"), "--out", str(out), "--rounds", "3", "--every", "1s", "--format", "csv"]
+    result = CliRunner().invoke(app, [*args, "--base-url", fake_server.url("ok")])
+    assert result.exit_code == 130, result.output
+    assert "stopped after 1 rounds" in result.output
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the watch's handler is gone

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -312,6 +316,28 @@ def _seconds(every: str) -> float:
     return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[m.group(2)]
 
 
+@contextmanager
+def _stop_on_interrupt() -> Iterator[threading.Event]:
+    """Ctrl+C raises KeyboardInterrupt as always, and also sets the event it yields: an interrupt that lands in
+    code that swallows it (a finaliser, a library's catch-all) still stops the watch after the round."""
+    stop = threading.Event()
+
+    def interrupt(signum: int, frame: object) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, interrupt)
+    except ValueError:  # not the main thread: no handler of ours, the event is never set
+        yield stop
+        return
+    try:
+        yield stop
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
 @app.command("watch")
 def watch_cmd(
     feeds: Annotated[list[str], typer.Argument(help="Feeds to follow: RSS/Atom addresses or files.")],
@@ -345,7 +371,7 @@ def watch_cmd(
         raise _fail(exc) from None
     done = 0
     try:
-        with Fetcher() as fetcher:
+        with Fetcher() as fetcher, _stop_on_interrupt() as stop:
             run = FeedWatch(feeds, out, extractor=extractor, fetcher=fetcher, jobs=jobs, fmt=table_format)
             while True:
                 result = run.round()
@@ -356,7 +382,8 @@ def watch_cmd(
                     _err().print(f"[red]feed:[/] {line}", highlight=False, soft_wrap=True)
                 if rounds is not None and done >= rounds:
                     return
-                time.sleep(period)
+                if stop.is_set() or stop.wait(period):
+                    raise KeyboardInterrupt  # an interrupt that code it reached swallowed mid-round
     except KeyboardInterrupt:
         _err().print(f"stopped after {done} rounds; the journal keeps every finished article", highlight=False)
         raise typer.Exit(130) from None
