@@ -514,6 +514,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"ukraine.people": 75, "russia.people": 75},
             fires=False,
         ),
+        Case(  # bodies alike, even when the people were as many on both sides
+            "Russia traded 95 Ukrainian soldiers for the same number of Russian servicemen. Kyiv said it had taken "
+            "back the bodies of 501 soldiers. Russia had got back the bodies of 89 of its own soldiers.",
+            (
+                Side(received_by="Russia", released_by="Ukraine", people=95, bodies=501, bodies_words="501"),
+                Side(received_by="Ukraine", released_by="Russia", people=95, bodies=501, bodies_words="501"),
+            ),
+            {"ukraine.bodies": 501, "russia.bodies": 89, "russia.people": 95, "ukraine.people": 95},
+            note="bodies to Russia: 501 is Ukraine's in the words",
+            kind="mixed",
+        ),
     ],
     bodies_the_words_state: [
         Case(  # the bodies go to the side whose people the words say they were

@@ -17,7 +17,10 @@ from powx_llm.extract._sides import find_total, party_named
 from powx_llm.model import Cohort, Count, Cumulative, Fraction, Kind, Transfer, UnitCount
 from powx_llm.read import Analysis, Mention, count_of, mediator_of
 
-__all__ = ["Draft", "Drafts", "Rule", "mention_of", "read_answer"]
+__all__ = ["LABELS", "Draft", "Drafts", "Rule", "mention_of", "read_answer"]
+
+
+LABELS = ("people", "bodies")  # the two counts of a side, by the names Draft.count takes
 
 
 @dataclass(frozen=True, slots=True)

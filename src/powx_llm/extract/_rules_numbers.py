@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from powx_llm.extract._answer import Draft, Drafts, mention_of
+from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
 from powx_llm.extract._clues import both_sides, group_head, in_return, people_of, whose
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
@@ -42,8 +42,6 @@ __all__ = [
     "total_from_parts",
 ]
 
-_LABELS = ("people", "bodies")
-
 
 def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     """People the words count as bodies ("the bodies of 501", "тіла 212") are bodies: the model put the dead
@@ -67,7 +65,7 @@ def _dropping(
     keeps."""
     sides, notes = [], []
     for d in drafts.sides:
-        for label in _LABELS:
+        for label in LABELS:
             m = mention_of(a, d.count(label))
             why = not_total_because(a, m, label, reason) if m is not None else None
             if why is not None and m is not None and not keep(d, label, m):
@@ -126,7 +124,7 @@ def only_part_handed_over(a: Analysis, drafts: Drafts) -> Drafts:
     з 20"), the part is the number: the whole is what was promised or held."""
     sides, notes = [], []
     for d in drafts.sides:
-        for label in _LABELS:
+        for label in LABELS:
             m = mention_of(a, d.count(label))
             part = handed_part(a, m) if m is not None else None
             if m is not None and part is not None:
@@ -144,7 +142,7 @@ def one_figure_one_side(a: Analysis, drafts: Drafts) -> Drafts:
     owners: dict[int, str | None] = {}  # mention start -> the side it already counts
     sides, notes = [], []
     for d in drafts.sides:
-        for label in _LABELS:
+        for label in LABELS:
             m = mention_of(a, d.count(label))
             if m is None:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from powx_llm.extract._answer import Draft, Drafts
+from powx_llm.extract._answer import LABELS, Draft, Drafts
 from powx_llm.extract._clues import (
     ONE_WAR,
     about_captivity,
@@ -188,27 +188,34 @@ def _counterpart(a: Analysis, m: Mention, by_to: dict[str | None, Draft]) -> str
 def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
     """Two sides with one figure, which the words give to one of them only ("Украина получила обратно 140
     человек, Россия – 82"), and nowhere to both sides: the other side takes the figure the words give it
-    ("Россия вернула 82 своих военнослужащих"), when they give it exactly one."""
-    if a.words("equal_sides").search(a.article.text):
-        return drafts
+    ("Россия вернула 82 своих военнослужащих"), when they give it exactly one. Bodies alike ("Kyiv had taken back
+    the bodies of 501" … "Russia had got back the bodies of 89"), from the numbers of bodies."""
     counts = [m for m in a.mentions if m.kind is MentionKind.COUNT and m.value]
     sides, notes = list(drafts.sides), []
-    for i, x in enumerate(sides):
-        if x.people is None or x.to is None:
-            continue
-        y = next((y for y in sides if y is not x and y.people and y.people.value == x.people.value), None)
-        if y is None:
-            continue
-        same = [m for m in counts if m.value == x.people.value]
-        named = {receiver(a, m) for m in same}
-        if y.to not in named or x.to in named or any(both_sides(a, m) for m in same):
-            continue
-        own = {m.value: m for m in counts if m.value != x.people.value and receiver(a, m) == x.to}
-        if len(own) != 1:
-            continue
-        m = next(iter(own.values()))
-        notes.append(f"people to {x.to}: {x.people.value} is {y.to}'s in the words, {m.quote} is {x.to}'s")
-        sides[i] = x.with_count("people", count_of(m, a.article.text))
+    # "the same number" anywhere may speak of the people, so it keeps both sides' people; bodies need their own
+    labels = ("bodies",) if a.words("equal_sides").search(a.article.text) else LABELS
+    for label in labels:
+        for i, x in enumerate(sides):
+            figure = x.count(label)
+            if figure is None or x.to is None:
+                continue
+            y = next((y for y in sides if y is not x and (c := y.count(label)) and c.value == figure.value), None)
+            if y is None:
+                continue
+            same = [m for m in counts if m.value == figure.value]
+            named = {receiver(a, m) for m in same}
+            if y.to not in named or x.to in named or any(both_sides(a, m) for m in same):
+                continue
+            own = {
+                m.value: m
+                for m in counts
+                if m.value != figure.value and receiver(a, m) == x.to and (label == "people" or is_bodies(a, m))
+            }
+            if len(own) != 1:
+                continue
+            m = next(iter(own.values()))
+            notes.append(f"{label} to {x.to}: {figure.value} is {y.to}'s in the words, {m.quote} is {x.to}'s")
+            sides[i] = x.with_count(label, count_of(m, a.article.text))
     return drafts.with_sides(sides, *notes)
 
 
