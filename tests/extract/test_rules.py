@@ -452,6 +452,28 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(116, "116", **UA_RU),),
             {"ukraine.people": 116, "russia.people": 63, "russia.from": "ukraine"},
         ),
+        Case(  # "have come back to Russia": the receiver named where a word of return says they went
+            "Kyiv got back 45 soldiers. Three air force pilots have come back to Russia.",
+            (side(45, "45 soldiers", **UA_RU),),
+            {"russia.people": 3, "russia.from": "ukraine", "ukraine.people": 45},
+        ),
+        Case(
+            "Украина вернула 45 защитников Азовстали. 30 военнослужащих вернулись в Россию.",
+            (side(45, "45 защитников", **UA_RU),),
+            {"russia.people": 30, "ukraine.people": 45},
+        ),
+        Case(  # ... not where they came from
+            "Kyiv got back 45 soldiers. Three pilots have returned from Russia as well.",
+            (side(45, "45 soldiers", **UA_RU),),
+            {"russia.people": None},
+            fires=False,
+        ),
+        Case(  # the exact number the words give a side, not the headline's round one
+            "More than 250 prisoners of war returned to Ukraine\nThe 254 prisoners of war were brought back to "
+            "Ukraine on 14 June.",
+            (Side(received_by="Ukraine", released_by="Russia"),),
+            {"ukraine.people": 254, "ukraine.people_qualifier": None},
+        ),
         Case(  # "traded for 116": the number a group was traded for went the other way
             "Russia and Ukraine carried out a large exchange. 63 Russian prisoners were traded for 116 prisoners "
             "on the Ukrainian side.",
@@ -816,6 +838,19 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     breakdown_by_order: [
+        Case(  # the groups counted where a side's total is are that side's, and "Russian captivity" names the captor
+            "Three air force pilots have come back to Russia. Kyiv said 45 Azovstal defenders - 42 men and three "
+            "women - had been freed from Russian captivity.",
+            (side(45, "45 Azovstal defenders", **UA_RU), side(3, "Three air force pilots", **RU_UA)),
+            {
+                "ukraine.men": 42,
+                "ukraine.women": 3,
+                "ukraine.cohort.azovstal": 45,
+                "russia.men": None,
+                "russia.cohort.azovstal": None,
+                "russia.unit.air_force": 3,
+            },
+        ),
         Case(  # "têm ferimentos": the wounded, in the noun the Portuguese list lacked
             "A Rússia libertou 17 ucranianos. Cinco deles têm ferimentos e precisam de cuidados médicos.",
             (side(17, "17 ucranianos", **UA_RU),),

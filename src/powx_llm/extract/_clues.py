@@ -106,7 +106,29 @@ def receiver(a: Analysis, m: Mention) -> str | None:
     Россия – 82": Россия starts another clause; "12 people from Russian captivity": not Russia's people).
     """
     head = group_head(a, m)
-    return people_of(a, head) or party_of(head) or _subject_of(a, m, a.words("received_by"))
+    return people_of(a, head) or party_of(head) or _subject_of(a, m, a.words("received_by")) or _destination(a, m)
+
+
+_DESTINATION_GAP = 3  # words between the word of return and "to": "came back home to Russia"
+_DESTINATION_WIDTH = 80  # characters after the number that its clause may run to
+
+
+def _destination(a: Analysis, m: Mention) -> str | None:
+    """Return the party a word of return after *m* in its clause names as where they went: "Three air force
+    pilots have come back to Russia", "300 военнослужащих вернулись в Россию", "12 soldados regresaron a
+    Ucrania". Only a word of destination counts ("to", "в", "a"): "returned from Russia" names the captor."""
+    text = a.article.text
+    right = text[m.end : m.end + _DESTINATION_WIDTH]
+    stop = CLAUSE_STOP.search(right)
+    clause = right[: stop.start()] if stop else right
+    back = a.words("return").search(clause)
+    if back is None:
+        return None
+    to = a.words("destination", r"(?<!\w)", r"\s+").search(clause, back.end())
+    if to is None or len(clause[back.end() : to.start()].split()) > _DESTINATION_GAP:
+        return None
+    place = clause[to.end() :].split()[:2]
+    return party_of(" ".join(place)) if place else None
 
 
 def one_of_a_nationality_list(a: Analysis, m: Mention) -> bool:

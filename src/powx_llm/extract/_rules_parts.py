@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
-from powx_llm.extract._clues import people_of
+from powx_llm.extract._clues import freed_from, people_of
 from powx_llm.extract._rules_sides import home_draft
 from powx_llm.model import Cohort, Count, Fraction, Unit, UnitCount
 from powx_llm.read import (
@@ -68,7 +68,12 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
         )
     ):
         return whole[0]  # "The three men had been abducted": the group is the whole of the side counting three
+    at = [i for i, d in enumerate(sides) if cue.mention.start in d.anchors]
+    if len(at) == 1:
+        return at[0]  # "45 Azovstal defenders - 42 men and three women": the group is where the side's total is
     named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
+    if named is not None and named == freed_from(a, cue.mention):
+        named = None  # "42 men and three women - had been freed from Russian captivity": the captor's name
     match = [i for i, d in enumerate(sides) if named is not None and d.to == named]
     if match:
         return match[0]  # "Thirty-one members of Armenia's armed forces"

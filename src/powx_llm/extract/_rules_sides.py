@@ -27,7 +27,7 @@ from powx_llm.extract._clues import (
     whose,
 )
 from powx_llm.extract._sides import candidates, only_numbers_of_no_handover, party_named
-from powx_llm.model import Kind
+from powx_llm.model import Kind, Qualifier
 from powx_llm.read import (
     NON_STATE,
     NON_STATE_OPPONENT,
@@ -136,7 +136,8 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         return drafts
     by_to = {d.to: d for d in drafts.sides}
     text = a.article.text
-    for m in a.mentions:
+    # exact numbers first: "the bodies of 254" is the side's, not the headline's "more than 250"
+    for m in sorted(a.mentions, key=lambda m: m.qualifier is not Qualifier.EXACT):
         if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not one_of_a_nationality_list(a, m)):
             continue
         cue = a.cue_at(m)

@@ -196,6 +196,7 @@ CATEGORIES: dict[str, str] = {
     **{f"party.{p}": f"in a name: {p} (stems and officials CLDR does not give)" for p in PARTIES},
     "agency.Ukraine": "in a name: a Ukrainian state body named without the country",
     **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
+    "destination": "a whole word between a word of return and a party: to, into (came back to Russia)",
     "in_return": "before a number in its sentence: in return, in exchange, traded for (the other side's number)",
     "measure": (
         "right after a number (plain words, not patterns): things, distances and the sides themselves, not people "

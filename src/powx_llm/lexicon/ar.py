@@ -225,6 +225,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
     "in_return": (r"في\s+المقابل", r"مقابل"),
+    "destination": (r"إلى", r"الى"),
     "aside": (
         r"\b(?:ما|لا)\s+(?:زال|زالت|زالوا|يزال|تزال|يزالون)\b",
         r"\bالمتبق\w*",

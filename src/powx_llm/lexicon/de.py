@@ -235,6 +235,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "more_before": (r"weiteren", r"weiterer"),
     "in_return": (r"im\s+Gegenzug", r"im\s+Austausch", r"ausgetauscht\s+gegen"),
+    "destination": (r"nach", r"in\s+die", r"in\s+den", r"zu"),
     "bodies_of": (
         r"Leichen(?:\s+von)?",
         r"Leichname[n]?(?:\s+von)?",

@@ -177,6 +177,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "more_before": (r"another", r"a\s+further"),
     "in_return": (r"in\s+return", r"in\s+exchange", r"(?:traded|swapped|exchanged)\s+for"),
+    "destination": (r"to", r"into"),
     "bodies_of": (r"bod(?:y|ies)\s+of", r"(?:mortal\s+)?remains\s+of"),
     "link_of": (r"of",),
     "of_the_whole": (r"of",),

@@ -178,6 +178,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "captivity": (r"prigion\w*", r"ostagg\w*", r"detenut\w*", r"salm[ae]\b", r"corpi\b", r"rapit\w*", r"cattivit\w*"),
     "more_before": (r"altri", r"altre"),
     "in_return": (r"in\s+cambio", r"in\s+contropartita", r"scambiat[ioae]\s+con"),
+    "destination": (r"in", r"a", r"verso"),
     "bodies_of": (r"(?:corpi|salme|cadaveri|resti(?:\s+mortali)?)\s+di",),
     "link_of": (r"di",),
     "of_the_whole": (r"di", r"dei", r"degli", r"delle", r"tra", r"fra"),

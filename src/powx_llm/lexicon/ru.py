@@ -101,6 +101,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "more_before": (r"ещё", r"еще", r"других"),
     "in_return": (r"взамен", r"в\s+обмен", r"в\s+ответ", r"обменя(?:ли|ны|н|на|ла)\s+на"),
+    "destination": (r"в", r"во", r"на"),
     "bodies_of": (r"тела",),
     "of_the_whole": (r"из",),
     "also": (r"\bа\s+также\b", r"\bтакже\b"),

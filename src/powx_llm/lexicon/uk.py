@@ -139,6 +139,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "more_before": (r"ще", r"інших"),
     "in_return": (r"натомість", r"взамін", r"в\s+обмін", r"обміня(?:ли|ні|но|ла|ний|на)\s+на"),
+    "destination": (r"в", r"у", r"до", r"на"),
     "bodies_of": (r"тіла",),
     "of_the_whole": (r"з", r"із"),
     "also": (r"\bа\s+також\b", r"\bтакож\b"),
