@@ -139,6 +139,24 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     not_a_date_or_thing: [
+        Case(  # "75 for 75" counts a handover its sentence reports done, in any of the ways it is written
+            "Ukraine and Russia swapped 75 for 75 prisoners of war on Friday.",
+            (side(75, "75", **UA_RU), side(75, "75", **RU_UA)),
+            {"ukraine.people": 75, "russia.people": 75},
+            fires=False,
+        ),
+        Case(
+            "Україна та Росія провели обмін 146 на 146 полонених.",
+            (side(146, "146", **UA_RU), side(146, "146", **RU_UA)),
+            {"ukraine.people": 146, "russia.people": 146},
+            fires=False,
+        ),
+        Case(  # ... but a deal's format is no count
+            "Negotiators in Istanbul discussed prisoners of war in the 1000-for-1000 format.",
+            (side(1000, "1000-for-1000", **UA_RU),),
+            {"ukraine.people": None},
+            note="is a format, not a number of people",
+        ),
         Case(
             "On 24 May Ukraine brought home prisoners from Russia in an exchange.",
             (side(24, "24 May", **UA_RU),),
@@ -320,6 +338,18 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     one_figure_one_side: [
+        Case(  # "each freed 103": both sides received as many
+            "Russia and Ukraine each freed 103 prisoners of war on Saturday in a deal brokered by the UAE.",
+            (side(103, "103", **UA_RU), side(103, "103", **RU_UA)),
+            {"ukraine.people": 103, "russia.people": 103},
+            fires=False,
+        ),
+        Case(
+            "Россия и Украина обменялись по 103 военнопленных в субботу.",
+            (side(103, "103", **UA_RU), side(103, "103", **RU_UA)),
+            {"ukraine.people": 103, "russia.people": 103},
+            fires=False,
+        ),
         Case(
             "84 prisoners returned home after talks between Ukraine and Russia.",
             tuple(side(84, "84 prisoners", received_by=c) for c in ("Ukraine", "Poland", "Germany")),

@@ -50,6 +50,8 @@ from powx_llm.read import parties_named, resolve_party
         ("the Rapid Support Forces", "Rapid Support Forces"),
         ("ELN", "ELN"),
         ("Houthis", "Yemen"),
+        ("the Taliban", "Afghanistan"),
+        ("Талібан", "Afghanistan"),
         ("Gaza", "Palestinian territories"),
     ],
 )

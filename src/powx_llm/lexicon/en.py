@@ -256,6 +256,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"both\s+sides",
         r"the\s+same\s+number",
         r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:\w+\s+)?each\b(?!\s+other)",
+        r"\beach\s+(?:freed|released|returned|handed|swapped|exchanged)\b",
     ),
     "for": (r"for",),
     "truce": (

@@ -102,6 +102,20 @@ _HOUTHIS = (
     "husi",
 )
 
+# The Taliban have governed Afghanistan since 2021: their side is "Afghanistan", as the Houthis' is "Yemen".
+_TALIBAN = (
+    "taliban",
+    "talibán",
+    "talibanes",
+    "talibã",
+    "talibãs",
+    "talibow",
+    "talibowie",
+    "талибан",
+    "талібан",
+    "طالبان",
+)
+
 _APOSTROPHE_SUFFIX = re.compile(r"(?<=\w\w\w)['’ʼ`]\w{1,4}\b")  # Turkish case endings, English 's
 _APOSTROPHE = re.compile(r"['’ʼ`]")  # inside a word (Ukrainian "Обʼєднані"): dropped
 _NON_WORD = re.compile(r"[^\w.]+")
@@ -151,6 +165,7 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     for canon, aliases in NON_STATE.items():
         names += [(name, canon) for name in aliases]
     names += [(name, "Yemen") for name in _HOUTHIS]
+    names += [(name, "Afghanistan") for name in _TALIBAN]
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, canon in names:
         words = tuple(_norm(name))
