@@ -19,6 +19,7 @@ from powx_llm.extract._prompt import quotes_our_prompt
 from powx_llm.extract._sides import counts_a_handover
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
+    CLAUSE_STOP,
     OPENING_CHARS,
     Analysis,
     Cue,
@@ -112,16 +113,25 @@ def two_ways_are_an_exchange(a: Analysis, drafts: Drafts) -> Drafts:
 
 
 def _bodies_received(a: Analysis) -> bool:
-    """Return whether the article's opening reports bodies handed over with the living, counted or not."""
+    """Return whether the article's opening reports bodies handed over with the living, counted or not (not
+    bodies only promised: "the bodies of fallen soldiers are to be returned later")."""
     text = a.article.text
     return any(
-        a.words("body_words").search(text[s:e])
+        _bodies_said_done(a, text[s:e])
         and a.words("return").search(text[s:e])
         and not a.words("aside").search(text[s:e])
         and not quotes_our_prompt(text[s:e])  # an imitation of our request is no report of bodies
         for s, e in a.sentences
         if s < OPENING_CHARS  # only the opening tells what *this* handover carried
     )
+
+
+def _bodies_said_done(a: Analysis, sentence: str) -> bool:
+    """Return whether *sentence* names bodies in a clause that speaks of no plan."""
+    for clause in CLAUSE_STOP.split(sentence):
+        if a.words("body_words").search(clause) and not a.words("future").search(clause):
+            return True
+    return False
 
 
 _ICRC = "International Committee of the Red Cross"

@@ -335,6 +335,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"dieselbe\s+(?:An)?zahl",
         r"\bjeweils\b",
         r"\bje\s+\d",
+        r"\bpro\s+Seite\b",
     ),
     "for": (r"für", r"gegen"),
     "truce": (

@@ -223,6 +223,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"as\s+(?:the|this|that)\s+agreement\s+provided",
         r"as\s+agreed",
         r"in\s+(?:line|accordance)\s+with\s+the\s+agreement\w*",
+        r"according\s+to\s+the\s+agreement\w*",
     ),
     "return": (
         r"return\w*",
@@ -257,6 +258,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"the\s+same\s+number",
         r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:\w+\s+)?each\b(?!\s+other)",
         r"\beach\s+(?:freed|released|returned|handed|swapped|exchanged)\b",
+        r"\bper\s+side\b",
+        r"\bapiece\b",
     ),
     "for": (r"for",),
     "truce": (

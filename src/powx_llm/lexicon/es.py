@@ -257,6 +257,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"ambas\s+partes",
         r"el\s+mismo\s+número",
         r"la\s+misma\s+cantidad",
+        r"\bpor\s+(?:bando|lado|parte)\b",
     ),
     "for": (r"por",),
     "truce": (

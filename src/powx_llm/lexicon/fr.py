@@ -258,6 +258,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"des\s+deux\s+côtés",
         r"chacune\s+des\s+(?:deux\s+)?parties",
         r"chacun\s+des\s+deux\s+camps",
+        r"\bpar\s+(?:camp|partie)\b",
     ),
     "for": (r"contre", r"pour"),
     "truce": (

@@ -252,6 +252,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"de\s+cada\s+lado",
         r"o\s+mesmo\s+número",
         r"a\s+mesma\s+quantidade",
+        r"\bpor\s+(?:lado|parte)\b",
     ),
     "for": (r"por",),
     "truce": (

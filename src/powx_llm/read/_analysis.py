@@ -151,8 +151,12 @@ def handed_part(a: Analysis, m: Mention) -> Mention | None:
 
 def sole_group(a: Analysis, m: Mention) -> bool:
     """Return whether *m* counts everyone by their sex: "Україна повернула 108 жінок" (no larger number and
-    no other sex in its sentence), so it is a total as well as a breakdown."""
+    no other sex in its sentence), so it is a total as well as a breakdown. Civilians or children are
+    everyone when they are all the article has come back ("10 Ukrainian civilians returned home", "Russia
+    returned 6 Ukrainian children"): no word of "among them" and no larger number in a sentence of a return."""
     cue = a.cue_at(m)
+    if cue is not None and m.value and _only_civilians_or_children(a, cue):
+        return True
     if cue is None or cue.role not in (Role.MEN, Role.WOMEN) or not m.value:
         return False
     s, e = a.sentence_span(m.start)
@@ -162,6 +166,22 @@ def sole_group(a: Analysis, m: Mention) -> bool:
         other = a.cue_at(n)
         if n.value > m.value or (other is not None and other.role in (Role.MEN, Role.WOMEN)):
             return False
+    return True
+
+
+def _only_civilians_or_children(a: Analysis, cue: Cue) -> bool:
+    m, text = cue.mention, a.article.text
+    if cue.role is not Role.CIVILIANS and (cue.role is not Role.COHORT or cue.label != "children"):
+        return False
+    s, e = a.sentence_span(m.start)
+    if any(a.words(c).search(text[s:e]) for c in ("including", "also")) or not a.words("return").search(text[s:e]):
+        return False  # "among them 12 civilians", "Ukraine also got back 19 civilian sailors": more came back
+    for n in a.mentions:
+        if n.kind is not MentionKind.COUNT or not n.value or n.value <= (m.value or 0):
+            continue
+        ns, ne = a.sentence_span(n.start)
+        if a.words("return").search(text[ns:ne]):
+            return False  # "Ukraine got back 95 defenders. 12 civilians among them"
     return True
 
 
@@ -222,13 +242,16 @@ def running_total(a: Analysis, m: Mention) -> bool:
 def future_before(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence speaks of a plan or agreement before it states *m*, one the article
     does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided"). A
-    headline says a plan in words of its own ("Tigray forces to release 4,000 prisoners")."""
+    headline says a plan in words of its own ("Tigray forces to release 4,000 prisoners"). A sentence that
+    opens with "as agreed" is no plan for that: it says the agreement was kept."""
     text = a.article.text
     s, _ = a.sentence_span(m.start)
     line = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.start)
     headline = not text[m.start : end if end >= 0 else len(text)].rstrip().endswith((".", "!", "?", "…", ":"))
-    plan = a.words("future").search(text[s : m.start]) is not None or (
+    # "As agreed in Istanbul, Ukraine brought home 307": an opening "as agreed" says the agreement was kept
+    said = a.words("as_agreed", r"^\W*").sub(" ", text[s : m.start], count=1)
+    plan = a.words("future").search(said) is not None or (
         headline and a.words("future_headline").search(text[line : m.start]) is not None
     )
     return plan and not carried_out(a)

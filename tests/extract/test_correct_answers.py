@@ -1,0 +1,383 @@
+"""A correct answer survives the rules: reports in phrasings beyond the dev set, each with the answer a perfect
+model gives (kind, sides, words), put through the answer rules; the facts a reader expects must hold.
+
+Written from the ways held-out reports state things that the dev set lacks (the accuracy issue's list: "75
+for 75", "146 на 146", "each freed 103", "as agreed", one named hostage, swaps of named people, subsets
+named beside a total, groups broken down, bodies promised for later). Each case is our own sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from powx_llm.extract import Side, Sides, assemble
+from powx_llm.model import facts
+from powx_llm.read import analyse, read_article
+
+
+def S(  # noqa: N802  (a side, written short: the table below is read as data)
+    to: str,
+    frm: str,
+    people: int | None = None,
+    pw: str | None = None,
+    bodies: int | None = None,
+    bw: str | None = None,
+) -> Side:
+    return Side.model_validate(
+        {
+            "received_by": to,
+            "released_by": frm,
+            "people": people,
+            "people_words": pw,
+            "bodies": bodies,
+            "bodies_words": bw,
+        }
+    )
+
+
+CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
+    (
+        "Ukraine and Russia swapped 75 for 75 prisoners of war on Friday.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 75, "75"), S("Russia", "Ukraine", 75, "75")],
+        {"ukraine.people": 75, "russia.people": 75},
+    ),
+    (
+        "Україна та Росія провели обмін 146 на 146 полонених.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 146, "146"), S("Russia", "Ukraine", 146, "146")],
+        {"ukraine.people": 146, "russia.people": 146},
+    ),
+    (
+        "The two sides exchanged prisoners 200-200, the ministry said.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "200"), S("Russia", "Ukraine", 200, "200")],
+        {"ukraine.people": 200, "russia.people": 200},
+    ),
+    (
+        "Washington freed Viktor Bout in exchange for Brittney Griner on Thursday.",
+        "prisoner_exchange",
+        [S("United States", "Russia"), S("Russia", "United States")],
+        {"kind": "prisoner_exchange", "united_states.from": "russia", "russia.from": "united states"},
+    ),
+    (
+        "Hamas released one Israeli hostage, Edan Alexander, on Monday.",
+        "release",
+        [S("Israel", "Hamas", 1, "one Israeli hostage")],
+        {"kind": "release", "israel.people": 1},
+    ),
+    (
+        "On Saturday 300 Ukrainian soldiers came home from Russian captivity, the president said. Women and "
+        "children were among them: 12 women.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 300, "300 Ukrainian soldiers")],
+        {"ukraine.people": 300, "ukraine.women": 12},
+    ),
+    (
+        "Ukraine brought home 200 prisoners today. Since the start of the war, 5,000 have returned.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "200 prisoners")],
+        {"ukraine.people": 200, "cumulative.ukraine.people": 5000},
+    ),
+    (
+        "Russia returned 909 bodies of fallen Ukrainian soldiers on Thursday; Ukraine handed over 34 bodies.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 909, "909 bodies"), S("Russia", "Ukraine", None, None, 34, "34 bodies")],
+        {"ukraine.bodies": 909, "russia.bodies": 34},
+    ),
+    (
+        "Az oroszok félezer-félezer foglyot cseréltek ki Ukrajnával.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 500, "félezer"), S("Russia", "Ukraine", 500, "félezer")],
+        {"ukraine.people": 500, "russia.people": 500},
+    ),
+    (
+        "On 14 June, 1,200 bodies were handed over to Ukraine.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 1200, "1,200 bodies")],
+        {"ukraine.bodies": 1200},
+    ),
+    (
+        "The UN mission and the Catholic Church facilitated the release of 28 soldiers held by the ELN.",
+        "release",
+        [S("Colombia", "ELN", 28, "28 soldiers")],
+        {"colombia.people": 28},
+    ),
+    (
+        "Armenia received 32 prisoners from Azerbaijan and returned two soldiers, the governments said in a "
+        "joint statement.",
+        "prisoner_exchange",
+        [S("Armenia", "Azerbaijan", 32, "32 prisoners"), S("Azerbaijan", "Armenia", 2, "two soldiers")],
+        {"armenia.people": 32, "azerbaijan.people": 2},
+    ),
+    (
+        "Ukraine got back 95 defenders. Among them are 12 civilians and 83 servicemen.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 95, "95 defenders")],
+        {"ukraine.people": 95, "ukraine.civilians": 12},
+    ),
+    (
+        "Today 103 Ukrainian defenders returned home; the previous swap brought back 84 people.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 103, "103 Ukrainian defenders")],
+        {"ukraine.people": 103},
+    ),
+    (
+        "Russia said 115 of its servicemen had returned from Ukrainian captivity, and 115 Ukrainians were "
+        "handed over in return.",
+        "prisoner_exchange",
+        [S("Russia", "Ukraine", 115, "115 of its servicemen"), S("Ukraine", "Russia", 115, "115 Ukrainians")],
+        {"ukraine.people": 115, "russia.people": 115},
+    ),
+    (
+        "Kyiv said 49 prisoners had come home, including 3 wounded.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 49, "49 prisoners")],
+        {"ukraine.people": 49, "ukraine.wounded_or_ill": 3},
+    ),
+    (
+        "Le 5 mars, l'Ukraine a récupéré 200 soldats et la Russie 200 autres, sous médiation des Émirats arabes unis.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "200 soldats"), S("Russia", "Ukraine", 200, "200 autres")],
+        {"ukraine.people": 200, "russia.people": 200, "mediators": ["united arab emirates"]},
+    ),
+    (
+        "Israel freed 90 Palestinian prisoners after Hamas released three hostages.",
+        "prisoner_exchange",
+        [
+            S("Palestinian territories", "Israel", 90, "90 Palestinian prisoners"),
+            S("Israel", "Hamas", 3, "three hostages"),
+        ],
+        {"palestinian_territories.people": 90, "israel.people": 3},
+    ),
+    (
+        "Ukraine returned 390 people, and Russia said it had received as many.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 390, "390 people"), S("Russia", "Ukraine", 390, "as many")],
+        {"ukraine.people": 390},
+    ),
+    (
+        "A total of 230 prisoners were exchanged: 115 from each side.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 115, "115"), S("Russia", "Ukraine", 115, "115")],
+        {"ukraine.people": 115, "russia.people": 115},
+    ),
+    (
+        "Ucrania recuperó a 84 personas, entre ellas 10 civiles, en el canje de este jueves.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 personas")],
+        {"ukraine.people": 84, "ukraine.civilians": 10},
+    ),
+    (
+        "Die Ukraine hat 157 Gefangene zurückbekommen, darunter Soldaten aus Mariupol.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 157, "157 Gefangene")],
+        {"ukraine.people": 157},
+    ),
+    (
+        "Russia and Ukraine each freed 103 prisoners of war on Saturday in a deal brokered by the UAE.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 103, "103"), S("Russia", "Ukraine", 103, "103")],
+        {"ukraine.people": 103, "russia.people": 103, "mediators": ["united arab emirates"]},
+    ),
+    (
+        "The Taliban freed an American, Ryan Corbett, in exchange for a Taliban fighter held by the US.",
+        "prisoner_exchange",
+        [S("United States", "Taliban"), S("Taliban", "United States")],
+        {"kind": "prisoner_exchange"},
+    ),
+    (
+        "As agreed in Istanbul, Ukraine brought home 307 soldiers from Russian captivity on Friday.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 307, "307 soldiers")],
+        {"ukraine.people": 307},
+    ),
+    (
+        "Відповідно до домовленостей, сьогодні додому повернулися 84 українці з російського полону.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 українці")],
+        {"ukraine.people": 84},
+    ),
+    (
+        "According to the agreement reached last week, 146 prisoners from each side were exchanged today.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 146, "146"), S("Russia", "Ukraine", 146, "146")],
+        {"ukraine.people": 146, "russia.people": 146},
+    ),
+    (
+        "Ukraine got back 200 people on Saturday, among them 25 women.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "200 people")],
+        {"ukraine.people": 200, "ukraine.women": 25},
+    ),
+    (
+        "The 300 freed Ukrainians include 30 civilians, the ombudsman said.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 300, "300 freed Ukrainians")],
+        {"ukraine.people": 300, "ukraine.civilians": 30},
+    ),
+    (
+        "Ukraine brought home 200 soldiers on Tuesday. In total, 4,552 Ukrainians have been freed from "
+        "Russian captivity since 2022.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "200 soldiers")],
+        {"ukraine.people": 200, "cumulative.ukraine.people": 4552},
+    ),
+    (
+        "On Friday 31 prisoners of war were freed by Russia and returned to Ukraine.",
+        "release",
+        [S("Ukraine", "Russia", 31, "31 prisoners of war")],
+        {"ukraine.people": 31},
+    ),
+    (
+        "Ukraine returned 12 Russian POWs on 12 May in exchange for 12 Ukrainians.",
+        "prisoner_exchange",
+        [S("Russia", "Ukraine", 12, "12 Russian POWs"), S("Ukraine", "Russia", 12, "12 Ukrainians")],
+        {"ukraine.people": 12, "russia.people": 12},
+    ),
+    (
+        "Ukraine received the bodies of 757 fallen defenders on Thursday. No prisoners were part of the handover.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 757, "757 fallen defenders")],
+        {"kind": "body_repatriation", "ukraine.bodies": 757},
+    ),
+    (
+        "Russia and Ukraine exchanged 95 prisoners each on Friday; the bodies of fallen soldiers are to be "
+        "returned later.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 95, "95"), S("Russia", "Ukraine", 95, "95")],
+        {"kind": "prisoner_exchange", "ukraine.people": 95, "russia.people": 95},
+    ),
+    (
+        "Among the 150 returned are 15 seriously wounded soldiers, the Coordination Headquarters said.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 150, "150 returned")],
+        {"ukraine.people": 150, "ukraine.wounded_or_ill": 15},
+    ),
+    (
+        "The exchange was mediated by the United Arab Emirates: 190 Ukrainians came home and 190 Russians "
+        "were handed over.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 190, "190 Ukrainians"), S("Russia", "Ukraine", 190, "190 Russians")],
+        {"ukraine.people": 190, "russia.people": 190, "mediators": ["united arab emirates"]},
+    ),
+    (
+        "Thanks to the mediation of the Vatican, 10 Ukrainian civilians returned home.",
+        "release",
+        [S("Ukraine", "Russia", 10, "10 Ukrainian civilians")],
+        {"ukraine.people": 10, "mediators": ["holy see"]},
+    ),
+    (
+        "Qatar mediated the release of 4 Ukrainian children who were returned to their families.",
+        "release",
+        [S("Ukraine", "Russia", 4, "4 Ukrainian children")],
+        {"ukraine.people": 4, "mediators": ["qatar"]},
+    ),
+    (
+        "Ukraine released 25 Russian soldiers and received 25 Ukrainian defenders in return.",
+        "prisoner_exchange",
+        [S("Russia", "Ukraine", 25, "25 Russian soldiers"), S("Ukraine", "Russia", 25, "25 Ukrainian defenders")],
+        {"ukraine.people": 25, "russia.people": 25},
+    ),
+    (
+        "Azerbaijan freed five Armenian soldiers on Wednesday, Baku said; Armenia handed over two "
+        "Azerbaijani servicemen.",
+        "prisoner_exchange",
+        [
+            S("Armenia", "Azerbaijan", 5, "five Armenian soldiers"),
+            S("Azerbaijan", "Armenia", 2, "two Azerbaijani servicemen"),
+        ],
+        {"armenia.people": 5, "azerbaijan.people": 2},
+    ),
+    (
+        "Venezuela released 10 Americans, and the United States freed Alex Saab in return.",
+        "prisoner_exchange",
+        [S("United States", "Venezuela", 10, "10 Americans"), S("Venezuela", "United States")],
+        {"united_states.people": 10, "venezuela.from": "united states", "kind": "prisoner_exchange"},
+    ),
+    (
+        "Iran freed five Americans on Monday in a deal that also saw Washington release five Iranians.",
+        "prisoner_exchange",
+        [S("United States", "Iran", 5, "five Americans"), S("Iran", "United States", 5, "five Iranians")],
+        {"united_states.people": 5, "iran.people": 5},
+    ),
+    (
+        "Israel released 183 Palestinian prisoners after Hamas freed three Israeli hostages on Saturday.",
+        "prisoner_exchange",
+        [
+            S("Palestinian territories", "Israel", 183, "183 Palestinian prisoners"),
+            S("Israel", "Hamas", 3, "three Israeli hostages"),
+        ],
+        {"palestinian_territories.people": 183, "israel.people": 3},
+    ),
+    (
+        "Українська сторона отримала тіла 909 загиблих, а російській стороні передали 34 тіла.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 909, "909"), S("Russia", "Ukraine", None, None, 34, "34 тіла")],
+        {"ukraine.bodies": 909, "russia.bodies": 34},
+    ),
+    (
+        "Rosja przekazała Ukrainie ciała 1000 poległych żołnierzy, a Ukraina oddała 24 ciała Rosjan.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 1000, "1000"), S("Russia", "Ukraine", None, None, 24, "24 ciała")],
+        {"ukraine.bodies": 1000, "russia.bodies": 24},
+    ),
+    (
+        "Ucrania y Rusia intercambiaron 246 prisioneros por bando el sábado.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 246, "246"), S("Russia", "Ukraine", 246, "246")],
+        {"ukraine.people": 246, "russia.people": 246},
+    ),
+    (
+        "L'Ukraine a récupéré 95 prisonniers de guerre, dont 12 civils, a annoncé Kiev.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 95, "95 prisonniers de guerre")],
+        {"ukraine.people": 95, "ukraine.civilians": 12},
+    ),
+    (
+        "Ukrayna ile Rusya 84'er esiri takas etti.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84"), S("Russia", "Ukraine", 84, "84")],
+        {"ukraine.people": 84, "russia.people": 84},
+    ),
+    (
+        "تبادلت روسيا وأوكرانيا 150 أسيرا من كل طرف.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 150, "150"), S("Russia", "Ukraine", 150, "150")],
+        {"ukraine.people": 150, "russia.people": 150},
+    ),
+    (
+        "Die Ukraine und Russland haben jeweils 175 Kriegsgefangene ausgetauscht.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 175, "175"), S("Russia", "Ukraine", 175, "175")],
+        {"ukraine.people": 175, "russia.people": 175},
+    ),
+    (
+        "Ukraine got back 54 soldiers on Friday. This was the 61st exchange since the start of the war.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 54, "54 soldiers")],
+        {"ukraine.people": 54, "ordinal": 61},
+    ),
+    (
+        "Russia returned 6 Ukrainian children to their families; Qatar mediated. Ukraine had asked for 600.",
+        "release",
+        [S("Ukraine", "Russia", 6, "6 Ukrainian children")],
+        {"ukraine.people": 6},
+    ),
+    (
+        "Of the 115 prisoners returned to Ukraine, 100 were servicemen and 15 civilians.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 115, "115 prisoners")],
+        {"ukraine.people": 115, "ukraine.civilians": 15},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "sides", "expect"), CASES, ids=[c[0][:40] for c in CASES])
+def test_a_correct_answer_survives_the_rules(text: str, kind: str, sides: list[Side], expect: dict[str, Any]) -> None:
+    answer = Sides(kind=kind, sides=sides, mediators=expect.get("mediators", []))
+    exchange, dropped = assemble(analyse(read_article(text)), answer)
+    got = dict(facts(exchange))
+    assert {k: got.get(k) for k in expect} == expect, dropped
