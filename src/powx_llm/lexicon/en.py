@@ -118,6 +118,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"to\s+date",
         r"in\s+all\s+exchanges",
         r"since\s+\d{4}",
+        r"since\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}",
         r"since\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion|conflict|fighting|truce|ceasefire|cease-fire)\s+(?:started|began|broke\s+out|took\s+effect|came\s+into\s+(?:force|effect))",
         r"(?:bringing|raising|taking)\s+(?:the\s+)?(?:total|number|tally|count)\b",
     ),
