@@ -51,6 +51,7 @@ from powx_llm.read import parties_named, resolve_party
         ("ELN", "ELN"),
         ("Houthis", "Yemen"),
         ("the Taliban", "Afghanistan"),
+        ("the UAE", "United Arab Emirates"),
         ("Талібан", "Afghanistan"),
         ("Gaza", "Palestinian territories"),
     ],

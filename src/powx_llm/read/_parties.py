@@ -62,7 +62,7 @@ _CAPITAL_ZONES = {
 _EXTRA = {
     "UA": ("kiev", "kyiv", "kijev", "kiew"),
     "US": ("washington", "u.s", "ee.uu.", "ee.uu", "eeuu", "eua", "сша", "abd"),
-    "AE": ("eau", "оае", "оаэ", "bae", "eae"),
+    "AE": ("eau", "оае", "оаэ", "bae", "eae", "uae", "u.a.e"),
 }
 # Non-state parties: canonical name -> names in our languages (a closed list; docs/data-model.md).
 NON_STATE: dict[str, tuple[str, ...]] = {
