@@ -1,5 +1,6 @@
-"""When the exchange happened: the weekday the opening names, else the day of the month it states for the
-handover within the week before the article's date, else the article's date (annotation convention 9)."""
+"""When the exchange happened: a weekday with its full date, else the weekday the opening names, else the day
+of the month it states for the handover within the week before the article's date, else the article's date
+(annotation convention 9)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,17 @@ def _date(text: str) -> dt.date | None:
         ),
         # a day a plan names is no handover's
         (" date 2024-06-26\nThey exchanged 90 prisoners; on June 24 they will free more.", dt.date(2024, 6, 26)),
+        # a weekday with its full date is that date, even a month back (convention 9: the day the words state)
+        (
+            " date 2026-03-05\nОбмін полоненими провели у четвер, 5 лютого: повернулися 90 військових.",
+            dt.date(2026, 2, 5),
+        ),
+        (
+            " date 2024-06-26\nOn Tuesday, June 25, Russia and Ukraine exchanged 90 prisoners each.",
+            dt.date(2024, 6, 25),
+        ),
+        # ... but not one of months before: the weekday alone counts
+        (" date 2024-06-26\nOn Thursday, 5 February, 90 prisoners were exchanged.", dt.date(2024, 6, 20)),
     ],
 )
 def test_the_exchange_date(text: str, expected: dt.date) -> None:

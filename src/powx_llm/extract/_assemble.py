@@ -11,7 +11,7 @@ from powx_llm.extract._answer import Rule, read_answer
 from powx_llm.extract._rules import ANSWER_RULES
 from powx_llm.extract._schema import Sides
 from powx_llm.model import Exchange, Kind
-from powx_llm.read import Analysis, MentionKind, Role, exchange_date
+from powx_llm.read import Analysis, MentionKind, Role, exchange_date, month_named
 
 __all__ = ["assemble"]
 
@@ -26,7 +26,11 @@ def assemble(a: Analysis, answer: Sides, *, rules: tuple[Rule, ...] = ANSWER_RUL
     ordinal = next((c for c in a.cues if c.role is Role.ORDINAL), None)
     exchange = Exchange(
         exchange_date=exchange_date(
-            a.article.text, article_date=a.article.date, languages=a.languages, days=_handover_days(a)
+            a.article.text,
+            article_date=a.article.date,
+            languages=a.languages,
+            days=tuple((start, day) for start, day, _ in _handover_days(a)),
+            dated=tuple((start, day, month) for start, day, month in _handover_days(a) if month is not None),
         )
         if happened
         else None,
@@ -39,11 +43,12 @@ def assemble(a: Analysis, answer: Sides, *, rules: tuple[Rule, ...] = ANSWER_RUL
     return exchange, drafts.dropped
 
 
-def _handover_days(a: Analysis) -> tuple[tuple[int, int], ...]:
-    """Return where and which day of the month the article states for a handover: a date in a sentence that
-    reports people or bodies handed over, neither planned nor about other people."""
+def _handover_days(a: Analysis) -> tuple[tuple[int, int, int | None], ...]:
+    """Return where, which day of the month and, when the words name it, which month the article states for a
+    handover ("5 лютого", "June 25"): a date in a sentence that reports people or bodies handed over, neither
+    planned nor about other people."""
     text = a.article.text
-    out = []
+    out: list[tuple[int, int, int | None]] = []
     for m in a.mentions:
         if m.kind is not MentionKind.DATE or not m.value or not 1 <= m.value <= 31:
             continue
@@ -52,5 +57,8 @@ def _handover_days(a: Analysis) -> tuple[tuple[int, int], ...]:
             continue
         if a.words("aside").search(sentence) or a.words("future").search(sentence):
             continue
-        out.append((m.start, m.value))
+        month = month_named(text[m.end : m.end + 20]) or month_named(
+            " ".join(text[max(0, m.start - 20) : m.start].split()[-1:])
+        )
+        out.append((m.start, m.value, month))
     return tuple(out)

@@ -25,7 +25,7 @@ from powx_llm.read._analysis import (
 )
 from powx_llm.read._article import DEFAULT_MAX_CHARS, Article, article_date, looks_like_html, read_article
 from powx_llm.read._cues import STOP_CHARS, Cue, Role, find_cues, named_units, of_the_whole, sentence_bounds
-from powx_llm.read._dates import OPENING_CHARS, exchange_date
+from powx_llm.read._dates import OPENING_CHARS, exchange_date, month_named
 from powx_llm.read._language import LANGUAGES, identify
 from powx_llm.read._mentions import Mention, MentionKind, find_mentions, parse_number, states_fraction, states_value
 from powx_llm.read._numwords import (
@@ -107,6 +107,7 @@ __all__ = [
     "mediator_of",
     "mediators_named",
     "mentions_in",
+    "month_named",
     "named_units",
     "normalise_word",
     "of_the_whole",
