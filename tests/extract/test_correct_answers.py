@@ -533,6 +533,125 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 190, "190"), S("Russia", "Ukraine", 190, "190")],
         {"ukraine.people": 190, "russia.people": 190, "ordinal": 58},
     ),
+    (
+        "Russia and Ukraine agreed on Friday to exchange 1,000 prisoners each, the negotiators said.",
+        "none",
+        [],
+        {"kind": "none"},
+    ),
+    (
+        "A court in Rostov sentenced 12 Ukrainian soldiers to prison terms of up to 23 years.",
+        "none",
+        [],
+        {"kind": "none"},
+    ),
+    ("Zelensky said talks on a new swap of 500 prisoners were under way.", "none", [], {"kind": "none"}),
+    (
+        "Ukraine has brought home 5,000 prisoners since 2022, the ombudsman said in his annual report.",
+        "none",
+        [],
+        {"kind": "none"},
+    ),
+    (
+        "This was the 52nd exchange since the war began: 75 Ukrainians came home on Friday.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 75, "75 Ukrainians")],
+        {"ordinal": 52, "ukraine.people": 75},
+    ),
+    (
+        "The United States and Russia swapped Evan Gershkovich and Paul Whelan for Vadim Krasikov and seven others.",
+        "prisoner_exchange",
+        [S("United States", "Russia"), S("Russia", "United States")],
+        {"kind": "prisoner_exchange", "united_states.from": "russia", "russia.from": "united states"},
+    ),
+    (
+        "Moscow received the bodies of 43 Russian soldiers, and Kyiv got back 909.",
+        "body_repatriation",
+        [S("Russia", "Ukraine", None, None, 43, "43"), S("Ukraine", "Russia", None, None, 909, "909")],
+        {"russia.bodies": 43, "ukraine.bodies": 909},
+    ),
+    (
+        "The remains of 1,000 fallen servicemen were repatriated to Ukraine, and Russia received 31.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 1000, "1,000"), S("Russia", "Ukraine", None, None, 31, "31")],
+        {"ukraine.bodies": 1000, "russia.bodies": 31},
+    ),
+    (
+        "Ukraine brought back 84 defenders, including 20 from the Azov brigade and 15 from Mariupol.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 defenders")],
+        {"ukraine.people": 84},
+    ),
+    (
+        "Thirty-one Ukrainians have returned home, among them 19 members of the armed forces.",
+        "release",
+        [S("Ukraine", "Russia", 31, "Thirty-one Ukrainians")],
+        {"ukraine.people": 31, "ukraine.unit.armed_forces": 19},
+    ),
+    (
+        "Two hundred Ukrainian prisoners of war came home on Saturday.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "Two hundred")],
+        {"ukraine.people": 200},
+    ),
+    (
+        "Hamas released the bodies of two hostages, and Israel returned 30 Palestinian bodies.",
+        "body_repatriation",
+        [
+            S("Israel", "Hamas", None, None, 2, "two hostages"),
+            S("Palestinian territories", "Israel", None, None, 30, "30 Palestinian bodies"),
+        ],
+        {"israel.bodies": 2, "palestinian_territories.bodies": 30},
+    ),
+    (
+        "Sudan's army said 125 of its soldiers held by the RSF had been freed through ICRC mediation.",
+        "release",
+        [S("Sudan", "Rapid Support Forces", 125, "125 of its soldiers")],
+        {"sudan.people": 125, "mediators": ["international committee of the red cross"]},
+    ),
+    (
+        "Armenia said Azerbaijan had handed back 17 Armenian prisoners in a U.S.-brokered deal.",
+        "release",
+        [S("Armenia", "Azerbaijan", 17, "17 Armenian prisoners")],
+        {"armenia.people": 17, "mediators": ["united states"]},
+    ),
+    (
+        "Iran released a French national, and France freed an Iranian held in Paris, officials said.",
+        "prisoner_exchange",
+        [S("France", "Iran"), S("Iran", "France")],
+        {"kind": "prisoner_exchange", "france.from": "iran"},
+    ),
+    (
+        "Russia freed 25 Ukrainian civilians, including 8 women, in a one-way release mediated by the Vatican.",
+        "release",
+        [S("Ukraine", "Russia", 25, "25 Ukrainian civilians")],
+        {"ukraine.people": 25, "ukraine.women": 8, "kind": "release"},
+    ),
+    (
+        "More than 200 Ukrainians were freed on Sunday, the largest exchange this year.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "More than 200")],
+        {"ukraine.people": 200, "ukraine.people_qualifier": "more_than"},
+    ),
+    (
+        "About 300 prisoners were returned to each side.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 300, "About 300"), S("Russia", "Ukraine", 300, "About 300")],
+        {"ukraine.people": 300, "russia.people": 300},
+    ),
+    (
+        "Ukraine received 157 POWs. The day before, 150 had come home in a separate swap.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 157, "157 POWs")],
+        {"ukraine.people": 157},
+    ),
+    (
+        "In the latest swap, which followed talks in Abu Dhabi, 157 Ukrainian defenders were freed from "
+        "Russian captivity.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 157, "157 Ukrainian defenders")],
+        {"ukraine.people": 157, "ukraine.from": "russia"},
+    ),
 ]
 
 

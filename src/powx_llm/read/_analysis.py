@@ -174,7 +174,9 @@ def _only_civilians_or_children(a: Analysis, cue: Cue) -> bool:
     if cue.role is not Role.CIVILIANS and (cue.role is not Role.COHORT or cue.label != "children"):
         return False
     s, e = a.sentence_span(m.start)
-    if any(a.words(c).search(text[s:e]) for c in ("including", "also")) or not a.words("return").search(text[s:e]):
+    if any(a.words(c).search(text[s : m.start]) for c in ("including", "also")) or not a.words("return").search(
+        text[s:e]
+    ):
         return False  # "among them 12 civilians", "Ukraine also got back 19 civilian sailors": more came back
     for n in a.mentions:
         if n.kind is not MentionKind.COUNT or not n.value or n.value <= (m.value or 0):

@@ -191,7 +191,7 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
     return None
 
 
-def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str) -> Cue | None:
+def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str, part: str) -> Cue | None:
     harmed = lex("harmed", r"(?<!\w)", r"(?:\s+[^\W\d_]+){0,2}\s*$").search(before)
     if harmed is not None:
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
@@ -230,7 +230,7 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line
         and not lex("not_returned").search(sentence)
         and not lex("superlative_since").search(sentence)  # "the biggest swap since the war began"
     )
-    if running and (since := lex("cumulative").search(sentence)) is not None:
+    if running and (since := lex("cumulative").search(part)) is not None:  # not "52nd exchange since …: 75 came home"
         return Cue(m, Role.CUMULATIVE_PEOPLE, since.group(0))
     return None
 
@@ -286,6 +286,9 @@ def _same(a: Cue, b: Cue, sentences: list[tuple[int, int]]) -> bool:
     return any(s <= a.mention.start < e and s <= b.mention.start < e for s, e in sentences)
 
 
+_SENTENCE_PART = re.compile(r"[:;]\s")  # a colon or semicolon splits a sentence into parts of their own
+
+
 def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str, ...] = lexicon.ALL) -> tuple[Cue, ...]:
     """Return a role cue for each mention whose surrounding words say what it counts (in *languages*'
     words: ``lexicon.for_language``)."""
@@ -303,7 +306,9 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
             line = text[max(prev, text.rfind("\n", 0, m.start) + 1) : m.start]  # the list item's words before it
-            cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence, line)
+            part = _SENTENCE_PART.split(text[m.start : sent[1]], maxsplit=1)[0]
+            part = _SENTENCE_PART.split(text[sent[0] : m.start])[-1] + part  # between ":" and ";" around it
+            cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence, line, part)
         else:
             cue = None
         if cue is not None:
