@@ -652,6 +652,136 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 157, "157 Ukrainian defenders")],
         {"ukraine.people": 157, "ukraine.from": "russia"},
     ),
+    (
+        "Ukraina odzyskała 150 żołnierzy z rosyjskiej niewoli, w tym 20 oficerów.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 150, "150 żołnierzy")],
+        {"ukraine.people": 150, "ukraine.officers": 20},
+    ),
+    (
+        "W zamian Rosja otrzymała 150 swoich wojskowych.",
+        "prisoner_exchange",
+        [S("Russia", "Ukraine", 150, "150 swoich wojskowych")],
+        {"russia.people": 150},
+    ),
+    (
+        "Rosja przekazała Ukrainie ciała 909 poległych.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 909, "909")],
+        {"ukraine.bodies": 909, "kind": "body_repatriation"},
+    ),
+    (
+        "Die Ukraine hat die Leichen von 757 gefallenen Soldaten zurückerhalten.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 757, "757")],
+        {"ukraine.bodies": 757},
+    ),
+    (
+        "Bei dem Austausch kamen 84 ukrainische Soldaten frei, darunter 12 Zivilisten.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 ukrainische Soldaten")],
+        {"ukraine.people": 84, "ukraine.civilians": 12},
+    ),
+    (
+        "Russland und die Ukraine haben unter Vermittlung der Vereinigten Arabischen Emirate je 190 "
+        "Gefangene ausgetauscht.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 190, "190"), S("Russia", "Ukraine", 190, "190")],
+        {"ukraine.people": 190, "russia.people": 190, "mediators": ["united arab emirates"]},
+    ),
+    (
+        "Kiev a récupéré les corps de 1 000 soldats tués au combat, Moscou en a reçu 24.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 1000, "1 000"), S("Russia", "Ukraine", None, None, 24, "24")],
+        {"ukraine.bodies": 1000, "russia.bodies": 24},
+    ),
+    (
+        "Au total, 103 soldats ukrainiens ont été libérés samedi, dont 3 femmes.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 103, "103 soldats ukrainiens")],
+        {"ukraine.people": 103, "ukraine.women": 3},
+    ),
+    (
+        "Ucrania recibió los cuerpos de 909 soldados caídos, mientras que Rusia recibió 43.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 909, "909"), S("Russia", "Ukraine", None, None, 43, "43")],
+        {"ukraine.bodies": 909, "russia.bodies": 43},
+    ),
+    (
+        "El ELN liberó a 28 personas que mantenía secuestradas, informó la Defensoría del Pueblo.",
+        "release",
+        [S("Colombia", "ELN", 28, "28 personas")],
+        {"colombia.people": 28, "colombia.from": "eln"},
+    ),
+    (
+        "Foram libertados 95 prisioneiros ucranianos, entre eles 10 civis, no sábado.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 95, "95 prisioneiros ucranianos")],
+        {"ukraine.people": 95, "ukraine.civilians": 10},
+    ),
+    (
+        "O Hamas libertou 13 reféns israelitas e Israel soltou 39 prisioneiros palestinianos.",
+        "prisoner_exchange",
+        [
+            S("Israel", "Hamas", 13, "13 reféns israelitas"),
+            S("Palestinian territories", "Israel", 39, "39 prisioneiros palestinianos"),
+        ],
+        {"israel.people": 13, "palestinian_territories.people": 39},
+    ),
+    (
+        "Sono tornati a casa 75 prigionieri ucraini, tra cui 5 donne, grazie alla mediazione degli Emirati.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 75, "75 prigionieri ucraini")],
+        {"ukraine.people": 75, "ukraine.women": 5, "mediators": ["united arab emirates"]},
+    ),
+    (
+        "La Russia ha restituito all'Ucraina i corpi di 1.212 soldati.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 1212, "1.212")],
+        {"ukraine.bodies": 1212},
+    ),
+    (
+        "Ukrayna, Rusya ile yapılan takasta 84 askerini geri aldı.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 askerini")],
+        {"ukraine.people": 84},
+    ),
+    (
+        "Hazatért 207 ukrán hadifogoly, köztük 18 nő.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 207, "207 ukrán hadifogoly")],
+        {"ukraine.people": 207, "ukraine.women": 18},
+    ),
+    (
+        "Oroszország 95 hadifoglyot kapott vissza az Egyesült Arab Emírségek közvetítésével.",
+        "prisoner_exchange",
+        [S("Russia", "Ukraine", 95, "95 hadifoglyot")],
+        {"russia.people": 95, "mediators": ["united arab emirates"]},
+    ),
+    (
+        "استعادت أوكرانيا 150 أسيرا من روسيا بينهم 10 مدنيين.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 150, "150 أسيرا")],
+        {"ukraine.people": 150, "ukraine.civilians": 10},
+    ),
+    (
+        "سلمت إسرائيل جثامين 45 فلسطينيا عبر الصليب الأحمر.",
+        "body_repatriation",
+        [S("Palestinian territories", "Israel", None, None, 45, "45 فلسطينيا")],
+        {"palestinian_territories.bodies": 45, "mediators": ["international committee of the red cross"]},
+    ),
+    (
+        "Россия вернула Украине тела 1000 погибших военнослужащих, а получила 19.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 1000, "1000"), S("Russia", "Ukraine", None, None, 19, "19")],
+        {"ukraine.bodies": 1000, "russia.bodies": 19},
+    ),
+    (
+        "З російського полону повернулися 390 українців, серед них 120 цивільних.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 390, "390 українців")],
+        {"ukraine.people": 390, "ukraine.civilians": 120},
+    ),
 ]
 
 
