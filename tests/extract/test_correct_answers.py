@@ -782,6 +782,42 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 390, "390 українців")],
         {"ukraine.people": 390, "ukraine.civilians": 120},
     ),
+    (
+        "As agreed in Istanbul, the sides swapped 75 for 75 prisoners.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 75, "75"), S("Russia", "Ukraine", 75, "75")],
+        {"ukraine.people": 75, "russia.people": 75},
+    ),
+    (
+        "Україна повернула 12 військових: вони повернулися з полону в Росії.",
+        "release",
+        [S("Ukraine", "Russia", 12, "12 військових")],
+        {"ukraine.people": 12, "russia.people": None},
+    ),
+    (
+        "Kyiv said 12 soldiers were freed, according to Russia.",
+        "release",
+        [S("Ukraine", "Russia", 12, "12 soldiers")],
+        {"ukraine.people": 12, "russia.people": None},
+    ),
+    (
+        "Ucrania recibió 140 prisioneros por parte de Rusia; Rusia recibió 82 soldados.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 140, "140 prisioneros"), S("Russia", "Ukraine", 140, "140 prisioneros")],
+        {"ukraine.people": 140, "russia.people": 82},
+    ),
+    (
+        "Попередній раз 25 червня 2024 року Україна повернула 90 військових.",
+        "release",
+        [S("Ukraine", "Russia", 90, "90 військових")],
+        {"ukraine.people": 90},
+    ),
+    (
+        "Russia has agreed to hand over the prisoners. Next week Russia will release 300 prisoners.",
+        "release",
+        [S("Ukraine", "Russia", 300, "300 prisoners")],
+        {"ukraine.people": None},
+    ),
 ]
 
 
@@ -879,6 +915,12 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         "release",
         [S("ELN", "Colombia", 28, "28 people")],
         {"colombia.people": 28, "colombia.from": "eln"},
+    ),
+    (
+        "On Friday 95 Ukrainian soldiers were exchanged for 95 Russian soldiers.",
+        "release",
+        [S("Ukraine", "Russia", 95, "95 Ukrainian soldiers")],
+        {"kind": "prisoner_exchange", "ukraine.people": 95, "russia.people": 95},
     ),
 ]
 

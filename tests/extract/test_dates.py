@@ -43,6 +43,10 @@ def _date(text: str) -> dt.date | None:
             " date 2024-06-26\nOn Tuesday, June 25, Russia and Ukraine exchanged 90 prisoners each.",
             dt.date(2024, 6, 25),
         ),
+        (
+            " date 2024-07-10\nOn Tuesday, June 25, Russia and Ukraine exchanged 90 prisoners each.",
+            dt.date(2024, 6, 25),
+        ),
         # ... but not one of months before: the weekday alone counts
         (" date 2024-06-26\nOn Thursday, 5 February, 90 prisoners were exchanged.", dt.date(2024, 6, 20)),
     ],

@@ -24,13 +24,14 @@ def assemble(a: Analysis, answer: Sides, *, rules: tuple[Rule, ...] = ANSWER_RUL
         drafts = rule(a, drafts)
     happened = drafts.kind is not Kind.NONE
     ordinal = next((c for c in a.cues if c.role is Role.ORDINAL), None)
+    days = _handover_days(a) if happened else ()
     exchange = Exchange(
         exchange_date=exchange_date(
             a.article.text,
             article_date=a.article.date,
             languages=a.languages,
-            days=tuple((start, day) for start, day, _ in _handover_days(a)),
-            dated=tuple((start, day, month) for start, day, month in _handover_days(a) if month is not None),
+            days=tuple((start, day) for start, day, _ in days),
+            dated=tuple((start, day, month) for start, day, month in days if month is not None),
         )
         if happened
         else None,

@@ -10,6 +10,7 @@ from powx_llm import lexicon
 from powx_llm.extract._answer import mention_of
 from powx_llm.model import Count
 from powx_llm.read import (
+    CLAUSE_OR_COMMA,
     CLAUSE_STOP,
     NON_STATE,
     OPENING_CHARS,
@@ -100,10 +101,12 @@ def freed_from(a: Analysis, m: Mention) -> str | None:
 
 
 def receiver(a: Analysis, m: Mention) -> str | None:
-    """Return the party the words around *m* say received it: "94 Russians", "84 Rus askeri", "Russia got back 63".
+    """Return the party the words around *m* say received it: "94 Russians", "84 Rus askeri", "Russia got back 63",
+    "Three pilots have come back to Russia".
 
     The group is named in the two words right after the number, within its clause ("140 человек,
-    Россия – 82": Россия starts another clause; "12 people from Russian captivity": not Russia's people).
+    Россия – 82": Россия starts another clause; "12 people from Russian captivity": not Russia's people); else
+    the subject of a verb of receiving before it; else where a word of return after it says they went.
     """
     head = group_head(a, m)
     return people_of(a, head) or party_of(head) or _subject_of(a, m, a.words("received_by")) or _destination(a, m)
@@ -119,7 +122,7 @@ def _destination(a: Analysis, m: Mention) -> str | None:
     Ucrania". Only a word of destination counts ("to", "в", "a"): "returned from Russia" names the captor."""
     text = a.article.text
     right = text[m.end : m.end + _DESTINATION_WIDTH]
-    stop = CLAUSE_STOP.search(right)
+    stop = CLAUSE_OR_COMMA.search(right)  # "were freed, according to Russia": no place
     clause = right[: stop.start()] if stop else right
     back = a.words("return").search(clause)
     if back is None:
@@ -127,6 +130,8 @@ def _destination(a: Analysis, m: Mention) -> str | None:
     to = a.words("destination", r"(?<!\w)", r"\s+").search(clause, back.end())
     if to is None or len(clause[back.end() : to.start()].split()) > _DESTINATION_GAP:
         return None
+    if a.words("captivity").search(clause, back.end(), to.start()):
+        return None  # "повернулися з полону в Росії": in the captor's land, not where they went
     place = clause[to.end() :].split()[:2]
     return party_of(" ".join(place)) if place else None
 
@@ -144,9 +149,13 @@ def one_of_a_nationality_list(a: Analysis, m: Mention) -> bool:
 
 
 def in_return(a: Analysis, m: Mention) -> bool:
-    """Return whether "in return", "a cambio", "w zamian" stands before *m* in its sentence."""
+    """Return whether "in return", "a cambio", "w zamian" stands before *m* in its sentence, or "traded for",
+    "обменяны на" right before it."""
     start, _ = a.sentence_span(m.start)
-    return a.words("in_return", r"(?<!\w)", r"(?!\w)").search(a.article.text, start, m.start) is not None
+    text = a.article.text
+    if a.words("in_return", r"(?<!\w)", r"(?!\w)").search(text, start, m.start) is not None:
+        return True
+    return a.words("traded_for", r"(?<!\w)", r"\s+\Z").search(text[start : m.start]) is not None
 
 
 def releaser(a: Analysis, m: Mention) -> str | None:
@@ -240,7 +249,7 @@ def called_an_exchange(a: Analysis) -> bool:
     ``_calls_it_an_exchange``)."""
     return any(
         _calls_it_an_exchange(a, hit, category)
-        for category in ("exchange_word", "in_return", "equal_sides")
+        for category in ("exchange_word", "in_return", "traded_for", "equal_sides")
         for hit in a.words(category).finditer(a.article.text)
     )
 

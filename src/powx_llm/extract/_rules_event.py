@@ -19,7 +19,7 @@ from powx_llm.extract._prompt import quotes_our_prompt
 from powx_llm.extract._sides import counts_a_handover
 from powx_llm.model import Cumulative, Kind
 from powx_llm.read import (
-    CLAUSE_STOP,
+    CLAUSE_OR_COMMA,
     OPENING_CHARS,
     Analysis,
     Cue,
@@ -128,7 +128,7 @@ def _bodies_received(a: Analysis) -> bool:
 
 def _bodies_said_done(a: Analysis, sentence: str) -> bool:
     """Return whether *sentence* names bodies in a clause that speaks of no plan."""
-    for clause in CLAUSE_STOP.split(sentence):
+    for clause in CLAUSE_OR_COMMA.split(sentence):  # "… the bodies of 50, and more swaps will follow"
         if a.words("body_words").search(clause) and not a.words("future").search(clause):
             return True
     return False

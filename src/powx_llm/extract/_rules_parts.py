@@ -52,7 +52,10 @@ def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
 
 
 def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
-    """Return the index of the side a breakdown cue belongs to: the one whose total was stated last before it."""
+    """Return the index of the side a breakdown cue belongs to: the side whose total the group is stated with
+    ("45 Azovstal defenders - 42 men …"), the whole of the men or women counted as one side's number, the
+    party its clause names (not the captor: "freed from Russian captivity"), else the one whose total was
+    stated last before it."""
     before = [
         (max(x for x in d.anchors if x < cue.mention.start), i)
         for i, d in enumerate(sides)

@@ -137,7 +137,7 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
     by_to = {d.to: d for d in drafts.sides}
     text = a.article.text
     # exact numbers first: "the bodies of 254" is the side's, not the headline's "more than 250"
-    for m in sorted(a.mentions, key=lambda m: m.qualifier is not Qualifier.EXACT):
+    for m in sorted(a.mentions, key=lambda n: n.qualifier is not Qualifier.EXACT):
         if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not one_of_a_nationality_list(a, m)):
             continue
         cue = a.cue_at(m)

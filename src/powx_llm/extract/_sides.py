@@ -124,7 +124,7 @@ def _not_a_count(a: Analysis, m: Mention, label: str) -> str | None:
 def _format_of_a_handover(a: Analysis, m: Mention) -> bool:
     """Return whether "N for N" counts a handover its sentence reports done ("swapped 75 for 75 prisoners",
     "обмін 146 на 146 полонених"), not a deal's format ("hopes the 1000-for-1000 swap moves quickly")."""
-    sentence = sentence_of(a, m)
+    sentence = a.words("as_agreed", r"^\W*").sub(" ", sentence_of(a, m), count=1)  # "As agreed, … 75 for 75"
     return (
         a.words("return").search(sentence) is not None
         and not future_before(a, m)

@@ -234,7 +234,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"entführt\w*",
     ),
     "more_before": (r"weiteren", r"weiterer"),
-    "in_return": (r"im\s+Gegenzug", r"im\s+Austausch", r"ausgetauscht\s+gegen"),
+    "in_return": (r"im\s+Gegenzug", r"im\s+Austausch"),
+    "traded_for": (r"ausgetauscht\s+gegen",),
     "destination": (r"nach", r"in\s+die", r"in\s+den", r"zu"),
     "bodies_of": (
         r"Leichen(?:\s+von)?",

@@ -183,7 +183,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"presos?\b",
     ),
     "more_before": (r"otros", r"otras"),
-    "in_return": (r"a\s+cambio", r"(?:en|como)\s+contrapartida", r"(?:canjead|intercambiad)[oa]s?\s+por"),
+    "in_return": (r"a\s+cambio", r"(?:en|como)\s+contrapartida"),
+    "traded_for": (r"(?:canjead|intercambiad)[oa]s?\s+por",),
     "destination": (r"a", r"al", r"hacia", r"rumbo\s+a"),
     "bodies_of": (r"(?:cuerpos|cad[aá]veres)\s+de", r"restos\s+mortales\s+de"),
     "link_of": (r"de",),
@@ -257,7 +258,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"ambas\s+partes",
         r"el\s+mismo\s+número",
         r"la\s+misma\s+cantidad",
-        r"\bpor\s+(?:bando|lado|parte)\b",
+        r"\bpor\s+(?:bando|lado)\b",
     ),
     "for": (r"por",),
     "truce": (

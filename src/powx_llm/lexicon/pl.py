@@ -194,7 +194,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"uwięzi\w*",
     ),
     "more_before": (r"kolejnych", r"następnych", r"jeszcze"),
-    "in_return": (r"w\s+zamian", r"w\s+ramach\s+rewanżu", r"wymienion[iyoa]?\s+na", r"wymieni(?:ła|ł|li|ono)\s+na"),
+    "in_return": (r"w\s+zamian", r"w\s+ramach\s+rewanżu"),
+    "traded_for": (
+        r"wymienion[iyoa]?\s+na",
+        r"wymieni(?:ła|ł|li|ono)\s+na",
+    ),
     "destination": (r"do", r"na"),
     "bodies_of": (r"ciała", r"ciał", r"zwłoki"),
     "of_the_whole": (r"z", r"spośród"),

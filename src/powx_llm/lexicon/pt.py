@@ -182,7 +182,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"presos?\b",
     ),
     "more_before": (r"outros", r"outras", r"mais"),
-    "in_return": (r"em\s+troca", r"(?:em|como)\s+contrapartida", r"(?:trocad|permutad)[oa]s?\s+por"),
+    "in_return": (r"em\s+troca", r"(?:em|como)\s+contrapartida"),
+    "traded_for": (r"(?:trocad|permutad)[oa]s?\s+por",),
     "destination": (r"a", r"à", r"ao", r"para", r"rumo\s+a"),
     "bodies_of": (r"corpos\s+de", r"restos\s+mortais\s+de", r"cadáveres\s+de"),
     "link_of": (r"de",),
@@ -252,7 +253,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"de\s+cada\s+lado",
         r"o\s+mesmo\s+número",
         r"a\s+mesma\s+quantidade",
-        r"\bpor\s+(?:lado|parte)\b",
+        r"\bpor\s+lado\b",
     ),
     "for": (r"por",),
     "truce": (

@@ -3,6 +3,7 @@ and parties, read in the article's language."""
 
 from powx_llm.read._analysis import (
     BREAKDOWN,
+    CLAUSE_OR_COMMA,
     CLAUSE_STOP,
     NOT_A_TOTAL_KINDS,
     Analysis,
@@ -59,6 +60,7 @@ __all__ = [
     "AGE_WORDS",
     "APOSTROPHES",
     "BREAKDOWN",
+    "CLAUSE_OR_COMMA",
     "CLAUSE_STOP",
     "DEFAULT_MAX_CHARS",
     "DENOMINATORS",

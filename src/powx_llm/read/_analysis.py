@@ -15,6 +15,7 @@ from powx_llm.read._mentions import Mention, MentionKind, find_mentions
 
 __all__ = [
     "BREAKDOWN",
+    "CLAUSE_OR_COMMA",
     "CLAUSE_STOP",
     "NOT_A_TOTAL_KINDS",
     "Analysis",
@@ -64,6 +65,7 @@ NOT_A_TOTAL_KINDS = frozenset(
     }
 )
 CLAUSE_STOP = re.compile(r"[.;:!?()\n«»\"“”]")
+CLAUSE_OR_COMMA = re.compile(r"[.;:!?()\n«»\"“”,]")  # a clause cut at commas too ("were freed, according to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,8 @@ def sole_group(a: Analysis, m: Mention) -> bool:
 
 
 def _only_civilians_or_children(a: Analysis, cue: Cue) -> bool:
+    """Return whether *cue* counts civilians or children who are all the article has come back (see
+    ``sole_group``)."""
     m, text = cue.mention, a.article.text
     if cue.role is not Role.CIVILIANS and (cue.role is not Role.COHORT or cue.label != "children"):
         return False

@@ -55,7 +55,8 @@ def month_named(words: str) -> int | None:
     """Return the month (1..12) that one of the first two words of *words* names ("лютого", "June", "de
     março"), or None."""
     for word in _WORD.findall(words)[:2]:
-        month = _ENGLISH.get(word) or _month_numbers().get(word.lower())
+        english = word.capitalize() if word.isupper() else word  # "JUNE" as "June", never "may" as "May"
+        month = _ENGLISH.get(english) or _month_numbers().get(word.lower())
         if month is not None:
             return month
     return None
@@ -86,7 +87,7 @@ def exchange_date(
     stated = [
         found
         for start, day, month in dated
-        if any(0 <= start - end <= _WEEKDAY_GAP for _, end, _ in hits)
+        if any(_dates_the_weekday(opening[end:start]) for _, end, _ in hits if end <= start)
         and (found := _on_or_before(article_date, day, month)) is not None
         and (article_date - found).days <= _DATED_BACK
     ]
@@ -101,6 +102,15 @@ def exchange_date(
     _, _, weekday = min(hits)
     back = (article_date.weekday() - weekday) % 7
     return article_date - dt.timedelta(days=back)
+
+
+def _dates_the_weekday(gap: str) -> bool:
+    """Return whether *gap*, the words between a weekday and a day of the month, join them into one date:
+    "четвер, 5 лютого", "Tuesday, June 25" (a month name between)."""
+    return len(gap) <= _WEEKDAY_GAP or (_WEEKDAY_MONTH.fullmatch(gap) is not None and month_named(gap) is not None)
+
+
+_WEEKDAY_MONTH = re.compile(r"\W*[^\W\d_]+\.?\W*")
 
 
 def _on_or_before(article_date: dt.date, day: int, month: int) -> dt.date | None:

@@ -329,8 +329,8 @@ MONTHS_OTHER: Final = _split(
 
 AGE_WORDS: Final = frozenset(
     _split(
-        "aged age ages віком віці возрасте возрастом youngest oldest younger older молодше старше молодші "
-        "старші молодших старших младше моложе наймолодшому найстаршому наймолодший "
+        "aged age ages віком віці возрасте возрастом youngest oldest younger older молодше старше младше моложе "
+        "наймолодшому найстаршому наймолодший "
         "найстарший наймолодшій найстаршій младшему старшему"
     )
 )  # "aged 59", "the youngest is 21", "наймолодшому – 20", "younger than 25"
