@@ -818,6 +818,20 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 300, "300 prisoners")],
         {"ukraine.people": None},
     ),
+    (
+        "On Friday 50 Ukrainian soldiers came home from Russian captivity. More than 320 Ukrainians have come home "
+        "so far. In this way more than 320 citizens have returned, 59 civilians among them.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 50, "50 Ukrainian soldiers")],
+        {"ukraine.people": 50, "ukraine.civilians": None, "cumulative.ukraine.people": 320},
+    ),
+    (
+        "Venerdì sono rientrati in Ucraina 50 soldati. Finora sono rientrati oltre 320 ucraini. In questo modo "
+        "più di 320 cittadini hanno già fatto ritorno a casa, 59 civili compresi.",
+        "prisoner_exchange",
+        [S("Ucraina", "Russia", 50, "50 soldati")],
+        {"ukraine.people": 50, "ukraine.civilians": None, "cumulative.ukraine.people": 320},
+    ),
 ]
 
 

@@ -314,7 +314,24 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
         if cue is not None:
             cues.append(cue)
     cues = _soldiers_among_branches(lex, cues, text, mentions, sentences)
-    return tuple(_with_nesting(lex, _one_running_total(lex, cues, text, sentences), text, sentences))
+    cues = _restated_running_totals(_one_running_total(lex, cues, text, sentences), mentions)
+    return tuple(_with_nesting(lex, cues, text, sentences))
+
+
+def _restated_running_totals(cues: list[Cue], mentions: tuple[Mention, ...]) -> list[Cue]:
+    """A running total stated again with no words of its own is the running total ("so far more than 320 have
+    come back … in this way more than 320 citizens have returned home": the second 320 is no handover)."""
+    totals = {c.mention.value: c for c in cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value}
+    cued = {c.mention.start for c in cues}
+    added = [
+        Cue(m, Role.CUMULATIVE_PEOPLE, totals[m.value].words)
+        for m in mentions
+        if m.kind is MentionKind.COUNT
+        and m.value in totals
+        and m.start not in cued
+        and m.qualifier == totals[m.value].mention.qualifier
+    ]
+    return sorted([*cues, *added], key=lambda c: c.mention.start) if added else cues
 
 
 def _soldiers_among_branches(
