@@ -832,6 +832,57 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ucraina", "Russia", 50, "50 soldati")],
         {"ukraine.people": 50, "ukraine.civilians": None, "cumulative.ukraine.people": 320},
     ),
+    (
+        "On Thursday Belarus freed 52 political prisoners, including 14 foreign citizens; Lithuania took them in.",
+        "release",
+        [S("Lithuania", "Belarus", 52, "52 political prisoners")],
+        {"lithuania.people": 52, "lithuania.cohort.foreign_citizens": 14},
+    ),
+    (
+        "Venezuela released ten Americans on Wednesday, among them 2 former Green Berets.",
+        "release",
+        [S("United States", "Venezuela", 10, "ten Americans")],
+        {"united_states.people": 10, "united_states.cohort.former_green_berets": 2},
+    ),
+    (
+        "Україна повернула з полону 100 захисників. Усі звільнені належать до рядового та сержантського складу.",
+        "prisoner_exchange",
+        [S("Україна", "Росія", 100, "100 захисників")],
+        {"ukraine.people": 100, "ukraine.enlisted": 100},
+    ),
+    (
+        "Three Russian pilots came home. Moscow freed 45 Ukrainian soldiers. Every one of them is a National Guardsman.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 45, "45 Ukrainian soldiers"), S("Russia", "Ukraine", 3, "three pilots")],
+        {"ukraine.people": 45, "ukraine.unit.national_guard": 45, "russia.unit.national_guard": None},
+    ),
+    (
+        "Россия вернула из плена 84 военнослужащих. Все они — офицеры.",
+        "release",
+        [S("Россия", "Украина", 84, "84 военнослужащих")],
+        {"russia.people": 84, "russia.officers": 84},
+    ),
+    (
+        "Ukraine got back 90 soldiers and Russia got back 90 soldiers. All of them were officers.",
+        "prisoner_exchange",
+        [
+            S("Ukraine", "Russia", 90, "Ukraine got back 90 soldiers"),
+            S("Russia", "Ukraine", 90, "Russia got back 90 soldiers"),
+        ],
+        {"ukraine.people": 90, "russia.people": 90, "ukraine.officers": None, "russia.officers": None},
+    ),
+    (
+        "Moscow freed 45 Azovstal defenders in exchange for three Russian pilots on Saturday.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 45, "45 Azovstal defenders"), S("Russia", "Ukraine", 3, "three Russian pilots")],
+        {"ukraine.people": 45, "ukraine.cohort.azovstal": 45, "russia.people": 3},
+    ),
+    (
+        "Україна повернула з полону 106 захисників Бахмута.",
+        "prisoner_exchange",
+        [S("Україна", "Росія", 106, "106 захисників Бахмута")],
+        {"ukraine.people": 106},
+    ),
 ]
 
 

@@ -38,7 +38,12 @@ from powx_llm.extract._rules_numbers import (
     servicemen_at_least,
     total_from_parts,
 )
-from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
+from powx_llm.extract._rules_parts import (
+    all_of_the_armed_forces,
+    breakdown_by_order,
+    groups_said_of_all,
+    units_named_without_count,
+)
 from powx_llm.extract._rules_sides import (
     a_figure_of_the_other_side,
     a_mediator_released_no_one,
@@ -983,6 +988,30 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "Ukraine got back 95 soldiers captured by the Russian army.",
             (side(95, "95 soldiers", **UA_RU),),
             {"ukraine.unit.armed_forces": None},
+            fires=False,
+        ),
+    ],
+    groups_said_of_all: [
+        Case(
+            "Україна повернула з полону 100 захисників. Усі звільнені належать до рядового та сержантського складу.",
+            (side(100, "100 захисників", **UA_RU),),
+            {"ukraine.enlisted": 100},
+        ),
+        Case(
+            "Three pilots came home. Kyiv got back 45 defenders. Every one of them is a National Guardsman.",
+            (side(3, "Three pilots", **RU_UA), side(45, "45 defenders", **UA_RU)),
+            {"ukraine.unit.national_guard": 45, "russia.unit.national_guard": None},
+        ),
+        Case(  # a number in the sentence: the words count a group of their own, not all
+            "Kyiv got back 45 defenders. All of them were soldiers, 10 of them officers.",
+            (side(45, "45 defenders", **UA_RU),),
+            {"ukraine.officers": 10},
+            fires=False,
+        ),
+        Case(  # two ranks said of all: no one of them is everyone
+            "Kyiv got back 45 defenders. All of them are officers, sergeants and privates.",
+            (side(45, "45 defenders", **UA_RU),),
+            {"ukraine.officers": None, "ukraine.enlisted": None},
             fires=False,
         ),
     ],

@@ -195,3 +195,30 @@ def test_an_ordinal_word_numbers_the_exchange(text: str, language: str) -> None:
     # Polish, Turkish, Hungarian and Arabic ordinals in words: no number-word reader knows them
     cues = find_cues(text, find_mentions(text, languages=for_language(language)), languages=for_language(language))
     assert [(c.mention.value, c.role.value) for c in cues] == [(5, "ordinal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Belarus set free 52 prisoners, including 14 foreign citizens, under a deal.",
+            "en",
+            [(14, "foreign citizens")],
+        ),
+        ("Ukraine brought home 100 people, among them 2 Americans.", "en", []),  # a nationality: maybe a side
+        ("Belarus freed 52, including 2 British nationals.", "en", []),
+        ("Russia freed 46, including 20 residents of border villages.", "en", [(20, "residents of border villages")]),
+        ("Ten Americans were freed, of whom six who had been held wrongfully.", "en", [(6, "held wrongfully")]),
+        ("Ukraine brought home 100 soldiers, including 8 women.", "en", []),  # a group of its own: women
+        ("Ukraine brought home 100 soldiers, including 2 others.", "en", []),
+        ("Ukraine brought home 100 soldiers, including 3 more who were wounded.", "en", []),
+        ("Le Hamas a libéré 24 otages, dont 13 Israéliens.", "fr", []),  # the label must be English
+    ],
+)
+def test_a_group_no_list_names_is_a_cohort_after_including(
+    text: str, language: str, expected: list[tuple[int, str]]
+) -> None:
+    # "including 14 foreign citizens": a part named in words no list has is a cohort, labelled by its words
+    languages = for_language(language)
+    cues = find_cues(text, find_mentions(text, languages=languages), languages=languages)
+    assert [(c.mention.value, c.label) for c in cues if c.role is Role.COHORT] == expected

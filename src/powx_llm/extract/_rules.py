@@ -31,7 +31,12 @@ from powx_llm.extract._rules_numbers import (
     servicemen_at_least,
     total_from_parts,
 )
-from powx_llm.extract._rules_parts import all_of_the_armed_forces, breakdown_by_order, units_named_without_count
+from powx_llm.extract._rules_parts import (
+    all_of_the_armed_forces,
+    breakdown_by_order,
+    groups_said_of_all,
+    units_named_without_count,
+)
 from powx_llm.extract._rules_sides import (
     a_figure_of_the_other_side,
     a_mediator_released_no_one,
@@ -86,6 +91,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     breakdown_by_order,
     units_named_without_count,
     all_of_the_armed_forces,
+    groups_said_of_all,
     total_from_parts,
     servicemen_at_least,
     # the event: kind, mediators, running totals

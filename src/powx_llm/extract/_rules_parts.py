@@ -24,10 +24,11 @@ from powx_llm.read import (
     is_part,
     named_units,
     party_of,
+    sole_group,
     whole_of_parts,
 )
 
-__all__ = ["all_of_the_armed_forces", "breakdown_by_order", "units_named_without_count"]
+__all__ = ["all_of_the_armed_forces", "breakdown_by_order", "groups_said_of_all", "units_named_without_count"]
 
 _RANKS = (Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS)
 
@@ -48,7 +49,11 @@ def breakdown_by_order(a: Analysis, drafts: Drafts) -> Drafts:
 def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
     """Return where the text states the side's totals (not as a part of a group)."""
     values = {c.value for c in (d.people, d.bodies) if c is not None}
-    return tuple(m.start for m in a.mentions if m.value in values and (not is_part(a, m) or whole_of_parts(a, m)))
+    return tuple(
+        m.start
+        for m in a.mentions
+        if m.value in values and (not is_part(a, m) or whole_of_parts(a, m) or sole_group(a, m))
+    )
 
 
 def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
@@ -190,3 +195,49 @@ def _all_armed_forces(a: Analysis, d: Draft) -> bool:
         if armed.search(clause) and not others and people_of(a, clause) in (None, "Ukraine"):
             return True
     return False
+
+
+_RANK_WORDS = ((Role.ENLISTED, "enlisted"), (Role.OFFICERS, "officers"))
+
+
+def groups_said_of_all(a: Analysis, drafts: Drafts) -> Drafts:
+    """A rank or a branch said of all the returned, in a sentence that states no number ("Усі звільнені належать
+    до рядового та сержантського складу", "Every one of them is a National Guardsman"), counts the whole side
+    whose total was stated last before it, when that side counts no such group yet (branches: Ukraine's, as the
+    lexicon's are)."""
+    sides = list(drafts.sides)
+    text = a.article.text
+    for s, e in a.sentences:
+        sentence = text[s:e]
+        said = a.words("all_of_them").search(sentence)
+        if said is None or a.words("aside").search(sentence):
+            continue
+        words = range(s + said.start(), s + said.end())  # "every one of them": its "one" counts no one
+        if any(s <= m.start < e and m.kind is MentionKind.COUNT and m.start not in words for m in a.mentions):
+            continue
+        i = _stated_last_before(a, sides, s)
+        if i is None:
+            continue
+        d = sides[i]
+        assert d.people is not None
+        ranks = [role for role, category in _RANK_WORDS if a.words(category).search(sentence)]
+        if len(ranks) == 1 and not d.rank:
+            d = replace(d, rank={ranks[0].value: d.people})
+        units = [u for u in Unit if u is not Unit.OTHER and a.words(f"unit.{u.value}").search(sentence)]
+        if len(units) == 1 and d.to == "Ukraine" and not any(u.count is not None for u in d.units):
+            whole = UnitCount(unit=units[0], count=d.people)
+            d = replace(d, units=(*(u for u in d.units if u.unit is not units[0]), whole))
+        sides[i] = d
+    return drafts.with_sides(sides)
+
+
+def _stated_last_before(a: Analysis, sides: list[Draft], at: int) -> int | None:
+    """Return the index of the side counting people whose total the text states last before *at*, not as a part
+    of a group (None: none, or two at once)."""
+    before = [[x for x in _anchors(a, d) if x < at] if d.people is not None else [] for d in sides]
+    stated = [(max(xs), i) for i, xs in enumerate(before) if xs]
+    if not stated:
+        return None
+    last = max(stated)[0]
+    tied = [i for pos, i in stated if pos == last]
+    return tied[0] if len(tied) == 1 else None

@@ -150,7 +150,17 @@ CATEGORIES: dict[str, str] = {
     "morgue": "in the clause after a number: morgues",
     "missing": "in the clause after a number: listed as missing",
     "wound": "in the clause after a number: wounded, ill",
+    "all_of_them": "in a sentence with no number: all of them, every one of them (a group said of all the returned)",
     "including": "between two numbers: including, of them",
+    "open_group_lead": (
+        "after including and a number, in a language whose words are a cohort's English label (English): words "
+        "that open the group's description and are left out of the label (who had been)"
+    ),
+    "open_group_end": (
+        "after including and a number (English): a whole word that ends the group's label (were, under, because)"
+    ),
+    "not_a_group": "after including and a number (English): words that name no group of their own (others, more)",
+    "nationals": "the last word of a group named by nationality: nationals, citizens (British nationals)",
     "cumulative": "in a sentence: since the start of the war, so far (a running total)",
     "not_returned": "in a sentence: still held, planned (people not returned)",
     "copula": "after a number and its noun: are, were (the group named after it: six of them are women)",

@@ -170,6 +170,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bkrank\w*",
         r"\bBehinderung\w*",
     ),
+    "all_of_them": (
+        r"\balle\s+(?:von\s+ihnen|Freigelassenen|Befreiten|Heimgekehrten)\b",
+        r"\bsie\s+alle\b",
+        r"\bjeder\s+von\s+ihnen\b",
+    ),
     "including": (
         r"\bdarunter\b",
         r"\bdavon\b",

@@ -155,9 +155,10 @@ def sole_group(a: Analysis, m: Mention) -> bool:
     """Return whether *m* counts everyone by their sex: "Україна повернула 108 жінок" (no larger number and
     no other sex in its sentence), so it is a total as well as a breakdown. Civilians or children are
     everyone when they are all the article has come back ("10 Ukrainian civilians returned home", "Russia
-    returned 6 Ukrainian children"): no word of "among them" and no larger number in a sentence of a return."""
+    returned 6 Ukrainian children"), and so is a group known by where it fought ("Moscow freed 45 Azovstal
+    defenders"): no word of "among them" and no larger number in a sentence of a return."""
     cue = a.cue_at(m)
-    if cue is not None and m.value and _only_civilians_or_children(a, cue):
+    if cue is not None and m.value and _only_group_returned(a, cue):
         return True
     if cue is None or cue.role not in (Role.MEN, Role.WOMEN) or not m.value:
         return False
@@ -171,11 +172,11 @@ def sole_group(a: Analysis, m: Mention) -> bool:
     return True
 
 
-def _only_civilians_or_children(a: Analysis, cue: Cue) -> bool:
-    """Return whether *cue* counts civilians or children who are all the article has come back (see
+def _only_group_returned(a: Analysis, cue: Cue) -> bool:
+    """Return whether *cue* counts civilians, children or a cohort who are all the article has come back (see
     ``sole_group``)."""
     m, text = cue.mention, a.article.text
-    if cue.role is not Role.CIVILIANS and (cue.role is not Role.COHORT or cue.label != "children"):
+    if cue.role not in (Role.CIVILIANS, Role.COHORT):
         return False
     s, e = a.sentence_span(m.start)
     if any(a.words(c).search(text[s : m.start]) for c in ("including", "also")) or not a.words("return").search(

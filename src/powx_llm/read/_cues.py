@@ -15,6 +15,7 @@ from enum import StrEnum
 from powx_llm import lexicon
 from powx_llm.model import Unit
 from powx_llm.read._mentions import Mention, MentionKind
+from powx_llm.read._parties import party_of
 
 __all__ = ["STOP_CHARS", "Cue", "Role", "find_cues", "named_units", "of_the_whole", "sentence_bounds"]
 
@@ -232,7 +233,42 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line
     )
     if running and (since := lex("cumulative").search(part)) is not None:  # not "52nd exchange since …: 75 came home"
         return Cue(m, Role.CUMULATIVE_PEOPLE, since.group(0))
+    if m.kind is MentionKind.COUNT and lex("including", r"(?<!\w)(?:", r")\s*$").search(before):
+        label = _open_group(lex, after)
+        if label is not None:
+            return Cue(m, Role.COHORT, after.strip(), label=label)
     return None
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _open_group(lex: _Lex, after: str) -> str | None:
+    """Return the label of a group no word list names, stated as a part ("including 14 foreign citizens", "of
+    whom six who had been held wrongfully"): its words up to the first that ends a label, one to four of them
+    (only in a language whose words are the label: ``open_group_end``)."""
+    if not lexicon.words("open_group_end", lex.languages):
+        return None  # a language whose words are no English label
+    words = after.strip()
+    lead = lex("open_group_lead", r"^(?:", r")\s+").match(words)
+    words = words[lead.end() :] if lead else words
+    end = lex("open_group_end", r"(?<!\w)(?:", r")(?!\w)").search(words)
+    label = (words[: end.start()] if end else words).strip()
+    said = label.split()
+    if not 1 <= len(said) <= 4 or not all(_LABEL_WORD.fullmatch(w) for w in said):
+        return None
+    if lex("not_a_group", r"^(?:", r")$").match(label) or _a_nationality(lex, said):
+        return None
+    return label
+
+
+def _a_nationality(lex: _Lex, said: list[str]) -> bool:
+    """Return whether the words name people by their nationality ("Americans", "eight Thai nationals"): such a
+    group may be a side of its own (convention 7), so only the model's sides say what it is."""
+    if party_of(" ".join(said)) is not None:
+        return True
+    capital = said[0][:1].isupper()
+    return capital and (len(said) == 1 or lex("nationals", r"^(?:", r")$").match(said[-1]) is not None)
 
 
 def _a_stage(lex: _Lex, m: Mention, mentions: tuple[Mention, ...], sent: tuple[int, int], sentence: str) -> bool:
