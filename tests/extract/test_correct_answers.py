@@ -883,6 +883,12 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Україна", "Росія", 106, "106 захисників Бахмута")],
         {"ukraine.people": 106},
     ),
+    (
+        "Ukraine brought home 90 soldiers on Friday. 22 of them served in the National Guard, 8 came from the Navy.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 90, "90 soldiers")],
+        {"ukraine.people": 90, "ukraine.unit.national_guard": 22, "ukraine.unit.navy": 8},
+    ),
 ]
 
 
