@@ -851,7 +851,8 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         {"ukraine.people": 100, "ukraine.enlisted": 100},
     ),
     (
-        "Three Russian pilots came home. Moscow freed 45 Ukrainian soldiers. Every one of them is a National Guardsman.",
+        "Three Russian pilots came home. Moscow freed 45 Ukrainian soldiers. Every one of them is a National "
+        "Guardsman.",
         "prisoner_exchange",
         [S("Ukraine", "Russia", 45, "45 Ukrainian soldiers"), S("Russia", "Ukraine", 3, "three pilots")],
         {"ukraine.people": 45, "ukraine.unit.national_guard": 45, "russia.unit.national_guard": None},
