@@ -890,6 +890,31 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 90, "90 soldiers")],
         {"ukraine.people": 90, "ukraine.unit.national_guard": 22, "ukraine.unit.navy": 8},
     ),
+    (
+        "The 65th exchange since the start of the full-scale war brought 150 Ukrainians home.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 150, "150 Ukrainians")],
+        {"ukraine.people": 150, "ordinal": 65, "cumulative.ukraine.people": None},
+    ),
+    (
+        "Це 65-й обмін з початку повномасштабної війни: додому повернулися 150 українців.",
+        "prisoner_exchange",
+        [S("Україна", "Росія", 150, "150 українців")],
+        {"ukraine.people": 150, "ordinal": 65},
+    ),
+    (
+        "In the biggest swap so far this year, 390 prisoners were returned to each side.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 390, "390 prisoners"), S("Russia", "Ukraine", 390, "390 prisoners")],
+        {"ukraine.people": 390, "russia.people": 390},
+    ),
+    (
+        "Ukraine brought home 303 defenders: 157 from the Armed Forces, 62 from the National Guard, 84 from the "
+        "border service.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 303, "303 defenders")],
+        {"ukraine.people": 303, "ukraine.unit.armed_forces": 157, "ukraine.unit.national_guard": 62},
+    ),
 ]
 
 

@@ -159,6 +159,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "superlative_since": (
         r"\b(?:biggest|largest|first|most|highest|worst)\b(?:\W+\w+){0,6}?\W+since\b",
+        r"\b(?:biggest|largest|highest)\b(?:\W+\w+){0,4}?\W+(?:so\s+far|to\s+date)\b",
     ),  # "the biggest swap since the war began": a comparison, no total
     "copula": (
         r"are",

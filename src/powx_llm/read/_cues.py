@@ -330,6 +330,7 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
     words: ``lexicon.for_language``)."""
     lex = _Lex(languages)
     sentences = sentence_bounds(text)
+    counted_from = _ordinals_since(lex, text, mentions)  # "the 65th exchange since the war began": the ordinal's
     cues: list[Cue] = []
     for i, m in enumerate(mentions):
         sent = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
@@ -342,8 +343,8 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
             line = text[max(prev, text.rfind("\n", 0, m.start) + 1) : m.start]  # the list item's words before it
-            part = _SENTENCE_PART.split(text[m.start : sent[1]], maxsplit=1)[0]
-            part = _SENTENCE_PART.split(text[sent[0] : m.start])[-1] + part  # between ":" and ";" around it
+            part = _SENTENCE_PART.split(counted_from[m.start : sent[1]], maxsplit=1)[0]
+            part = _SENTENCE_PART.split(counted_from[sent[0] : m.start])[-1] + part  # between ":" and ";" around it
             cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence, line, part)
         else:
             cue = None
@@ -352,6 +353,19 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
     cues = _soldiers_among_branches(lex, cues, text, mentions, sentences)
     cues = _restated_running_totals(_one_running_total(lex, cues, text, sentences), mentions)
     return tuple(_with_nesting(lex, cues, text, sentences))
+
+
+def _ordinals_since(lex: _Lex, text: str, mentions: tuple[Mention, ...]) -> str:
+    """Return *text* with the words of a running total blanked where they count an ordinal ("the 65th exchange
+    since the start of the war brought 150 home": the exchanges are counted since then, not the 150)."""
+    out = text
+    for m in mentions:
+        if m.kind is not MentionKind.ORDINAL:
+            continue
+        since = lex("cumulative", r"\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:", r")").match(text, m.end)
+        if since is not None:
+            out = out[: since.start()] + " " * (since.end() - since.start()) + out[since.end() :]
+    return out
 
 
 def _restated_running_totals(cues: list[Cue], mentions: tuple[Mention, ...]) -> list[Cue]:
@@ -374,14 +388,14 @@ def _soldiers_among_branches(
     lex: _Lex, cues: list[Cue], text: str, mentions: tuple[Mention, ...], sentences: list[tuple[int, int]]
 ) -> list[Cue]:
     """ "95 soldiers, 56 national guardsmen, 26 border guards": soldiers counted in a list of branches are the
-    armed forces (two or more other branches counted in the sentence)."""
+    armed forces (two or more other branches counted in the sentence), not the whole a colon opens the list with."""
     soldiers = lex("servicemen", r"^[\s\u00a0]*(?:", r")\b")
     cued = {c.mention.start for c in cues}
     added = []
     for m in mentions:
         said = soldiers.match(text[m.end : m.end + 40]) if m.kind is MentionKind.COUNT else None
-        if said is None or m.start in cued:
-            continue
+        if said is None or m.start in cued or text[m.end + said.end() :].lstrip().startswith(":"):
+            continue  # "303 defenders: 157 from the Armed Forces, 62 …": the whole the list breaks down
         s, e = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
         branches = {c.unit for c in cues if c.role is Role.UNIT and s <= c.mention.start < e}
         if len(branches - {None, Unit.ARMED_FORCES, Unit.OTHER}) >= 2:
