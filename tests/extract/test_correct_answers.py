@@ -915,6 +915,18 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 303, "303 defenders")],
         {"ukraine.people": 303, "ukraine.unit.armed_forces": 157, "ukraine.unit.national_guard": 62},
     ),
+    (
+        "Swaps have brought 300 Ukrainians home from Russian captivity. On Friday another 95 came home.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 95, "another 95")],
+        {"ukraine.people": 95},
+    ),
+    (
+        "In 2024, 1,358 Ukrainians were freed from Russian captivity; on Friday 95 soldiers came home.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 95, "95 soldiers")],
+        {"ukraine.people": 95},
+    ),
 ]
 
 

@@ -168,6 +168,8 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
     for i, d in enumerate(sides):
         if d.to is None or d.people is None or whose(a, d.people) is not None or _parts_add_up(a, d.people.value):
             continue
+        if _another(a, mention_of(a, d.people)):
+            continue  # "on Friday another 95 came home": the newest handover, after a larger figure
         named = next(
             (
                 m
@@ -178,6 +180,7 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
                 and not is_part(a, m)
                 and why_not_total(a, m, "people") is None
                 and not a.words("aside").search(sentence_of(a, m))
+                and not _a_years_total(a, m)
             ),
             None,
         )
@@ -187,6 +190,29 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
             )
             sides[i] = replace(d, people=count_of(named, a.article.text))
     return drafts.with_sides(sides, *notes)
+
+
+def _another(a: Analysis, m: Mention | None) -> bool:
+    """Return whether the words right before *m* count it on top of others ("another 95", "a further 95")."""
+    if m is None:
+        return False
+    return (
+        a.words("more_before", r"(?<!\w)(?:", r")\s*$").search(a.article.text[max(0, m.start - 20) : m.start])
+        is not None
+    )
+
+
+def _a_years_total(a: Analysis, m: Mention) -> bool:
+    """Return whether *m* is stated in the part of its sentence that names a year it counts ("In 2024, 1,358
+    Ukrainians were freed; on Friday …"): a year's total, not a handover."""
+    s, e = a.sentence_span(m.start)
+    text = a.article.text
+    start = max((x.end() for x in _PART.finditer(text, s, m.start)), default=s)
+    end = next((x.start() for x in _PART.finditer(text, m.end, e)), e)
+    return a.words("in_year", r"(?<!\w)(?:", r")\s+(?:19|20)\d\d\b").search(text[start:end]) is not None
+
+
+_PART = re.compile(r"[:;]\s")  # a colon or semicolon splits a sentence into parts of their own
 
 
 def _exact_for_rounded(count: Count, m: Mention) -> bool:
