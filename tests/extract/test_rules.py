@@ -1002,6 +1002,16 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(3, "Three pilots", **RU_UA), side(45, "45 defenders", **UA_RU)),
             {"ukraine.unit.national_guard": 45, "russia.unit.national_guard": None},
         ),
+        Case(
+            "Die Ukraine hat 90 Soldaten zurückbekommen. Alle von ihnen sind Offiziere.",
+            (side(90, "90 Soldaten", **UA_RU),),
+            {"ukraine.officers": 90},
+        ),
+        Case(
+            "Россия вернула 90 военнослужащих. Все они рядовые и сержанты.",
+            (side(90, "90 военнослужащих", **RU_UA),),
+            {"russia.enlisted": 90},
+        ),
         Case(  # a number in the sentence: the words count a group of their own, not all
             "Kyiv got back 45 defenders. All of them were soldiers, 10 of them officers.",
             (side(45, "45 defenders", **UA_RU),),
