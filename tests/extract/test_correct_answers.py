@@ -927,6 +927,27 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 95, "95 soldiers")],
         {"ukraine.people": 95},
     ),
+    (
+        "Hamas freed 20 hostages, who were swapped for nearly 2,000 Palestinian prisoners.",
+        "prisoner_exchange",
+        [
+            S("Israel", "Hamas", 20, "20 hostages"),
+            S("Palestinian territories", "Israel", 2000, "nearly 2,000 Palestinian prisoners"),
+        ],
+        {"israel.people": 20, "palestinian_territories.people": 2000},
+    ),
+    (
+        "Kyiv got back 95 soldiers. Almost all of them are privates and sergeants.",
+        "release",
+        [S("Ukraine", "Russia", 95, "95 soldiers")],
+        {"ukraine.people": 95, "ukraine.enlisted": None},
+    ),
+    (
+        "Kyiv got back 95 soldiers. They all returned home, where officers of the army met them.",
+        "release",
+        [S("Ukraine", "Russia", 95, "95 soldiers")],
+        {"ukraine.people": 95, "ukraine.officers": None},
+    ),
 ]
 
 

@@ -211,8 +211,9 @@ def test_an_ordinal_word_numbers_the_exchange(text: str, language: str) -> None:
         ("Ten Americans were freed, of whom six who had been held wrongfully.", "en", [(6, "held wrongfully")]),
         ("Ukraine brought home 100 soldiers, including 8 women.", "en", []),  # a group of its own: women
         ("Ukraine brought home 100 soldiers, including 2 others.", "en", []),
-        ("Ukraine brought home 100 soldiers, including 3 more who were wounded.", "en", []),
-        ("Le Hamas a libéré 24 otages, dont 13 Israéliens.", "fr", []),  # the label must be English
+        ("Ukraine brought home 100 soldiers, including 3 more.", "en", []),
+        ("Ukraine has brought home 1,200 prisoners this year, including 150 this week.", "en", []),  # a time
+        ("Le Hamas a libéré 24 otages, dont 13 otages âgés.", "fr", []),  # the label must be English
     ],
 )
 def test_a_group_no_list_names_is_a_cohort_after_including(

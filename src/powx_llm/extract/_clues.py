@@ -38,6 +38,7 @@ __all__ = [
     "in_return",
     "mediating_states",
     "n_for_n",
+    "names_a_year",
     "one_of_a_nationality_list",
     "people_of",
     "peoples_named",
@@ -130,10 +131,14 @@ def _destination(a: Analysis, m: Mention) -> str | None:
     to = a.words("destination", r"(?<!\w)", r"\s+").search(clause, back.end())
     if to is None or len(clause[back.end() : to.start()].split()) > _DESTINATION_GAP:
         return None
-    if a.words("captivity").search(clause, back.end(), to.start()):
-        return None  # "повернулися з полону в Росії": in the captor's land, not where they went
     place = clause[to.end() :].split()[:2]
     return party_of(" ".join(place)) if place else None
+
+
+def names_a_year(a: Analysis, text: str) -> bool:
+    """Return whether *text* names a year it counts ("nearly 1,600 in 2022", "In 2024, 1,358 were freed"): a
+    year's total, not a handover nor a total since the war began."""
+    return a.words("in_year", r"(?<!\w)(?:", r")\s+(?:19|20)\d\d\b").search(text) is not None
 
 
 def one_of_a_nationality_list(a: Analysis, m: Mention) -> bool:
@@ -155,7 +160,8 @@ def in_return(a: Analysis, m: Mention) -> bool:
     text = a.article.text
     if a.words("in_return", r"(?<!\w)", r"(?!\w)").search(text, start, m.start) is not None:
         return True
-    return a.words("traded_for", r"(?<!\w)", r"\s+\Z").search(text[start : m.start]) is not None
+    end = m.qualifier_start if m.qualifier_start is not None else m.start  # "swapped for nearly 2,000"
+    return a.words("traded_for", r"(?<!\w)", r"\s+\Z").search(text[start:end]) is not None
 
 
 def releaser(a: Analysis, m: Mention) -> str | None:
@@ -260,6 +266,12 @@ def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str) -> boo
     in further exchanges")."""
     if things_follow(a, hit):
         return False
+    if category == "traded_for":  # "were traded for 116 prisoners", not "has traded for weapons"
+        return any(
+            m.kind is MentionKind.COUNT
+            and 0 <= (m.start if m.qualifier_start is None else m.qualifier_start) - hit.end() <= 2
+            for m in a.mentions
+        )
     text = a.article.text
     s, e = a.sentence_span(hit.start())
     rest = text[s : hit.start()] + " " + text[hit.end() : e]

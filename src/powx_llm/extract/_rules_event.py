@@ -12,6 +12,7 @@ from powx_llm.extract._clues import (
     called_an_exchange,
     happened,
     mediating_states,
+    names_a_year,
     peoples_named,
     receiver,
 )
@@ -232,7 +233,7 @@ def _large_total(a: Analysis, this: int) -> Cue | None:
                 continue
             if not _said_so_far(a, m):
                 continue  # a large number alone is no running total: the words must say "so far" near it
-            if running_total(a, m) and not is_aside(a, cue) and not _one_year(a, sentence):
+            if running_total(a, m) and not is_aside(a, cue) and not names_a_year(a, sentence):
                 return cue
     return None
 
@@ -244,11 +245,6 @@ def _said_so_far(a: Analysis, m: Mention) -> bool:
     before = max((ps for ps, pe in a.sentences if pe <= s), default=s)
     stretch = a.article.text[before:e]
     return bool(a.words("cumulative").search(stretch) or a.words("since_start").search(stretch))
-
-
-def _one_year(a: Analysis, sentence: str) -> bool:
-    """ "nearly 1,600 in 2022": a year's total, not a total since the war began."""
-    return a.words("in_year", r"\b", r"\s+(?:19|20)\d\d\b").search(sentence) is not None
 
 
 def _since_start(a: Analysis, cue: Cue) -> bool:

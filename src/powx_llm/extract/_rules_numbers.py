@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
-from powx_llm.extract._clues import both_sides, group_head, in_return, people_of, whose
+from powx_llm.extract._clues import both_sides, group_head, in_return, names_a_year, people_of, whose
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
+    SENTENCE_PART,
     Analysis,
     Mention,
     MentionKind,
@@ -207,12 +208,9 @@ def _a_years_total(a: Analysis, m: Mention) -> bool:
     Ukrainians were freed; on Friday …"): a year's total, not a handover."""
     s, e = a.sentence_span(m.start)
     text = a.article.text
-    start = max((x.end() for x in _PART.finditer(text, s, m.start)), default=s)
-    end = next((x.start() for x in _PART.finditer(text, m.end, e)), e)
-    return a.words("in_year", r"(?<!\w)(?:", r")\s+(?:19|20)\d\d\b").search(text[start:end]) is not None
-
-
-_PART = re.compile(r"[:;]\s")  # a colon or semicolon splits a sentence into parts of their own
+    start = max((x.end() for x in SENTENCE_PART.finditer(text, s, m.start)), default=s)
+    end = next((x.start() for x in SENTENCE_PART.finditer(text, m.end, e)), e)
+    return names_a_year(a, text[start:end])
 
 
 def _exact_for_rounded(count: Count, m: Mention) -> bool:

@@ -4,6 +4,7 @@ units, cohorts, the wounded), units named without a count, and a total that is a
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import freed_from, people_of
@@ -11,6 +12,7 @@ from powx_llm.extract._rules_sides import home_draft
 from powx_llm.model import Cohort, Count, Fraction, Unit, UnitCount
 from powx_llm.read import (
     BREAKDOWN,
+    CLAUSE_OR_COMMA,
     Analysis,
     Cue,
     Mention,
@@ -61,11 +63,6 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     ("45 Azovstal defenders - 42 men …"), the whole of the men or women counted as one side's number, the
     party its clause names (not the captor: "freed from Russian captivity"), else the one whose total was
     stated last before it."""
-    before = [
-        (max(x for x in d.anchors if x < cue.mention.start), i)
-        for i, d in enumerate(sides)
-        if any(x < cue.mention.start for x in d.anchors)
-    ]
     whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
     sentence = a.sentence_span(cue.mention.start)
     if (
@@ -88,13 +85,10 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     home = [i for i, d in enumerate(sides) if d.to == "Ukraine"]
     if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(sides) > 1:
         return home[0]  # the branches in the lexicon are Ukraine's
-    if before:
-        best = max(before)[0]
-        tied = [i for pos, i in before if pos == best]
-        if len(tied) == 1:
-            return tied[0]
-        return sides.index(home_draft([sides[i] for i in tied]))
-    return sides.index(home_draft(sides))
+    tied = _last_stated(a, sides, cue.mention.start)
+    if len(tied) == 1:
+        return tied[0]
+    return sides.index(home_draft([sides[i] for i in tied] or sides))
 
 
 def _with_parts(a: Analysis, d: Draft, cues: list[Cue]) -> Draft:
@@ -204,40 +198,59 @@ def groups_said_of_all(a: Analysis, drafts: Drafts) -> Drafts:
     """A rank or a branch said of all the returned, in a sentence that states no number ("Усі звільнені належать
     до рядового та сержантського складу", "Every one of them is a National Guardsman"), counts the whole side
     whose total was stated last before it, when that side counts no such group yet (branches: Ukraine's, as the
-    lexicon's are)."""
+    lexicon's are). The group's words follow the words of "all" closely, in their clause; not "almost all",
+    "not all"."""
     sides = list(drafts.sides)
     text = a.article.text
     for s, e in a.sentences:
-        sentence = text[s:e]
-        said = a.words("all_of_them").search(sentence)
-        if said is None or a.words("aside").search(sentence):
+        said = a.words("all_of_them").search(text, s, e)
+        if said is None or a.words("aside").search(text, s, e):
             continue
-        words = range(s + said.start(), s + said.end())  # "every one of them": its "one" counts no one
-        if any(s <= m.start < e and m.kind is MentionKind.COUNT and m.start not in words for m in a.mentions):
+        if a.words("not_all").search(text[max(s, said.start() - 20) : said.start()]):
+            continue  # "almost all of them", "not all of them"
+        if any(
+            s <= m.start < e and m.kind is MentionKind.COUNT and not said.start() <= m.start < said.end()
+            for m in a.mentions
+        ):
+            continue  # a number in the sentence counts a group of its own ("every one of them": its "one" is none)
+        tied = _last_stated(a, sides, s)
+        d = sides[tied[0]] if len(tied) == 1 else None
+        if d is None or d.people is None:
             continue
-        i = _stated_last_before(a, sides, s)
-        if i is None:
-            continue
-        d = sides[i]
-        assert d.people is not None
-        ranks = [role for role, category in _RANK_WORDS if a.words(category).search(sentence)]
-        if len(ranks) == 1 and not d.rank:
-            d = replace(d, rank={ranks[0].value: d.people})
-        units = [u for u in Unit if u is not Unit.OTHER and a.words(f"unit.{u.value}").search(sentence)]
-        if len(units) == 1 and d.to == "Ukraine" and not any(u.count is not None for u in d.units):
-            whole = UnitCount(unit=units[0], count=d.people)
-            d = replace(d, units=(*(u for u in d.units if u.unit is not units[0]), whole))
-        sides[i] = d
+        rest = text[said.end() : e]
+        rank = _the_one_group(a, rest, dict(_RANK_WORDS))
+        if rank is not None and not d.rank:
+            d = replace(d, rank={rank.value: d.people})
+        unit = _the_one_group(a, rest, {u: f"unit.{u.value}" for u in Unit if u is not Unit.OTHER})
+        if unit is not None and d.to == "Ukraine" and not any(u.count is not None for u in d.units):
+            d = replace(d, units=(*(u for u in d.units if u.unit is not unit), UnitCount(unit=unit, count=d.people)))
+        sides[tied[0]] = d
     return drafts.with_sides(sides)
 
 
-def _stated_last_before(a: Analysis, sides: list[Draft], at: int) -> int | None:
-    """Return the index of the side counting people whose total the text states last before *at*, not as a part
-    of a group (None: none, or two at once)."""
-    before = [[x for x in _anchors(a, d) if x < at] if d.people is not None else [] for d in sides]
+_G = TypeVar("_G", Role, Unit)
+_SAID_OF_THEM = 3  # words between "all of them" and the group: "is a", "belong to", "served in the"
+
+
+def _the_one_group(a: Analysis, rest: str, groups: dict[_G, str]) -> _G | None:
+    """Return the one group of *groups* (group -> its word category) the words right after "all of them" name:
+    within a few words, in their clause ("are privates", "is a National Guardsman"; not "returned home, where
+    officers met them"), and no other group of them named in the rest of the sentence ("are officers, sergeants
+    and privates": no one group is all)."""
+    clause = CLAUSE_OR_COMMA.split(rest, maxsplit=1)[0]
+    near = [
+        g
+        for g, c in groups.items()
+        if (hit := a.words(c).search(clause)) and len(clause[: hit.start()].split()) <= _SAID_OF_THEM
+    ]
+    named = [g for g, c in groups.items() if a.words(c).search(rest)]
+    return near[0] if len(near) == 1 and named == near else None
+
+
+def _last_stated(a: Analysis, sides: list[Draft], at: int) -> list[int]:
+    """Return the indices of the sides whose total the text states last before *at*, not as a part of a group
+    (several when one mention states them all; none when no total comes before)."""
+    before = [[x for x in _anchors(a, d) if x < at] for d in sides]
     stated = [(max(xs), i) for i, xs in enumerate(before) if xs]
-    if not stated:
-        return None
-    last = max(stated)[0]
-    tied = [i for pos, i in stated if pos == last]
-    return tied[0] if len(tied) == 1 else None
+    last = max(stated)[0] if stated else None
+    return [i for pos, i in stated if pos == last]

@@ -160,7 +160,11 @@ CATEGORIES: dict[str, str] = {
         "after including and a number (English): a whole word that ends the group's label (were, under, because)"
     ),
     "not_a_group": "after including and a number (English): words that name no group of their own (others, more)",
+    "not_a_group_start": (
+        "after including and a number (English): the first word of words that are no group (this week, in total)"
+    ),
     "nationals": "the last word of a group named by nationality: nationals, citizens (British nationals)",
+    "not_all": "right before all_of_them: not, almost (not a group said of all the returned)",
     "cumulative": "in a sentence: since the start of the war, so far (a running total)",
     "not_returned": "in a sentence: still held, planned (people not returned)",
     "copula": "after a number and its noun: are, were (the group named after it: six of them are women)",

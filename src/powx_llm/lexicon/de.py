@@ -170,6 +170,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bkrank\w*",
         r"\bBehinderung\w*",
     ),
+    "not_all": (r"\bnicht\s+$", r"\bfast\s+$", r"\bnahezu\s+$"),
     "all_of_them": (
         r"\balle\s+(?:von\s+ihnen|Freigelassenen|Befreiten|Heimgekehrten)\b",
         r"\bsie\s+alle\b",

@@ -116,6 +116,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "morgue": (r"\bmorgues?\b", r"\bdep[óo]sitos?\s+de\s+cad[áa]veres\b", r"\btanatorios?\b"),
     "missing": (r"\bdesaparecid\w*",),
     "wound": (r"\bherid\w*", r"\benferm\w*", r"\bdiscapacidad\w*", r"\blesionad\w*"),
+    "not_all": (r"\bno\s+$", r"\bcasi\s+$"),
     "all_of_them": (r"\btodos\s+(?:ellos|los\s+liberados|son|eran)\b", r"\bcada\s+uno\s+de\s+ellos\b"),
     "including": (
         r"\bentre\s+(?:ellos|ellas|los\s+cuales|las\s+cuales)\b",

@@ -123,6 +123,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "morgue": (r"\bchambres?\s+mortuaires?",),
     "missing": (r"\bdisparus?\b", r"\bdisparues?\b"),
     "wound": (r"\bbless[ée]e?s?\b", r"\bblessures?\b", r"\bmalades?\b", r"\bmaladies?\b", r"\bhandicap\w*"),
+    "not_all": (r"\bpas\s+$", r"\bpresque\s+$"),
     "all_of_them": (r"\btous\s+(?:sont|étaient|les\s+libérés|d['’]entre\s+eux)\b", r"\bils\s+sont\s+tous\b"),
     "including": (
         r"\bdont\b",

@@ -91,6 +91,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "morgue": (r"\bhullaház\w*", r"\bmorgu\w*"),
     "missing": (r"\beltűnt\w*",),
     "wound": (r"\bsebesült\w*", r"\bsérült\w*", r"\bbeteg\w*", r"\bfogyatékos\w*", r"\brokkant\w*"),
+    "not_all": (r"\bnem\s+$", r"\bmajdnem\s+$", r"\bszinte\s+$"),
     "all_of_them": (r"\bmindannyian\b", r"\bvalamennyien\b", r"\bmindegyikük\b"),
     "including": (
         r"\bköztük\b",

@@ -117,6 +117,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "morgue": (r"obitori\w*",),
     "missing": (r"\bdispers[io]\b", r"\bscompars[io]\b"),
     "wound": (r"\bferit\w*", r"\bmalat\w*", r"\bdisabil\w*", r"\binvalid\w*"),
+    "not_all": (r"\bnon\s+$", r"\bquasi\s+$"),
     "all_of_them": (r"\btutti\s+(?:loro|i\s+liberati|sono|erano)\b", r"\bognuno\s+di\s+loro\b"),
     "including": (
         r"\btra\s+cui\b",

@@ -134,6 +134,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bkontuzj\w*",
         r"\bobrażeni\w*",
     ),
+    "not_all": (r"\bnie\s+$", r"\bprawie\s+$"),
     "all_of_them": (r"\bwszyscy\s+(?:oni|uwolnieni|zwolnieni|są|byli)\b", r"\bkażdy\s+z\s+nich\b"),
     "including": (
         r"\bw\s+tym\b(?!\s+(?:roku|tygodniu|miesiącu|czasie|samym|dniu|przypadku))",

@@ -122,6 +122,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bdeficiência\w*",
         r"\blesionad\w*",
     ),
+    "not_all": (r"\bnão\s+$", r"\bquase\s+$"),
     "all_of_them": (r"\btodos\s+(?:eles|os\s+libertados|são|eram)\b", r"\bcada\s+um\s+deles\b"),
     "including": (r"\bentre\s+(?:eles|elas|os\s+quais)\b", r"\bincluindo\b", r"\bdos\s+quais\b", r"\bdas\s+quais\b"),
     "cumulative": (

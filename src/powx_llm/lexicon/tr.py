@@ -87,6 +87,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bhasta(?:lar\w*|lık\w*|\b)",
         r"\bengelli\w*",
     ),
+    "not_all": (r"\bneredeyse\s+$", r"\bhemen\s+hemen\s+$"),
     "all_of_them": (r"\bhepsi\b", r"\btamamı\b", r"\bher\s+biri\b"),
     "including": (r"\baralarında\b", r"\bbunlardan\b", r"\bbunların\b", r"\bdahil\b", r"\biçlerinde\b"),
     "cumulative": (

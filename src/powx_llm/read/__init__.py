@@ -25,7 +25,16 @@ from powx_llm.read._analysis import (
     whole_of_parts,
 )
 from powx_llm.read._article import DEFAULT_MAX_CHARS, Article, article_date, looks_like_html, read_article
-from powx_llm.read._cues import STOP_CHARS, Cue, Role, find_cues, named_units, of_the_whole, sentence_bounds
+from powx_llm.read._cues import (
+    SENTENCE_PART,
+    STOP_CHARS,
+    Cue,
+    Role,
+    find_cues,
+    named_units,
+    of_the_whole,
+    sentence_bounds,
+)
 from powx_llm.read._dates import OPENING_CHARS, exchange_date, month_named
 from powx_llm.read._language import LANGUAGES, identify
 from powx_llm.read._mentions import Mention, MentionKind, find_mentions, parse_number, states_fraction, states_value
@@ -74,6 +83,7 @@ __all__ = [
     "NON_STATE_OPPONENT",
     "NOT_A_TOTAL_KINDS",
     "OPENING_CHARS",
+    "SENTENCE_PART",
     "STOP_CHARS",
     "WORDS",
     "Analysis",

@@ -224,8 +224,7 @@ def is_bodies(a: Analysis, m: Mention) -> bool:
 def running_total(a: Analysis, m: Mention) -> bool:
     """Return whether *m* is a running total: a cue says so (of it, or of the same number stated before: "so far
     more than 320 have come back … in this way more than 320 citizens have returned home"), or it dwarfs the
-    other totals stated in other sentences (in its own sentence they are the other side of one swap: "Hamas
-    freed 20 hostages, and Israel released nearly 2,000 prisoners")."""
+    other totals stated."""
     cue = a.cue_at(m)
     if cue is not None and cue.role in (Role.CUMULATIVE_PEOPLE, Role.CUMULATIVE_EXCHANGES):
         return True
@@ -243,7 +242,6 @@ def running_total(a: Analysis, m: Mention) -> bool:
         and not is_part(a, n)
         and n.value * 10 <= m.value
         and not a.words("aside").search(sentence_of(a, n))
-        and a.sentence_span(n.start) != a.sentence_span(m.start)
     ]
     return bool(others) and a.words("return").search(sentence_of(a, m)) is not None
 

@@ -17,7 +17,7 @@ from powx_llm.model import Unit
 from powx_llm.read._mentions import Mention, MentionKind
 from powx_llm.read._parties import party_of
 
-__all__ = ["STOP_CHARS", "Cue", "Role", "find_cues", "named_units", "of_the_whole", "sentence_bounds"]
+__all__ = ["SENTENCE_PART", "STOP_CHARS", "Cue", "Role", "find_cues", "named_units", "of_the_whole", "sentence_bounds"]
 
 
 class Role(StrEnum):
@@ -226,18 +226,30 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line
     listed = re.fullmatch(r"(.*?)\s+[-–—:]\s*(?:[^\W\d_]+\s+)?", line)  # "Донецький напрямок — 403": label first
     if listed is not None and (cohort := _cohort(lex, listed.group(1))) is not None:
         return Cue(m, Role.COHORT, listed.group(1).strip(), label=cohort)
-    running = (
-        (m.value or 0) >= 2  # "un" is no running total
-        and not lex("not_returned").search(sentence)
-        and not lex("superlative_since").search(sentence)  # "the biggest swap since the war began"
-    )
-    if running and (since := lex("cumulative").search(part)) is not None:  # not "52nd exchange since …: 75 came home"
-        return Cue(m, Role.CUMULATIVE_PEOPLE, since.group(0))
+    running = (m.value or 0) >= 2 and not lex("not_returned").search(sentence)  # "un" is no running total
+    if running and (since := _since(lex, part)) is not None:  # not "52nd exchange since …: 75 came home"
+        return Cue(m, Role.CUMULATIVE_PEOPLE, since)
     if m.kind is MentionKind.COUNT and lex("including", r"(?<!\w)(?:", r")\s*$").search(before):
         label = _open_group(lex, after)
         if label is not None:
             return Cue(m, Role.COHORT, after.strip(), label=label)
     return None
+
+
+def _since(lex: _Lex, part: str) -> str | None:
+    """Return the first words of a running total in *part*, if any (see ``_running_words``)."""
+    return next((since.group(0) for since in _running_words(lex, part)), None)
+
+
+def _running_words(lex: _Lex, text: str) -> list[re.Match[str]]:
+    """Return the words of a running total in *text* that are no comparison's ("the biggest swap since the war
+    began", "the largest swap so far")."""
+    compared = [(c.start(), c.end()) for c in lex("superlative_since").finditer(text)]
+    return [
+        since
+        for since in lex("cumulative").finditer(text)
+        if not any(s <= since.start() < e or s < since.end() <= e for s, e in compared)
+    ]
 
 
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -257,7 +269,9 @@ def _open_group(lex: _Lex, after: str) -> str | None:
     said = label.split()
     if not 1 <= len(said) <= 4 or not all(_LABEL_WORD.fullmatch(w) for w in said):
         return None
-    if lex("not_a_group", r"^(?:", r")$").match(label) or _a_nationality(lex, said):
+    if lex("not_a_group", r"^(?:", r")$").match(label) or lex("not_a_group_start", r"^(?:", r")\b").match(label):
+        return None  # "including 2 others", "including 150 this week"
+    if _a_nationality(lex, said):
         return None
     return label
 
@@ -322,7 +336,7 @@ def _same(a: Cue, b: Cue, sentences: list[tuple[int, int]]) -> bool:
     return any(s <= a.mention.start < e and s <= b.mention.start < e for s, e in sentences)
 
 
-_SENTENCE_PART = re.compile(r"[:;]\s")  # a colon or semicolon splits a sentence into parts of their own
+SENTENCE_PART = re.compile(r"[:;]\s")  # a colon or semicolon splits a sentence into parts of their own
 
 
 def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str, ...] = lexicon.ALL) -> tuple[Cue, ...]:
@@ -343,8 +357,8 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev = mentions[i - 1].end if i else 0
             line = text[max(prev, text.rfind("\n", 0, m.start) + 1) : m.start]  # the list item's words before it
-            part = _SENTENCE_PART.split(counted_from[m.start : sent[1]], maxsplit=1)[0]
-            part = _SENTENCE_PART.split(counted_from[sent[0] : m.start])[-1] + part  # between ":" and ";" around it
+            part = SENTENCE_PART.split(counted_from[m.start : sent[1]], maxsplit=1)[0]
+            part = SENTENCE_PART.split(counted_from[sent[0] : m.start])[-1] + part  # between ":" and ";" around it
             cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence, line, part)
         else:
             cue = None
@@ -369,15 +383,19 @@ def _ordinals_since(lex: _Lex, text: str, mentions: tuple[Mention, ...]) -> str:
 
 
 def _restated_running_totals(cues: list[Cue], mentions: tuple[Mention, ...]) -> list[Cue]:
-    """A running total stated again with no words of its own is the running total ("so far more than 320 have
-    come back … in this way more than 320 citizens have returned home": the second 320 is no handover)."""
-    totals = {c.mention.value: c for c in cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value}
+    """A running total stated again, later and with no words of its own, is the running total ("so far more than
+    320 have come back … in this way more than 320 citizens have returned home": the second 320 is no handover)."""
+    totals: dict[int, Cue] = {}
+    for c in cues:
+        if c.role is Role.CUMULATIVE_PEOPLE and c.mention.value:
+            totals.setdefault(c.mention.value, c)  # the first statement of each running total
     cued = {c.mention.start for c in cues}
     added = [
         Cue(m, Role.CUMULATIVE_PEOPLE, totals[m.value].words)
         for m in mentions
         if m.kind is MentionKind.COUNT
         and m.value in totals
+        and m.start > totals[m.value].mention.start
         and m.start not in cued
         and m.qualifier == totals[m.value].mention.qualifier
     ]
@@ -394,7 +412,7 @@ def _soldiers_among_branches(
     added = []
     for m in mentions:
         said = soldiers.match(text[m.end : m.end + 40]) if m.kind is MentionKind.COUNT else None
-        if said is None or m.start in cued or text[m.end + said.end() :].lstrip().startswith(":"):
+        if said is None or m.start in cued or text[m.end + said.end() : m.end + said.end() + 3].lstrip()[:1] == ":":
             continue  # "303 defenders: 157 from the Armed Forces, 62 …": the whole the list breaks down
         s, e = next(((s, e) for s, e in sentences if s <= m.start < e), (0, len(text)))
         branches = {c.unit for c in cues if c.role is Role.UNIT and s <= c.mention.start < e}
@@ -410,7 +428,7 @@ def _one_running_total(lex: _Lex, cues: list[Cue], text: str, sentences: list[tu
     for cue in cues:
         if cue.role is Role.CUMULATIVE_PEOPLE:
             s, e = next(((s, e) for s, e in sentences if s <= cue.mention.start < e), (0, len(text)))
-            since = [m.start() + s for m in lex("cumulative").finditer(text[s:e])]
+            since = [m.start() + s for m in _running_words(lex, text[s:e])]
             rivals = [c for c in cues if c.role is Role.CUMULATIVE_PEOPLE and s <= c.mention.start < e]
             if since and len(rivals) > 1:
                 distance = {c.mention.start: min(abs(c.mention.start - x) for x in since) for c in rivals}
