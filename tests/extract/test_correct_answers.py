@@ -1052,6 +1052,12 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 95, "95 Ukrainian soldiers")],
         {"kind": "prisoner_exchange", "ukraine.people": 95, "russia.people": 95},
     ),
+    (
+        "Ukraine said 207 people returned home, while Russia said it received 200 soldiers.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 200, "200 soldiers"), S("Russia", "Ukraine", 207, "207 people")],
+        {"ukraine.people": 207, "russia.people": 200},
+    ),
 ]
 
 

@@ -427,6 +427,11 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     swap_by_words: [
+        Case(  # the words say who received one of the numbers: the model put the two the wrong way round
+            "Ukraine said 207 people returned home, while Russia said it received 200 soldiers.",
+            (side(200, "200 soldiers", **UA_RU), side(207, "207 people", **RU_UA)),
+            {"ukraine.people": 207, "russia.people": 200},
+        ),
         *(
             Case(  # people freed from one party's captivity went to the other party of the war
                 text,

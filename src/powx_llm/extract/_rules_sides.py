@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from powx_llm.extract._answer import LABELS, Draft, Drafts
+from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
 from powx_llm.extract._clues import (
     ONE_WAR,
     about_captivity,
@@ -27,7 +27,7 @@ from powx_llm.extract._clues import (
     whose,
 )
 from powx_llm.extract._sides import candidates, only_numbers_of_no_handover, party_named
-from powx_llm.model import Kind, Qualifier
+from powx_llm.model import Count, Kind, Qualifier
 from powx_llm.read import (
     NON_STATE,
     NON_STATE_OPPONENT,
@@ -101,7 +101,8 @@ def swap_by_words(a: Analysis, drafts: Drafts) -> Drafts:
     """Swap the sides' numbers when the words say each went the other way.
 
     "Kijev pedig 55 orosz állampolgárt ... engedte el": 55 are Russians, so Russia received them, whatever
-    side the model put them on; the other side's number must not name Russia's people too.
+    side the model put them on ("Russia said it received 200 soldiers" alike); the other side's number must not
+    be given to Russia too.
     """
     sides = list(drafts.sides)
     sided = [i for i, d in enumerate(sides) if d.people is not None and d.to is not None]
@@ -118,14 +119,23 @@ def swap_by_words(a: Analysis, drafts: Drafts) -> Drafts:
     if len(sided) != 2:
         return drafts
     x, y = (sides[i] for i in sided)
-    wx, wy = whose(a, x.people), whose(a, y.people)
+    if x.to == y.to:
+        return drafts
+    wx, wy = _received_by_words(a, x.people), _received_by_words(a, y.people)
     if not ((wx == y.to and wy in (None, x.to)) or (wy == x.to and wx in (None, y.to))):
         return drafts
     sides[sided[0]], sides[sided[1]] = replace(x, people=y.people), replace(y, people=x.people)
     value = x.people.value if x.people else "?"
     return drafts.with_sides(
-        sides, f"people to {x.to} and {y.to} swapped: the words name {y.to}'s people in {value} and not {x.to}'s"
+        sides, f"people to {x.to} and {y.to} swapped: the words give {value} to {y.to}, and not the other to {y.to}"
     )
+
+
+def _received_by_words(a: Analysis, count: Count | None) -> str | None:
+    """Return the party the words say received *count*: whose people they are ("55 orosz állampolgárt"), else
+    who the words say got them ("Russia said it received 200 soldiers")."""
+    m = mention_of(a, count)
+    return whose(a, count) or (receiver(a, m) if m is not None else None)
 
 
 def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
