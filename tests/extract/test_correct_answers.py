@@ -948,6 +948,18 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 95, "95 soldiers")],
         {"ukraine.people": 95, "ukraine.officers": None},
     ),
+    (
+        "Rusya ile Ukrayna arasında 95'e 95 esir takası yapıldı.",
+        "prisoner_exchange",
+        [S("Ukrayna", "Rusya", 95, "95'e 95"), S("Rusya", "Ukrayna", 95, "95'e 95")],
+        {"ukraine.people": 95, "russia.people": 95, "cumulative.ukraine.exchanges": None},
+    ),
+    (
+        "Polska odebrała od Białorusi 5 obywateli, w tym dwóch księży.",
+        "release",
+        [S("Polska", "Białoruś", 5, "5 obywateli")],
+        {"kind": "release", "poland.people": 5},
+    ),
 ]
 
 

@@ -260,8 +260,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brepatri\w*",
         r"\botrzymał\w*",
         r"\buratowa\w*",
+        r"\bodebra\w*",
     ),
-    "received_by": (r"\bodzyskał\w*", r"\botrzymał\w*", r"\bsprowadził\w*"),
+    "received_by": (r"\bodzyskał\w*", r"\botrzymał\w*", r"\bsprowadził\w*", r"\bodebrał\w*", r"\bprzyjęł\w*"),
     "released": (r"\buwolnił\w*", r"\bzwolnił\w*", r"\bprzekazał\w*", r"\bwypuścił\w*", r"\bwypuści\w*"),
     "and": ("i", "oraz"),
     "equal_sides": (

@@ -212,7 +212,8 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line
             return Cue(m, Role.COHORT, after.strip(), label=cohort)
         return Cue(m, Role.BODIES, before.strip())
     exchanges = lex("exchanges", after=r"\b").match(words) or lex("exchanges_first").match(after.lstrip())
-    if exchanges and m.kind is MentionKind.COUNT:
+    second = lex("for", r"^\s*(?:[^\W\d_]+\s+){0,2}(?:", r")\s*$").match(before)  # "95'e 95 esir takası": one swap
+    if exchanges and m.kind is MentionKind.COUNT and second is None:
         return Cue(m, Role.CUMULATIVE_EXCHANGES, words.split()[0])
     if m.kind is MentionKind.COUNT and (noun := lex("exchanges_before", after=r"\s*$").search(before)):
         return Cue(m, Role.CUMULATIVE_EXCHANGES, noun.group(0).strip())  # "الصفقات الثلاث": the noun first
