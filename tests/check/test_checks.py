@@ -141,6 +141,19 @@ def test_grounding(evidence: dict[str, Any] | None, value: int, status: Status) 
     assert _statuses(check(ex, text=text), "grounding") == [status]
 
 
+@pytest.mark.parametrize(
+    ("evidence", "status"),
+    [
+        ({"quote": "not a single", "start": 20, "end": 32}, Status.OK),  # the words state none
+        ({"quote": "the Russian side", "start": 3, "end": 19}, Status.UNGROUNDED),
+    ],
+)
+def test_a_zero_is_grounded_by_words_of_none(evidence: dict[str, Any], status: Status) -> None:
+    text = "So the Russian side not a single body got back."
+    ex = _transfer(bodies={"value": 0, "evidence": evidence})
+    assert _statuses(check(ex, text=text), "grounding") == [status]
+
+
 def test_grounding_is_not_a_mismatch() -> None:
     report = check(_transfer(people=99), text="75 returned")
     assert not report.has_mismatch

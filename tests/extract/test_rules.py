@@ -52,6 +52,7 @@ from powx_llm.extract._rules_sides import (
     equal_sides,
     held_by_non_state,
     nobody_held,
+    none_in_return,
     one_side_per_receiver,
     receiver_by_whose_people,
     receiver_of_one_war,
@@ -874,6 +875,28 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "84 prisoners returned to Ukraine from Russia.",
             (side(84, "84", received_by="Ukraine"),),
             {"russia.people": None},
+            fires=False,
+        ),
+    ],
+    none_in_return: [
+        Case(
+            "On Friday Russia handed Ukraine another 1,200 bodies of Ukrainian servicemen, while Kiev gave the Russian "
+            "side not a single body.",
+            (side(None, None, bodies=1200, bodies_words="1,200 bodies", **UA_RU),),
+            {"ukraine.bodies": 1200, "russia.bodies": 0, "russia.from": "ukraine"},
+            kind="body_repatriation",
+        ),
+        Case(
+            "Україна отримала 1200 тіл загиблих захисників; Росії не передали жодного тіла.",
+            (side(None, None, bodies=1200, bodies_words="1200 тіл", **UA_RU),),
+            {"ukraine.bodies": 1200, "russia.bodies": 0},
+            kind="body_repatriation",
+        ),
+        Case(  # no party named with the words of none: nobody is said to have received none
+            "Ukraine received the bodies of 909 soldiers. Not a single body came back, officials said of the missing.",
+            (side(None, None, bodies=909, bodies_words="909 soldiers", **UA_RU),),
+            {"ukraine.bodies": 909, "russia.bodies": None},
+            kind="body_repatriation",
             fires=False,
         ),
     ],

@@ -45,6 +45,7 @@ from powx_llm.extract._rules_sides import (
     equal_sides,
     held_by_non_state,
     nobody_held,
+    none_in_return,
     one_side_per_receiver,
     receiver_by_whose_people,
     receiver_of_one_war,
@@ -87,6 +88,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     releaser_by_elimination,
     halve_both_sides,
     equal_sides,
+    none_in_return,
     # each side's breakdown, and its total checked against it
     breakdown_by_order,
     units_named_without_count,

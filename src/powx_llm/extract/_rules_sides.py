@@ -3,6 +3,7 @@ put the wrong way round, and who received from whom."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
@@ -21,16 +22,19 @@ from powx_llm.extract._clues import (
     n_for_n,
     one_of_a_nationality_list,
     people_of,
+    peoples_named,
     receiver,
     releaser,
     things_follow,
     whose,
 )
 from powx_llm.extract._sides import candidates, only_numbers_of_no_handover, party_named
-from powx_llm.model import Count, Kind, Qualifier
+from powx_llm.model import Count, Evidence, Kind, Qualifier
 from powx_llm.read import (
+    CLAUSE_OR_COMMA,
     NON_STATE,
     NON_STATE_OPPONENT,
+    OPENING_CHARS,
     Analysis,
     Mention,
     MentionKind,
@@ -53,6 +57,7 @@ __all__ = [
     "held_by_non_state",
     "home_draft",
     "nobody_held",
+    "none_in_return",
     "one_side_per_receiver",
     "receiver_by_whose_people",
     "receiver_of_one_war",
@@ -443,6 +448,39 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
     mirrored = count_of(stated, a.article.text) if stated is not None else people
     mirror = Draft(other, d.to, people=mirrored)
     return drafts.with_sides([mirror if s is not d else s for s in drafts.sides] if rest else [d, mirror])
+
+
+def none_in_return(a: Analysis, drafts: Drafts) -> Drafts:
+    """The other party of a one-way body repatriation received no bodies when the opening says so, naming it
+    ("while Kiev gave the Russian side not a single body", "Россия не получила ни одного тела"): a side with
+    none, the words of none its evidence."""
+    counted = [s for s in drafts.sides if s.counted]
+    if len(counted) != 1:
+        return drafts
+    d = counted[0]
+    if d.bodies is None or d.people is not None or d.to is None or d.from_ is None:
+        return drafts
+    if any(s is not d and s.to != d.from_ for s in drafts.sides):
+        return drafts  # only the other party's uncounted side may stand beside it
+    text = a.article.text
+    body = a.words("bodies", r"\s*(?:[^\W\d_]+\s+)?(?:", r")")
+    for hit in a.words("not_one", r"(?<!\w)(?:", r")(?!\w)").finditer(text, 0, OPENING_CHARS):
+        if body.match(text, hit.end()) is None:
+            continue  # "not a single body", "ни одного тела"
+        s, e = a.sentence_span(hit.start())
+        clause = next(c for c in _clauses(text, s, e) if c[0] <= hit.start() < c[1])
+        named = parties_named(text[clause[0] : clause[1]]) | peoples_named(a, text[clause[0] : clause[1]])
+        if d.from_ in named:
+            evidence = Evidence(quote=text[hit.start() : hit.end()], start=hit.start(), end=hit.end())
+            none = Count(value=0, evidence=evidence)
+            return drafts.with_sides([d, Draft(d.from_, d.to, bodies=none)])  # in place of its uncounted side
+    return drafts
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of the clauses (between commas, semicolons, dashes) of the sentence *start*–*end*."""
+    cuts = [start, *(start + m.end() for m in CLAUSE_OR_COMMA.finditer(text[start:end])), end]
+    return list(itertools.pairwise(cuts))
 
 
 def uncounted_return(a: Analysis, drafts: Drafts) -> Drafts:
