@@ -960,6 +960,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Polska", "Białoruś", 5, "5 obywateli")],
         {"kind": "release", "poland.people": 5},
     ),
+    (
+        "Szaúd-Arábia közvetítésével Oroszország tíz külföldit is szabadon engedett: öt brit, két amerikai és három "
+        "svéd állampolgárt.",
+        "release",
+        [S("Szaúd-Arábia", "Oroszország", 10, "tíz külföldit")],
+        {"saudi_arabia.people": 10, "saudi_arabia.from": "russia", "united_states.people": None},
+    ),
 ]
 
 

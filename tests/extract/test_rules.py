@@ -466,6 +466,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     sides_the_words_state: [
+        Case(  # a plan in another part of the sentence does not make this part's handover a plan
+            "On the first day 480 Ukrainian prisoners were set free and 250 Russian soldiers were released in return; "
+            "on Friday, 200 more are to be freed.",
+            (side(480, "480 Ukrainian prisoners", **UA_RU),),
+            {"ukraine.people": 480, "russia.people": 250},
+        ),
         Case(  # a word of handing over states a transfer as well as one of a return
             "Russia got back 30 of its soldiers on Friday. The 40 Ukrainian prisoners were handed to Kyiv at the "
             "border.",

@@ -311,6 +311,8 @@ def mediating_states(a: Analysis) -> set[str]:
             after = " ".join(re.split(r"[,;:()]", sentence[hit.end() : hit.end() + 30])[0].split()[:3])
             if a.words("truce").search(before + " " + after):
                 continue  # "a ceasefire brokered by Russia": the war's end, not this exchange
+            if a.words("mediation_of", r"^(?:", r")$").match(hit.group(0)):
+                after = ""  # "Szaúd-Arábia közvetítésével Oroszország …": the mediator before, the releaser after
             out |= {p for words in (before, after) for p in parties_named(words) | peoples_named(a, words)}
     return out
 

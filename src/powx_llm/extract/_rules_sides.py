@@ -35,6 +35,7 @@ from powx_llm.read import (
     NON_STATE,
     NON_STATE_OPPONENT,
     OPENING_CHARS,
+    SENTENCE_PART,
     Analysis,
     Mention,
     MentionKind,
@@ -147,7 +148,7 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
     """Add the sides the words state ("195 Russian soldiers were exchanged") that the model left out, when the
     model saw an exchange: a number returned, whose receiver the words name or that went the other way
     of a side already known."""
-    if not drafts.sides:
+    if not drafts.sides and not drafts.answer.sides:
         return drafts
     by_to = {d.to: d for d in drafts.sides}
     text = a.article.text
@@ -156,9 +157,9 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not one_of_a_nationality_list(a, m)):
             continue
         cue = a.cue_at(m)
-        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
+        sentence = _part_of(a, m)  # "480 … were set free; on Friday, 200 are to be freed": the part of the first
+        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence):
             continue
-        sentence = sentence_of(a, m)
         returned = a.words("return").search(sentence) or a.words("handover").search(sentence) or in_return(a, m)
         if not returned or future_before(a, m):
             continue
@@ -475,6 +476,15 @@ def none_in_return(a: Analysis, drafts: Drafts) -> Drafts:
             none = Count(value=0, evidence=evidence)
             return drafts.with_sides([d, Draft(d.from_, d.to, bodies=none)])  # in place of its uncounted side
     return drafts
+
+
+def _part_of(a: Analysis, m: Mention) -> str:
+    """Return the part of *m*'s sentence between colons and semicolons that holds it."""
+    s, e = a.sentence_span(m.start)
+    text = a.article.text
+    start = max((x.end() for x in SENTENCE_PART.finditer(text, s, m.start)), default=s)
+    end = next((x.start() for x in SENTENCE_PART.finditer(text, m.end, e)), e)
+    return text[start:end]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -198,6 +198,9 @@ CATEGORIES: dict[str, str] = {
     "truce": "near a word of mediating: a ceasefire or truce (mediating one is not mediating the exchange)",
     "captivity_noun": "captivity itself, next to a demonym that names the captor (from Russian captivity)",
     "mediation": "in a sentence: mediated, thanks to, helped",
+    "mediation_of": (
+        "a word of mediating whose mediator stands before it (Szaúd-Arábia közvetítésével, Katar'ın arabuluculuğuyla)"
+    ),
     "handover": "in a sentence: handed over, released, exchanged",
     "intermediary": "in a sentence naming the ICRC: it received, carried, escorted or examined them (convention 6)",
     "in_year": "before a year: in, during (a year's total)",

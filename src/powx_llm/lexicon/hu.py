@@ -225,6 +225,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "for": (r"mert", r"-[aeoö]?t"),
     "truce": (r"tűzszünet\w*",),
     "captivity_noun": (r"fogság\w*",),
+    "mediation_of": (r"\w+(?:ésével|ásával|ségével)",),
     "mediation": (
         r"közvetít\w*",
         r"köszön\w*",
