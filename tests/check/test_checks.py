@@ -146,6 +146,7 @@ def test_grounding(evidence: dict[str, Any] | None, value: int, status: Status) 
     [
         ({"quote": "not a single", "start": 20, "end": 32}, Status.OK),  # the words state none
         ({"quote": "the Russian side", "start": 3, "end": 19}, Status.UNGROUNDED),
+        ({"quote": "single", "start": 26, "end": 32}, Status.UNGROUNDED),  # not the words of none
     ],
 )
 def test_a_zero_is_grounded_by_words_of_none(evidence: dict[str, Any], status: Status) -> None:

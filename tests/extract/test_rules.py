@@ -428,6 +428,12 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     swap_by_words: [
+        Case(  # "95 from Russia" names the releaser, not the receiver: the answer stands
+            "Ukraine brought home 95 from Russia on Friday; in return, Kyiv released 90 servicemen.",
+            (side(95, "95 from Russia", **UA_RU), side(90, "90 servicemen", **RU_UA)),
+            {"ukraine.people": 95, "russia.people": 90},
+            fires=False,
+        ),
         Case(  # the words say who received one of the numbers: the model put the two the wrong way round
             "Ukraine said 207 people returned home, while Russia said it received 200 soldiers.",
             (side(200, "200 soldiers", **UA_RU), side(207, "207 people", **RU_UA)),
@@ -466,6 +472,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     sides_the_words_state: [
+        Case(  # "let us recall:" before a colon still makes the sentence about an earlier handover
+            "Україна отримала тіла 757 загиблих. Нагадаємо: 24 серпня з російського полону повернулися 146 українців.",
+            (side(None, None, bodies=757, bodies_words="757", **UA_RU),),
+            {"ukraine.bodies": 757, "ukraine.people": None},
+            kind="body_repatriation",
+            fires=False,
+        ),
         Case(  # a plan in another part of the sentence does not make this part's handover a plan
             "On the first day 480 Ukrainian prisoners were set free and 250 Russian soldiers were released in return; "
             "on Friday, 200 more are to be freed.",
@@ -893,10 +906,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
             kind="body_repatriation",
         ),
         Case(
-            "Україна отримала 1200 тіл загиблих захисників; Росії не передали жодного тіла.",
+            "Україна отримала 1200 тіл загиблих захисників; Україна не передала Росії жодного тіла.",
             (side(None, None, bodies=1200, bodies_words="1200 тіл", **UA_RU),),
             {"ukraine.bodies": 1200, "russia.bodies": 0},
             kind="body_repatriation",
+        ),
+        Case(  # the giver of the bodies gave none at another time: no one is said to have received none
+            "Ukraine received 1,200 bodies from Russia on Friday. Before that, Russia had returned not a single body.",
+            (side(None, None, bodies=1200, bodies_words="1,200 bodies", **UA_RU),),
+            {"ukraine.bodies": 1200, "russia.bodies": None},
+            kind="body_repatriation",
+            fires=False,
         ),
         Case(  # no party named with the words of none: nobody is said to have received none
             "Ukraine received the bodies of 909 soldiers. Not a single body came back, officials said of the missing.",

@@ -223,3 +223,16 @@ def test_a_group_no_list_names_is_a_cohort_after_including(
     languages = for_language(language)
     cues = find_cues(text, find_mentions(text, languages=languages), languages=languages)
     assert [(c.mention.value, c.label) for c in cues if c.role is Role.COHORT] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "exchanges"),
+    [
+        ("Rusya ile Ukrayna arasında 95'e 95 esir takası yapıldı.", "tr", []),  # one swap of 95 for 95
+        ("Україна повернула 95 захисників. Загалом за 58 обмінів повернулися 3767 українців.", "uk", [58]),
+    ],
+)
+def test_the_second_number_of_n_for_n_counts_no_exchanges(text: str, language: str, exchanges: list[int]) -> None:
+    languages = for_language(language)
+    cues = find_cues(text, find_mentions(text, languages=languages), languages=languages)
+    assert [c.mention.value for c in cues if c.role is Role.CUMULATIVE_EXCHANGES] == exchanges

@@ -85,7 +85,7 @@ class Grounding:
 def _states(quote: str, value: Count | Fraction, languages: tuple[str, ...]) -> bool:
     if isinstance(value, Fraction):
         return states_fraction(quote, value.fraction)
-    if value.value == 0 and lexicon.pattern("not_one", languages=languages).search(quote):
+    if value.value == 0 and lexicon.pattern("not_one", r"(?<!\w)(?:", r")(?!\w)", languages).search(quote):
         return True  # "not a single (body)", "жодного": the words state none
     return states_value(quote, value.value, languages=languages)
 

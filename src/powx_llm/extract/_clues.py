@@ -44,6 +44,7 @@ __all__ = [
     "peoples_named",
     "receiver",
     "releaser",
+    "said_received",
     "things_follow",
     "whose",
 ]
@@ -110,7 +111,13 @@ def receiver(a: Analysis, m: Mention) -> str | None:
     the subject of a verb of receiving before it; else where a word of return after it says they went.
     """
     head = group_head(a, m)
-    return people_of(a, head) or party_of(head) or _subject_of(a, m, a.words("received_by")) or _destination(a, m)
+    return people_of(a, head) or party_of(head) or said_received(a, m)
+
+
+def said_received(a: Analysis, m: Mention) -> str | None:
+    """Return the party a verb of receiving before *m* names as its subject ("Russia said it received 200"), or
+    the place a word of return after it says they went ("have come back to Russia")."""
+    return _subject_of(a, m, a.words("received_by")) or _destination(a, m)
 
 
 _DESTINATION_GAP = 3  # words between the word of return and "to": "came back home to Russia"

@@ -25,6 +25,7 @@ from powx_llm.extract._clues import (
     peoples_named,
     receiver,
     releaser,
+    said_received,
     things_follow,
     whose,
 )
@@ -139,16 +140,16 @@ def swap_by_words(a: Analysis, drafts: Drafts) -> Drafts:
 
 def _received_by_words(a: Analysis, count: Count | None) -> str | None:
     """Return the party the words say received *count*: whose people they are ("55 orosz állampolgárt"), else
-    who the words say got them ("Russia said it received 200 soldiers")."""
+    who the words say got them ("Russia said it received 200 soldiers"; not "95 from Russia")."""
     m = mention_of(a, count)
-    return whose(a, count) or (receiver(a, m) if m is not None else None)
+    return whose(a, count) or (said_received(a, m) if m is not None else None)
 
 
 def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
     """Add the sides the words state ("195 Russian soldiers were exchanged") that the model left out, when the
     model saw an exchange: a number returned, whose receiver the words name or that went the other way
     of a side already known."""
-    if not drafts.sides and not drafts.answer.sides:
+    if not drafts.sides:
         return drafts
     by_to = {d.to: d for d in drafts.sides}
     text = a.article.text
@@ -157,10 +158,10 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not one_of_a_nationality_list(a, m)):
             continue
         cue = a.cue_at(m)
-        sentence = _part_of(a, m)  # "480 … were set free; on Friday, 200 are to be freed": the part of the first
-        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence):
+        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
             continue
-        returned = a.words("return").search(sentence) or a.words("handover").search(sentence) or in_return(a, m)
+        part = _part_of(a, m)  # "… szabadon engedett: öt brit, két amerikai": no word of return in their part
+        returned = a.words("return").search(part) or a.words("handover").search(part) or in_return(a, m)
         if not returned or future_before(a, m):
             continue
         named = receiver(a, m)
@@ -452,9 +453,10 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
 
 
 def none_in_return(a: Analysis, drafts: Drafts) -> Drafts:
-    """The other party of a one-way body repatriation received no bodies when the opening says so, naming it
-    ("while Kiev gave the Russian side not a single body", "Россия не получила ни одного тела"): a side with
-    none, the words of none its evidence."""
+    """The other party of a one-way body repatriation received no bodies when the opening says the giver gave
+    it none, naming both ("while Kiev gave the Russian side not a single body", "Украина не передала России ни
+    одного тела"): a side with none, the words of none its evidence. Not "Russia had returned not a single body"
+    (no giver of none named before the words)."""
     counted = [s for s in drafts.sides if s.counted]
     if len(counted) != 1:
         return drafts
@@ -470,8 +472,8 @@ def none_in_return(a: Analysis, drafts: Drafts) -> Drafts:
             continue  # "not a single body", "ни одного тела"
         s, e = a.sentence_span(hit.start())
         clause = next(c for c in _clauses(text, s, e) if c[0] <= hit.start() < c[1])
-        named = parties_named(text[clause[0] : clause[1]]) | peoples_named(a, text[clause[0] : clause[1]])
-        if d.from_ in named:
+        giver = text[clause[0] : hit.start()]
+        if d.to in _named(a, giver) and d.from_ in _named(a, text[clause[0] : clause[1]]):
             evidence = Evidence(quote=text[hit.start() : hit.end()], start=hit.start(), end=hit.end())
             none = Count(value=0, evidence=evidence)
             return drafts.with_sides([d, Draft(d.from_, d.to, bodies=none)])  # in place of its uncounted side
@@ -485,6 +487,11 @@ def _part_of(a: Analysis, m: Mention) -> str:
     start = max((x.end() for x in SENTENCE_PART.finditer(text, s, m.start)), default=s)
     end = next((x.start() for x in SENTENCE_PART.finditer(text, m.end, e)), e)
     return text[start:end]
+
+
+def _named(a: Analysis, words: str) -> set[str]:
+    """Return the parties *words* name, by name or through their people ("the Russian side")."""
+    return parties_named(words) | peoples_named(a, words)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -209,7 +209,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "for": (r"karşılığında", r"['’]y?[ae]\s+karşı(?:lık)?", r"['’]y?[ae]"),
     "truce": (r"ateşkes\w*",),
     "captivity_noun": (r"esaret\w*",),
-    "mediation_of": (r"\w+(?:ğuyla|ğıyla|ğiyle|ğüyle|ğunda|ğında|siyle|sıyla|sayesinde)",),
+    "mediation_of": (r"\w+(?:ğuyla|ğıyla|ğiyle|ğüyle|ğunda|ğında|siyle|sıyla|ıyla|iyle|uyla|üyle)", r"sayesinde"),
     "mediation": (
         r"arabulucu\w*",
         r"sayesinde",

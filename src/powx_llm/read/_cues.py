@@ -192,7 +192,9 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
     return None
 
 
-def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str, part: str) -> Cue | None:
+def _role_of(
+    lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str, part: str, *, paired: bool = False
+) -> Cue | None:
     harmed = lex("harmed", r"(?<!\w)", r"(?:\s+[^\W\d_]+){0,2}\s*$").search(before)
     if harmed is not None:
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
@@ -212,8 +214,8 @@ def _role_of(lex: _Lex, m: Mention, after: str, before: str, sentence: str, line
             return Cue(m, Role.COHORT, after.strip(), label=cohort)
         return Cue(m, Role.BODIES, before.strip())
     exchanges = lex("exchanges", after=r"\b").match(words) or lex("exchanges_first").match(after.lstrip())
-    second = lex("for", r"^\s*(?:[^\W\d_]+\s+){0,2}(?:", r")\s*$").match(before)  # "95'e 95 esir takası": one swap
-    if exchanges and m.kind is MentionKind.COUNT and second is None:
+    second = paired and lex("for", r"^\s*(?:[^\W\d_]+\s+){0,2}(?:", r")\s*$").match(before)  # "95'e 95 esir takası"
+    if exchanges and m.kind is MentionKind.COUNT and not second:
         return Cue(m, Role.CUMULATIVE_EXCHANGES, words.split()[0])
     if m.kind is MentionKind.COUNT and (noun := lex("exchanges_before", after=r"\s*$").search(before)):
         return Cue(m, Role.CUMULATIVE_EXCHANGES, noun.group(0).strip())  # "الصفقات الثلاث": the noun first
@@ -360,7 +362,9 @@ def find_cues(text: str, mentions: tuple[Mention, ...], *, languages: tuple[str,
             line = text[max(prev, text.rfind("\n", 0, m.start) + 1) : m.start]  # the list item's words before it
             part = SENTENCE_PART.split(counted_from[m.start : sent[1]], maxsplit=1)[0]
             part = SENTENCE_PART.split(counted_from[sent[0] : m.start])[-1] + part  # between ":" and ";" around it
-            cue = _role_of(lex, m, _after(lex, text, m, nxt), _before(text, m, prev), sentence, line, part)
+            paired = i > 0 and mentions[i - 1].value == m.value  # the second of "N for N"?
+            after = _after(lex, text, m, nxt)
+            cue = _role_of(lex, m, after, _before(text, m, prev), sentence, line, part, paired=paired)
         else:
             cue = None
         if cue is not None:
