@@ -967,6 +967,12 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Szaúd-Arábia", "Oroszország", 10, "tíz külföldit")],
         {"saudi_arabia.people": 10, "saudi_arabia.from": "russia", "united_states.people": None},
     ),
+    (
+        "Rusya 84 askerini geri aldı; Ukrayna'ya da 84 asker döndü.",
+        "prisoner_exchange",
+        [S("Rusya", "Ukrayna", 84, "84 askerini"), S("Ukrayna", "Rusya", 84, "84 asker")],
+        {"russia.people": 84, "ukraine.people": 84},
+    ),
 ]
 
 

@@ -344,6 +344,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     one_figure_one_side: [
+        Case(  # both sides' words point at the first 84: the second side takes the other statement of it
+            "Rusya 84 askerini geri aldı; Ukrayna'ya da 84 asker döndü.",
+            (side(84, "84", **RU_UA), side(84, "84", **UA_RU)),
+            {"russia.people": 84, "ukraine.people": 84},
+            fires=False,  # without the rule nothing is refused; with it, nothing correct may be
+        ),
+        Case(  # the same number said again of the same people is no second side
+            "Ukraine got back 84 soldiers. The 84 soldiers were taken to hospital.",
+            (side(84, "84", **UA_RU), side(84, "84", **RU_UA)),
+            {"ukraine.people": 84, "russia.people": None},
+        ),
         Case(  # "each freed 103": both sides received as many
             "Russia and Ukraine each freed 103 prisoners of war on Saturday in a deal brokered by the UAE.",
             (side(103, "103", **UA_RU), side(103, "103", **RU_UA)),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
-from powx_llm.extract._clues import both_sides, group_head, in_return, names_a_year, people_of, whose
+from powx_llm.extract._clues import both_sides, group_head, in_return, names_a_year, people_of, receiver, whose
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
@@ -139,7 +139,9 @@ def only_part_handed_over(a: Analysis, drafts: Drafts) -> Drafts:
 
 def one_figure_one_side(a: Analysis, drafts: Drafts) -> Drafts:
     """One stated number counts one side only, unless the words say both sides received as many ("84 for
-    84", "from each side"; annotation convention 5)."""
+    84", "from each side"; annotation convention 5). A side whose words point at a number another side already
+    counts takes the other statement of that number, when the text states it once more for a handover
+    ("Rusya 84 askerini geri aldı; Ukrayna'ya da 84 asker döndü")."""
     owners: dict[int, str | None] = {}  # mention start -> the side it already counts
     sides, notes = [], []
     for d in drafts.sides:
@@ -149,12 +151,37 @@ def one_figure_one_side(a: Analysis, drafts: Drafts) -> Drafts:
                 continue
             owner = owners.get(m.start, d.to)
             if owner != d.to and not both_sides(a, m):
+                again = _stated_again(a, m, label, d.to, owners)
+                if again is not None:
+                    d = d.with_count(label, count_of(again, a.article.text))
+                    owners[again.start] = d.to
+                    continue
                 notes.append(f"{label} to {d.to}: {m.quote} is already the count of {owner}")
                 d = d.with_count(label, None)
                 continue
             owners.setdefault(m.start, d.to)
         sides.append(d)
     return drafts.with_sides(sides, *notes)
+
+
+def _stated_again(a: Analysis, m: Mention, label: str, to: str | None, owners: dict[int, str | None]) -> Mention | None:
+    """Return the one other statement of *m*'s number that no side counts yet and that may count a handover to
+    *to*: in a sentence of return, not a part, a running total, planned or about other people, and not given by
+    the words to another party."""
+    others = [
+        n
+        for n in a.mentions
+        if n.value == m.value
+        and n.start != m.start
+        and n.start not in owners
+        and n.kind is MentionKind.COUNT
+        and why_not_total(a, n, label) is None
+        and not is_part(a, n)
+        and a.words("return").search(sentence_of(a, n))
+        and not a.words("aside").search(sentence_of(a, n))
+        and receiver(a, n) in (None, to)
+    ]
+    return others[0] if len(others) == 1 else None
 
 
 def named_total(a: Analysis, drafts: Drafts) -> Drafts:
