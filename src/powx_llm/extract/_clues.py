@@ -40,6 +40,7 @@ __all__ = [
     "n_for_n",
     "names_a_year",
     "one_of_a_nationality_list",
+    "parties_in",
     "people_of",
     "peoples_named",
     "receiver",
@@ -56,6 +57,11 @@ def people_of(a: Analysis, words: str) -> str | None:
     """Return the party whose people *words* name first ("Russian soldiers", "Rus askeri", "orosz"), or None."""
     hits = _peoples(a, words)
     return min(hits)[1] if hits else None
+
+
+def parties_in(a: Analysis, words: str) -> set[str]:
+    """Return the parties *words* name, by name or through their people or forces ("the Russian side")."""
+    return parties_named(words) | peoples_named(a, words)
 
 
 def peoples_named(a: Analysis, words: str) -> set[str]:
@@ -320,7 +326,7 @@ def mediating_states(a: Analysis) -> set[str]:
                 continue  # "a ceasefire brokered by Russia": the war's end, not this exchange
             if a.words("mediation_of", r"^(?:", r")$").match(hit.group(0)):
                 after = ""  # "Szaúd-Arábia közvetítésével Oroszország …": the mediator before, the releaser after
-            out |= {p for words in (before, after) for p in parties_named(words) | peoples_named(a, words)}
+            out |= parties_in(a, before) | parties_in(a, after)
     return out
 
 

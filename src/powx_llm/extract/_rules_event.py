@@ -13,7 +13,7 @@ from powx_llm.extract._clues import (
     happened,
     mediating_states,
     names_a_year,
-    peoples_named,
+    parties_in,
     receiver,
 )
 from powx_llm.extract._prompt import quotes_our_prompt
@@ -32,7 +32,6 @@ from powx_llm.read import (
     is_bodies,
     mediator_of,
     mediators_named,
-    parties_named,
     resolve_party,
     running_total,
     sentence_of,
@@ -156,7 +155,7 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
             continue  # the exchanges so far and those who helped them, not this one's
         if a.words("mediation").search(sentence):
             credited |= named
-            states |= parties_named(sentence) | peoples_named(a, sentence)
+            states |= parties_in(a, sentence)
         if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
             involved |= named
     credited |= involved & {_ICRC} | mediating_states(a)

@@ -12,7 +12,6 @@ from powx_llm.extract._clues import both_sides, group_head, in_return, names_a_y
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
-    SENTENCE_PART,
     Analysis,
     Mention,
     MentionKind,
@@ -21,6 +20,7 @@ from powx_llm.read import (
     is_part,
     mediator_of,
     mentions_in,
+    part_of,
     parties_named,
     party_of,
     running_total,
@@ -233,11 +233,7 @@ def _another(a: Analysis, m: Mention | None) -> bool:
 def _a_years_total(a: Analysis, m: Mention) -> bool:
     """Return whether *m* is stated in the part of its sentence that names a year it counts ("In 2024, 1,358
     Ukrainians were freed; on Friday …"): a year's total, not a handover."""
-    s, e = a.sentence_span(m.start)
-    text = a.article.text
-    start = max((x.end() for x in SENTENCE_PART.finditer(text, s, m.start)), default=s)
-    end = next((x.start() for x in SENTENCE_PART.finditer(text, m.end, e)), e)
-    return names_a_year(a, text[start:end])
+    return names_a_year(a, a.article.text[slice(*part_of(a, m.start, m.end))])
 
 
 def _exact_for_rounded(count: Count, m: Mention) -> bool:

@@ -85,7 +85,7 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     home = [i for i, d in enumerate(sides) if d.to == "Ukraine"]
     if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(sides) > 1:
         return home[0]  # the branches in the lexicon are Ukraine's
-    tied = _last_stated(a, sides, cue.mention.start)
+    tied = _last_stated([d.anchors for d in sides], cue.mention.start)
     if len(tied) == 1:
         return tied[0]
     return sides.index(home_draft([sides[i] for i in tied] or sides))
@@ -202,6 +202,7 @@ def groups_said_of_all(a: Analysis, drafts: Drafts) -> Drafts:
     "not all"."""
     sides = list(drafts.sides)
     text = a.article.text
+    anchors: list[tuple[int, ...]] | None = None  # where each side's total is stated, read when first needed
     for s, e in a.sentences:
         said = a.words("all_of_them").search(text, s, e)
         if said is None or a.words("aside").search(text, s, e):
@@ -213,7 +214,8 @@ def groups_said_of_all(a: Analysis, drafts: Drafts) -> Drafts:
             for m in a.mentions
         ):
             continue  # a number in the sentence counts a group of its own ("every one of them": its "one" is none)
-        tied = _last_stated(a, sides, s)
+        anchors = anchors if anchors is not None else [_anchors(a, d) for d in sides]
+        tied = _last_stated(anchors, s)
         d = sides[tied[0]] if len(tied) == 1 else None
         if d is None or d.people is None:
             continue
@@ -247,10 +249,11 @@ def _the_one_group(a: Analysis, rest: str, groups: dict[_G, str]) -> _G | None:
     return near[0] if len(near) == 1 and named == near else None
 
 
-def _last_stated(a: Analysis, sides: list[Draft], at: int) -> list[int]:
-    """Return the indices of the sides whose total the text states last before *at*, not as a part of a group
-    (several when one mention states them all; none when no total comes before)."""
-    before = [[x for x in _anchors(a, d) if x < at] for d in sides]
+def _last_stated(anchors: list[tuple[int, ...]], at: int) -> list[int]:
+    """Return the indices of the sides whose total the text states last before *at* (*anchors*: where each
+    side's total is stated, not as a part of a group); several when one mention states them all, none when no
+    total comes before."""
+    before = [[x for x in xs if x < at] for xs in anchors]
     stated = [(max(xs), i) for i, xs in enumerate(before) if xs]
     last = max(stated)[0] if stated else None
     return [i for pos, i in stated if pos == last]

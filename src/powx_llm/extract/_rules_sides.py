@@ -3,7 +3,6 @@ put the wrong way round, and who received from whom."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
@@ -21,8 +20,8 @@ from powx_llm.extract._clues import (
     mediating_states,
     n_for_n,
     one_of_a_nationality_list,
+    parties_in,
     people_of,
-    peoples_named,
     receiver,
     releaser,
     said_received,
@@ -36,7 +35,6 @@ from powx_llm.read import (
     NON_STATE,
     NON_STATE_OPPONENT,
     OPENING_CHARS,
-    SENTENCE_PART,
     Analysis,
     Mention,
     MentionKind,
@@ -46,6 +44,7 @@ from powx_llm.read import (
     handed_part,
     is_aside,
     is_bodies,
+    part_of,
     parties_named,
     sentence_of,
 )
@@ -160,7 +159,7 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         cue = a.cue_at(m)
         if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
             continue
-        part = _part_of(a, m)  # "… szabadon engedett: öt brit, két amerikai": no word of return in their part
+        part = text[slice(*part_of(a, m.start, m.end))]  # "… engedett: öt brit, két amerikai": no word of return
         returned = a.words("return").search(part) or a.words("handover").search(part) or in_return(a, m)
         if not returned or future_before(a, m):
             continue
@@ -470,34 +469,12 @@ def none_in_return(a: Analysis, drafts: Drafts) -> Drafts:
     for hit in a.words("not_one", r"(?<!\w)(?:", r")(?!\w)").finditer(text, 0, OPENING_CHARS):
         if body.match(text, hit.end()) is None:
             continue  # "not a single body", "ни одного тела"
-        s, e = a.sentence_span(hit.start())
-        clause = next(c for c in _clauses(text, s, e) if c[0] <= hit.start() < c[1])
-        giver = text[clause[0] : hit.start()]
-        if d.to in _named(a, giver) and d.from_ in _named(a, text[clause[0] : clause[1]]):
+        start, end = part_of(a, hit.start(), hit.end(), cut=CLAUSE_OR_COMMA)
+        if d.to in parties_in(a, text[start : hit.start()]) and d.from_ in parties_in(a, text[start:end]):
             evidence = Evidence(quote=text[hit.start() : hit.end()], start=hit.start(), end=hit.end())
             none = Count(value=0, evidence=evidence)
             return drafts.with_sides([d, Draft(d.from_, d.to, bodies=none)])  # in place of its uncounted side
     return drafts
-
-
-def _part_of(a: Analysis, m: Mention) -> str:
-    """Return the part of *m*'s sentence between colons and semicolons that holds it."""
-    s, e = a.sentence_span(m.start)
-    text = a.article.text
-    start = max((x.end() for x in SENTENCE_PART.finditer(text, s, m.start)), default=s)
-    end = next((x.start() for x in SENTENCE_PART.finditer(text, m.end, e)), e)
-    return text[start:end]
-
-
-def _named(a: Analysis, words: str) -> set[str]:
-    """Return the parties *words* name, by name or through their people ("the Russian side")."""
-    return parties_named(words) | peoples_named(a, words)
-
-
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return the spans of the clauses (between commas, semicolons, dashes) of the sentence *start*–*end*."""
-    cuts = [start, *(start + m.end() for m in CLAUSE_OR_COMMA.finditer(text[start:end])), end]
-    return list(itertools.pairwise(cuts))
 
 
 def uncounted_return(a: Analysis, drafts: Drafts) -> Drafts:

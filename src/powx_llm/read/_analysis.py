@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from powx_llm import lexicon
 from powx_llm.model import Count, Evidence
 from powx_llm.read._article import Article
-from powx_llm.read._cues import Cue, Role, find_cues, of_the_whole, sentence_bounds
+from powx_llm.read._cues import SENTENCE_PART, Cue, Role, find_cues, of_the_whole, sentence_bounds
 from powx_llm.read._language import identify
 from powx_llm.read._mentions import Mention, MentionKind, find_mentions
 
@@ -31,6 +31,7 @@ __all__ = [
     "is_bodies",
     "is_part",
     "mentions_in",
+    "part_of",
     "running_total",
     "sentence_of",
     "sole_group",
@@ -281,6 +282,17 @@ def sentence_of(a: Analysis, m: Mention) -> str:
     """Return the sentence that states *m*."""
     s, e = a.sentence_span(m.start)
     return a.article.text[s:e]
+
+
+def part_of(a: Analysis, start: int, end: int, *, cut: re.Pattern[str] = SENTENCE_PART) -> tuple[int, int]:
+    """Return the (start, end) of the part of the sentence holding *start*–*end* that *cut* bounds: between
+    colons and semicolons by default ("In 2024, 1,358 were freed; on Friday 95 came home"), or between clause
+    stops and commas (``CLAUSE_OR_COMMA``)."""
+    s, e = a.sentence_span(start)
+    text = a.article.text
+    lo = max((x.end() for x in cut.finditer(text, s, start)), default=s)
+    hi = next((x.start() for x in cut.finditer(text, end, e)), e)
+    return lo, hi
 
 
 def clause_span(text: str, m: Mention, *, width: int = 60) -> tuple[int, int]:
