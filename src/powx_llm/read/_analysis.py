@@ -224,13 +224,10 @@ def is_bodies(a: Analysis, m: Mention) -> bool:
 
 def running_total(a: Analysis, m: Mention) -> bool:
     """Return whether *m* is a running total: a cue says so (of it, or of the same number stated before: "so far
-    more than 320 have come back … in this way more than 320 citizens have returned home"), or it dwarfs the
-    other totals stated."""
+    more than 320 have come back … in this way more than 320 citizens have returned home", a cue the reading
+    gives the later statement too), or it dwarfs the other totals stated."""
     cue = a.cue_at(m)
     if cue is not None and cue.role in (Role.CUMULATIVE_PEOPLE, Role.CUMULATIVE_EXCHANGES):
-        return True
-    said = (c for c in a.cues if c.role is Role.CUMULATIVE_PEOPLE and c.mention.start < m.start)
-    if m.kind is MentionKind.COUNT and any(c.mention.value == m.value for c in said):
         return True
     if m.value is None or m.value < 1000 or is_bodies(a, m):
         return False

@@ -402,7 +402,6 @@ def _restated_running_totals(cues: list[Cue], mentions: tuple[Mention, ...]) -> 
         and m.value in totals
         and m.start > totals[m.value].mention.start
         and m.start not in cued
-        and m.qualifier == totals[m.value].mention.qualifier
     ]
     return sorted([*cues, *added], key=lambda c: c.mention.start) if added else cues
 
