@@ -973,6 +973,103 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Rusya", "Ukrayna", 84, "84 askerini"), S("Ukrayna", "Rusya", 84, "84 asker")],
         {"russia.people": 84, "ukraine.people": 84},
     ),
+    # The cold probe of made-up reports (tests/benchmarks/made_up_reports.py) found these; each sentence is new.
+    (
+        "Kyiv freed 52 Russian soldiers and got back an equal number of its own defenders on Tuesday.",
+        "prisoner_exchange",
+        [
+            S("Russia", "Ukraine", 52, "52 Russian soldiers"),
+            S("Ukraine", "Russia", 52, "52 Russian soldiers and got back an equal number"),
+        ],
+        {"russia.people": 52, "ukraine.people": 52},
+    ),
+    (
+        "Russia returned 48 Ukrainian prisoners and received as many of its own servicemen.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 48, "48 Ukrainian prisoners"), S("Russia", "Ukraine", 48, "48 Ukrainian prisoners")],
+        {"ukraine.people": 48, "russia.people": 48},
+    ),
+    (
+        "Baku and Yerevan completed a 40-for-40 swap of detainees on Monday.",
+        "prisoner_exchange",
+        [S("Armenia", "Azerbaijan", 40, "40-for-40"), S("Azerbaijan", "Armenia", 40, "40-for-40")],
+        {"armenia.people": 40, "azerbaijan.people": 40},
+    ),
+    (
+        "Russia got back 90 servicemen on Sunday. Seven of the Russians who came home are officers.",
+        "release",
+        [S("Russia", "Ukraine", 90, "90 servicemen")],
+        {"russia.people": 90, "russia.officers": 7},
+    ),
+    (
+        "A Rússia e a Ucrânia trocaram prisioneiros na proporção de 90 por 90.",
+        "prisoner_exchange",
+        [S("Ucrânia", "Rússia", 90, "90 por 90"), S("Rússia", "Ucrânia", 90, "90 por 90")],
+        {"kind": "prisoner_exchange", "ukraine.people": 90, "russia.people": 90},
+    ),
+    (
+        "Under the agreement reached in Riyadh, 250 Houthi prisoners were freed by the coalition on Sunday.",
+        "release",
+        [S("Yemen", "Saudi Arabia", 250, "250 Houthi prisoners")],
+        {"kind": "release", "yemen.people": 250},
+    ),
+    (
+        "En el canje acordado en Caracas, 12 rehenes fueron liberados por el ELN el lunes.",
+        "release",
+        [S("Colombia", "ELN", 12, "12 rehenes")],
+        {"kind": "release", "colombia.people": 12},
+    ),
+    (
+        "Grazie alla mediazione della Santa Sede, 35 civili ucraini sono tornati a casa dalla Russia.",
+        "release",
+        [S("Ucraina", "Russia", 35, "35 civili ucraini")],
+        {"ukraine.people": 35, "mediators": ["holy see"]},
+    ),
+    (
+        "Israel ließ 39 palästinensische Häftlinge frei. Ägypten hatte die Freilassung vermittelt.",
+        "release",
+        [S("Palestinian territories", "Israel", 39, "39 palästinensische Häftlinge")],
+        {"palestinian_territories.people": 39, "mediators": ["egypt"]},
+    ),
+    (
+        "The ELN freed nine hostages on Sunday. A Red Cross team received them in the mountains and drove them to "
+        "Cúcuta.",
+        "release",
+        [S("Colombia", "ELN", 9, "nine hostages")],
+        {"colombia.people": 9, "mediators": ["international committee of the red cross"]},
+    ),
+    (
+        "Israel freed 39 Palestinian prisoners on Friday, including 24 women, after Hamas handed over four Israeli "
+        "women.",
+        "prisoner_exchange",
+        [
+            S("Palestinian territories", "Israel", 39, "39 Palestinian prisoners"),
+            S("Israel", "Hamas", 4, "four Israeli women"),
+        ],
+        {"palestinian_territories.people": 39, "palestinian_territories.women": 24, "israel.people": 4},
+    ),
+    (
+        "Hamas freed 13 Israelis. Israel released 39 Palestinian prisoners, among them 15 minors, Israel's prison "
+        "service said.",
+        "prisoner_exchange",
+        [
+            S("Israel", "Hamas", 13, "13 Israelis"),
+            S("Palestinian territories", "Israel", 39, "39 Palestinian prisoners"),
+        ],
+        {"palestinian_territories.cohort.minors": 15, "israel.cohort.minors": None},
+    ),
+    (
+        "Ukraine brought home 100 soldiers, 12 of whom were captured on Snake Island.",
+        "release",
+        [S("Ukraine", "Russia", 100, "100 soldiers")],
+        {"ukraine.people": 100, "ukraine.cohort.snake_island": 12},
+    ),
+    (
+        "The ELN freed 17 people it had been holding, among them three minors.",
+        "release",
+        [S("Colombia", "ELN", 17, "17 people")],
+        {"colombia.people": 17, "colombia.cohort.minors": 3},
+    ),
 ]
 
 

@@ -217,9 +217,9 @@ def held_by(a: Analysis, m: Mention) -> str | None:
 def n_for_n(a: Analysis, value: int) -> Mention | None:
     """Return the second number of "N for N" stated with *value*, if the article says so: "84 for 84", "75
     prisoners for 75 prisoners", "146 військових на 146" (at most two words between the first number and the
-    word for "for"), "200-200", "félezer-félezer"."""
+    word for "for"), "62-for-62", "200-200", "félezer-félezer"."""
     ms = [m for m in a.mentions if m.value == value and m.kind in (MentionKind.COUNT, MentionKind.FORMAT)]
-    gap = a.words("for", r"\s*(?:[^\W\d_]+\s+){0,2}", r"\s*")
+    gap = a.words("for", r"[\s\u2010-\u2015-]*(?:[^\W\d_]+\s+){0,2}", r"[\s\u2010-\u2015-]*")
     for m1, m2 in itertools.pairwise(ms):
         between = a.article.text[m1.end : m2.start]
         if gap.fullmatch(between) or _DASH.fullmatch(between):  # "200-200", "félezer-félezer"

@@ -163,15 +163,16 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     notes = []
     for name in drafts.answer.mediators:
         canon = mediator_of(name)
-        state = resolve_party(name) if canon is None else None
-        if state is not None and state not in parties and state in states:
-            out.append(state)  # a state credited with this handover, not a side of it ("thanks to Russia")
+        state = resolve_party(name)
+        if canon is not None and canon not in parties and canon in credited | involved:
+            if canon not in out:
+                out.append(canon)
+        elif state is not None and state not in parties and state in states:
+            out.append(state)  # a state credited with this handover, in any of its names ("thanks to Russia")
         elif canon is None or canon in parties:
             notes.append(f"mediator {name!r}: not a third country or international organisation")
-        elif canon not in credited | involved:
+        else:
             notes.append(f"mediator {name!r}: the article does not credit it with the exchange")
-        elif canon not in out:
-            out.append(canon)
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
 
 

@@ -76,6 +76,9 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     at = [i for i, d in enumerate(sides) if cue.mention.start in d.anchors]
     if len(at) == 1:
         return at[0]  # "45 Azovstal defenders - 42 men and three women": the group is where the side's total is
+    stated = [(x, i) for i, d in enumerate(sides) for x in d.anchors if sentence[0] <= x < cue.mention.start]
+    if stated and a.words("including").search(a.article.text[max(stated)[0] : cue.mention.start]):
+        return max(stated)[1]  # "Israel released 33 prisoners, among them 20 women and children": that side's
     named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
     if named is not None and named == freed_from(a, cue.mention):
         named = None  # "42 men and three women - had been freed from Russian captivity": the captor's name

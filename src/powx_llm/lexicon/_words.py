@@ -146,7 +146,7 @@ CATEGORIES: dict[str, str] = {
     "unit_label.International Legion": "inside a unit.other name: the International Legion",
     **{f"place.{p}": f"in the clause after a number: {p}, a place POWs are known by" for p in PLACES},
     "front": "in the clause after a number: a front or direction",
-    "defended": "in the clause after a number: defended, fought at",
+    "defended": "in the clause after a number: defended, fought at, captured at (a group known by the place)",
     "morgue": "in the clause after a number: morgues",
     "missing": "in the clause after a number: listed as missing",
     "wound": "in the clause after a number: wounded, ill",
@@ -188,6 +188,11 @@ CATEGORIES: dict[str, str] = {
     "body_words": "in a sentence: the dead, bodies",
     "future": "before a number in its sentence: a plan or agreement",
     "future_headline": "before a number in a headline (a line with no final stop): a plan, in a headline's words",
+    "agreement": (
+        "in future's words: those that name an agreement, not a time to come (agreed, accord): no plan when the "
+        "sentence reports the handover done after its number"
+    ),
+    "done": "after a number in its sentence: a handover done (were freed, came home, took place)",
     "as_agreed": "in a sentence reporting a handover: as agreed (the agreed numbers were carried out)",
     "return": "in a sentence: returning, freeing, exchanging",
     "received_by": "after a party, before a number: received, got back",

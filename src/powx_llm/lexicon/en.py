@@ -106,7 +106,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "place.Krynky": (r"krynky",),
     "place.Robotyne": (r"robotyne",),
     "front": (r"front\b", r"direction"),
-    "defended": (r"defen[cd]\w*", r"guard(?:ed|ing)", r"fought", r"combat\w*"),
+    "defended": (
+        r"defen[cd]\w*",
+        r"guard(?:ed|ing)",
+        r"fought",
+        r"combat\w*",
+        r"captured",
+        r"taken\s+(?:prisoner|captive)",
+    ),
     "morgue": (r"morgues?\b",),
     "missing": (r"missing",),
     "wound": (r"\bwound\w*", r"\binjur\w*", r"\bill(?:ness|nesses)?\b", r"disabilit\w*"),
@@ -246,7 +253,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "aside": (
         r"\bstill\b",
         r"\bremain(?!s\s+of\b)\w*",  # not "the remains of 1,200 soldiers": their bodies
-        r"\bholding\b",
+        r"(?<!been\s)\bholding\b",  # not "the 17 people it had been holding": those freed
         r"\bexpected\b",
         r"\bdue\s+to\b",
         r"\bwill\b",
@@ -277,6 +284,16 @@ WORDS: dict[str, tuple[str, ...]] = {
     "future_headline": (  # "Tigray forces to release 4,000 prisoners", not "Kyiv manages to bring home 84"
         r"(?<!manages\s)(?<!managed\s)(?<!able\s)(?<!helps\s)(?<!helped\s)\bto\s+"
         r"(?:free|release|swap|exchange|return|hand\s+over|repatriate|trade)\b",
+    ),
+    "agreement": (r"\bagreed\b", r"\bagreements?\b"),
+    "done": (
+        r"\btook\s+place\b",
+        r"\bwent\s+ahead\b",
+        r"\bcame\s+(?:home|back)\b",
+        r"\b(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:freed|released|exchanged|swapped|returned|handed\s+over|brought\s+(?:home|back)|repatriated)\b",
+        r"\b(?:was|were)\s+completed\b",
+        r"\breturned\s+home\b",
+        r"\barrived\b",
     ),
     "as_agreed": (
         r"\bas\s+(?:the|this|that)\s+agreement\s+provided",
@@ -315,6 +332,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"each\s+side",
         r"both\s+sides",
         r"the\s+same\s+number",
+        r"\ban?\s+equal\s+number",
+        r"\bas\s+many\b(?!\s+as\b)",
         r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:\w+\s+)?each\b(?!\s+other)",
         r"\beach\s+(?:freed|released|returned|handed|swapped|exchanged)\b",
         r"\bper\s+side\b",
@@ -352,6 +371,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"led\s+to",
         r"\bvia\b",
         r"\bthrough\b",
+        r"intermediar\w*",
+        r"receiv\w*",
+        r"\bdr[oi]ve\b",
+        r"\bdriven\b",
+        r"ferr(?:y|ied)\b",
+        r"accompan\w*",
+        r"transferr\w*",
     ),
     "handover": (r"hand\w*\s+(?:over|to)", r"releas\w*", r"exchang\w*", r"swap\w*", r"set\s+free", r"\bfreed\b"),
     "in_year": (r"in", r"during"),

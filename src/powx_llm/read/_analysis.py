@@ -12,6 +12,7 @@ from powx_llm.read._article import Article
 from powx_llm.read._cues import SENTENCE_PART, Cue, Role, find_cues, of_the_whole, sentence_bounds
 from powx_llm.read._language import identify
 from powx_llm.read._mentions import Mention, MentionKind, find_mentions
+from powx_llm.read._parties import parties_named
 
 __all__ = [
     "BREAKDOWN",
@@ -66,7 +67,7 @@ NOT_A_TOTAL_KINDS = frozenset(
     }
 )
 CLAUSE_STOP = re.compile(r"[.;:!?()\n«»\"“”]")
-CLAUSE_OR_COMMA = re.compile(r"[.;:!?()\n«»\"“”,]")  # a clause cut at commas too ("were freed, according to")
+CLAUSE_OR_COMMA = re.compile(r"[.;:!?()\n«»\"“”,،]")  # a clause cut at commas too ("were freed, according to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,8 @@ def sole_group(a: Analysis, m: Mention) -> bool:
     if cue is None or cue.role not in (Role.MEN, Role.WOMEN) or not m.value:
         return False
     s, e = a.sentence_span(m.start)
+    if _handover_of_its_own(a, m):
+        s, e = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)  # "…, after Hamas released three Israeli women"
     for n in a.mentions:
         if n is m or not s <= n.start < e or n.kind is not MentionKind.COUNT or not n.value:
             continue
@@ -171,6 +174,17 @@ def sole_group(a: Analysis, m: Mention) -> bool:
         if n.value > m.value or (other is not None and other.role in (Role.MEN, Role.WOMEN)):
             return False
     return True
+
+
+def _handover_of_its_own(a: Analysis, m: Mention) -> bool:
+    """Return whether *m*'s clause reports a handover of its own: a word of return and a party named in it, and
+    no "among them" or "also" before *m* ("Israel freed 90 prisoners, among them 69 women, after Hamas released
+    three Israeli women")."""
+    s, e = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
+    text = a.article.text
+    if any(a.words(c).search(text[s : m.start]) for c in ("including", "also")):
+        return False
+    return a.words("return").search(text[s:e]) is not None and bool(parties_named(text[s : m.start]))
 
 
 def _only_group_returned(a: Analysis, cue: Cue) -> bool:
@@ -256,10 +270,24 @@ def future_before(a: Analysis, m: Mention) -> bool:
     headline = not text[m.start : end if end >= 0 else len(text)].rstrip().endswith((".", "!", "?", "…", ":"))
     # "As agreed in Istanbul, Ukraine brought home 307": an opening "as agreed" says the agreement was kept
     said = a.words("as_agreed", r"^\W*").sub(" ", text[s : m.start], count=1)
+    if _done(a, m):  # "In the swap agreed in Istanbul, 300 came home": an agreement carried out
+        said = a.words("agreement").sub(" ", said)
     plan = a.words("future").search(said) is not None or (
         headline and a.words("future_headline").search(text[line : m.start]) is not None
     )
     return plan and not carried_out(a)
+
+
+def _done(a: Analysis, m: Mention) -> bool:
+    """Return whether *m*'s sentence reports a handover done next to it: a word of a handover done ("were freed",
+    "came home", "took place"), with no count of another number between it and *m*."""
+    text = a.article.text
+    s, e = a.sentence_span(m.start)
+    for hit in a.words("done").finditer(text, s, e):
+        lo, hi = sorted((m.end, hit.start()))
+        if not any(lo <= n.start < hi and n.kind is MentionKind.COUNT and n.value != m.value for n in a.mentions):
+            return True
+    return False
 
 
 def carried_out(a: Analysis) -> bool:

@@ -164,7 +164,7 @@ def _cohort(lex: _Lex, clause: str, before: str = "") -> str | None:
     if place and lex("front").search(clause):
         return f"{place} direction"
     if place and (lex("defended").search(clause) or lex("including").search(before)):
-        return place
+        return place  # "43 defenders of Azovstal", "including 12 from Mariupol", "30 of whom were captured in Mariupol"
     return None
 
 
@@ -202,10 +202,12 @@ def _role_of(
     named = _named_group(lex, m, after, before)
     if named is not None:
         return named
-    # "seven are children", "Six of the 13 freed Israelis are women": the group after the verb, when nothing or
-    # the whole it is part of comes between (not "13 freed Israelis are women": a noun of its own)
+    # "seven are children", "Six of the 13 freed Israelis are women", "Eleven of the Ukrainians who came home are
+    # officers": the group after the verb, when nothing or the whole it is part of comes between (not "13 freed
+    # Israelis are women": a noun of its own)
     whole = lex("of_the_whole", r"(?<!\w)(?:", r")(?:\s+" + lex("articles").pattern + r")?\s*$").search(before)
-    copula = lex("copula", r"^(\s*|\s*\D{0,12}\d[^;:.]{0,40}?)(?<!\w)(?:", r")\s+").match(after)
+    of_the = rf"\s*(?:{lex('of_the_whole').pattern})\s+(?:{lex('articles').pattern})\s+[^\W\d_][^;:.\d]{{0,40}}?"
+    copula = lex("copula", r"^(\s*|\s*\D{0,12}\d[^;:.]{0,40}?|" + of_the + r")(?<!\w)(?:", r")\s+").match(after)
     if whole is None and copula is not None and (said := _named_group(lex, m, after[copula.end() :], before)):
         return said
     if lex("bodies_of", after=r"(?:\s+" + lex("more_before").pattern + r")?\s*$").search(before):
