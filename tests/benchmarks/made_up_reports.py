@@ -1,6 +1,6 @@
 """A cold probe of the answer rules: 45 made-up reports, each with a perfect model's answer (not a test).
 
-    .venv/bin/python tests/benchmarks/made_up_reports.py [ID ...]
+    .venv/bin/python tests/benchmarks/made_up_reports.py [FILE.json] [ID ...]
 
 ``made_up_reports.json`` holds short reports written for this probe in phrasings the dev set lacks (20 in
 English, the rest in the other 11 languages), each with the answer a perfect model gives to the cued question
@@ -32,9 +32,8 @@ def run(reports: list[dict[str, Any]]) -> tuple[int, int, int]:
     """Print each report's differences; return (right, predicted, gold) over all."""
     right = predicted = gold = 0
     for r in reports:
-        answer = Sides(
-            kind=r["kind"], sides=[Side.model_validate(s) for s in r["sides"]], mediators=r.get("mediators", [])
-        )
+        sides = [Side.model_validate(s) for s in r["sides"] if s["received_by"]]  # Sides states no combined figure
+        answer = Sides(kind=r["kind"], sides=sides, mediators=r.get("mediators", []))
         exchange, dropped = assemble(analyse(read_article(r["text"])), answer)
         s = score(dict(facts(exchange)), r["facts"])
         right, predicted, gold = right + s.right, predicted + s.predicted, gold + s.gold
@@ -47,8 +46,9 @@ def run(reports: list[dict[str, Any]]) -> tuple[int, int, int]:
     return right, predicted, gold
 
 
-def main(ids: list[str]) -> None:
-    reports = [r for r in json.loads(REPORTS.read_text(encoding="utf-8")) if not ids or r["id"] in ids]
+def main(args: list[str]) -> None:
+    path = Path(args.pop(0)) if args and args[0].endswith(".json") else REPORTS
+    reports = [r for r in json.loads(path.read_text(encoding="utf-8")) if not args or r["id"] in args]
     right, predicted, gold = run(reports)
     p = right / predicted if predicted else 0.0
     r = right / gold if gold else 0.0

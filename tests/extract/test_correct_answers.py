@@ -984,10 +984,23 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         {"russia.people": 52, "ukraine.people": 52},
     ),
     (
-        "Russia returned 48 Ukrainian prisoners and received as many of its own servicemen.",
+        "Росія повернула 48 українських полонених і отримала таку ж кількість своїх військових.",
         "prisoner_exchange",
-        [S("Ukraine", "Russia", 48, "48 Ukrainian prisoners"), S("Russia", "Ukraine", 48, "48 Ukrainian prisoners")],
+        [S("Україна", "Росія", 48, "48 українських полонених"), S("Росія", "Україна", 48, "48 українських полонених")],
         {"ukraine.people": 48, "russia.people": 48},
+    ),
+    (
+        "Ukraine brought home 84 soldiers on Friday, the third swap in as many weeks.",
+        "release",
+        [S("Ukraine", "Russia", 84, "84 soldiers")],
+        {"ukraine.people": 84, "russia.people": None},
+    ),
+    (
+        "Ukraine brought home 84 soldiers on Friday. Russia agreed to return 1,200 more, Zelensky said after the "
+        "handover took place.",
+        "release",
+        [S("Ukraine", "Russia", 84, "84 soldiers")],
+        {"ukraine.people": 84},
     ),
     (
         "Baku and Yerevan completed a 40-for-40 swap of detainees on Monday.",

@@ -146,7 +146,7 @@ CATEGORIES: dict[str, str] = {
     "unit_label.International Legion": "inside a unit.other name: the International Legion",
     **{f"place.{p}": f"in the clause after a number: {p}, a place POWs are known by" for p in PLACES},
     "front": "in the clause after a number: a front or direction",
-    "defended": "in the clause after a number: defended, fought at, captured at (a group known by the place)",
+    "defended": "in the clause after a number: defended, fought at",
     "morgue": "in the clause after a number: morgues",
     "missing": "in the clause after a number: listed as missing",
     "wound": "in the clause after a number: wounded, ill",

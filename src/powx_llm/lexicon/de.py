@@ -159,7 +159,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "place.Toretsk": (r"torezk\w*",),
     "place.Chasiv Yar": (r"tschass?iw\s+jar\w*",),
     "front": (r"\bFront\w*", r"\bRichtung\b", r"\bFrontabschnitt\w*"),
-    "defended": (r"\bverteidig\w*", r"\bVerteidiger\w*", r"\bgekämpft\b", r"\bkämpft\w*", r"gefangen\s*genommen"),
+    "defended": (r"\bverteidig\w*", r"\bVerteidiger\w*", r"\bgekämpft\b", r"\bkämpft\w*"),
     "morgue": (r"\bLeichenhalle\w*", r"\bLeichenschauh\w*", r"\bLeichenhäuser\w*", r"\bLeichenhaus\w*", r"\bMorgue\w*"),
     "missing": (r"\bvermisst\w*", r"\bverschollen\w*"),
     "wound": (
@@ -351,6 +351,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bjeweils\b",
         r"\bje\s+\d",
         r"\bpro\s+Seite\b",
+        r"ebenso\s+viele",
+        r"genauso\s+viele",
     ),
     "for": (r"für", r"gegen"),
     "truce": (
@@ -381,9 +383,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"untersucht\w*",
         r"übergeben\w*",
         r"Vermittler\w*",
-        r"in\s+Empfang",
-        r"empfangen",
-        r"gebracht",
         r"begleit\w*",
     ),
     "handover": (

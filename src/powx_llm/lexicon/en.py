@@ -106,14 +106,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "place.Krynky": (r"krynky",),
     "place.Robotyne": (r"robotyne",),
     "front": (r"front\b", r"direction"),
-    "defended": (
-        r"defen[cd]\w*",
-        r"guard(?:ed|ing)",
-        r"fought",
-        r"combat\w*",
-        r"captured",
-        r"taken\s+(?:prisoner|captive)",
-    ),
+    "defended": (r"defen[cd]\w*", r"guard(?:ed|ing)", r"fought", r"combat\w*"),
     "morgue": (r"morgues?\b",),
     "missing": (r"missing",),
     "wound": (r"\bwound\w*", r"\binjur\w*", r"\bill(?:ness|nesses)?\b", r"disabilit\w*"),
@@ -253,7 +246,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "aside": (
         r"\bstill\b",
         r"\bremain(?!s\s+of\b)\w*",  # not "the remains of 1,200 soldiers": their bodies
-        r"(?<!been\s)\bholding\b",  # not "the 17 people it had been holding": those freed
+        # not "the 17 people it had been holding": those freed
+        r"(?<!\bit\shad\sbeen\s)(?<!\bthey\shad\sbeen\s)(?<!\bwho\shad\sbeen\s)\bholding\b",
         r"\bexpected\b",
         r"\bdue\s+to\b",
         r"\bwill\b",
@@ -332,8 +326,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"each\s+side",
         r"both\s+sides",
         r"the\s+same\s+number",
-        r"\ban?\s+equal\s+number",
-        r"\bas\s+many\b(?!\s+as\b)",
+        r"\ban?\s+equal\s+number(?!\s+of\s+\w+\s+and\b)",
         r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:\w+\s+)?each\b(?!\s+other)",
         r"\beach\s+(?:freed|released|returned|handed|swapped|exchanged)\b",
         r"\bper\s+side\b",
@@ -372,12 +365,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bvia\b",
         r"\bthrough\b",
         r"intermediar\w*",
-        r"receiv\w*",
         r"\bdr[oi]ve\b",
         r"\bdriven\b",
         r"ferr(?:y|ied)\b",
         r"accompan\w*",
-        r"transferr\w*",
     ),
     "handover": (r"hand\w*\s+(?:over|to)", r"releas\w*", r"exchang\w*", r"swap\w*", r"set\s+free", r"\bfreed\b"),
     "in_year": (r"in", r"during"),

@@ -113,7 +113,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "place.Kupiansk": (r"kupjansk\w*",),
     "place.Chasiv Yar": (r"[cč]asiv\s+jar",),
     "front": (r"\bfronte\b", r"\bdirezione\b"),
-    "defended": (r"difes\w*", r"difend\w*", r"combatt\w*", r"catturat\w*", r"fatt\w*\s+prigionier\w*"),
+    "defended": (r"difes\w*", r"difend\w*", r"combatt\w*"),
     "morgue": (r"obitori\w*",),
     "missing": (r"\bdispers[io]\b", r"\bscompars[io]\b"),
     "wound": (r"\bferit\w*", r"\bmalat\w*", r"\bdisabil\w*", r"\binvalid\w*"),
@@ -224,7 +224,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bpropost\w*",
         r"\bpropon\w*",
     ),
-    "agreement": (r"\baccord\w*", r"\bconcordat\w*", r"\bintes[ae]\b", r"\bprevist\w*"),
+    "agreement": (r"\baccord\w*", r"\bconcordat\w*", r"\bintes[ae]\b"),
     "done": (
         r"\bsono\s+stati\s+(?:\w+\s+)?(?:liberati|scambiati|rilasciati|consegnati|rimpatriati)\b",
         r"\bsono\s+(?:tornati|rientrati)\b",
@@ -268,6 +268,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"da\s+ogni\s+parte",
         r"per\s+parte\b",
         r"lo\s+stesso\s+numero",
+        r"\baltrettant\w*",
     ),
     "for": (r"per", r"contro"),
     "truce": (
@@ -291,16 +292,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"intervenut\w*",
         r"reso\s+possibile",
     ),
-    "intermediary": (
-        r"\btramite\b",
-        r"\battraverso\b",
-        r"intermediari\w*",
-        r"trasport\w*",
-        r"accompagn\w*",
-        r"ricevut\w*",
-        r"accolt\w*",
-        r"trasferit\w*",
-    ),
+    "intermediary": (r"\btramite\b", r"\battraverso\b", r"intermediari\w*", r"trasport\w*", r"accompagn\w*"),
     "handover": (
         r"scambio",
         r"scambi",

@@ -279,15 +279,13 @@ def future_before(a: Analysis, m: Mention) -> bool:
 
 
 def _done(a: Analysis, m: Mention) -> bool:
-    """Return whether *m*'s sentence reports a handover done next to it: a word of a handover done ("were freed",
-    "came home", "took place"), with no count of another number between it and *m*."""
-    text = a.article.text
-    s, e = a.sentence_span(m.start)
-    for hit in a.words("done").finditer(text, s, e):
-        lo, hi = sorted((m.end, hit.start()))
-        if not any(lo <= n.start < hi and n.kind is MentionKind.COUNT and n.value != m.value for n in a.mentions):
-            return True
-    return False
+    """Return whether *m*'s clause reports a handover done after it: a word of a handover done ("were freed",
+    "came home", "took place") with no count of another number between them."""
+    _, e = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
+    hit = a.words("done").search(a.article.text, m.end, e)
+    return hit is not None and not any(
+        m.end <= n.start < hit.start() and n.kind is MentionKind.COUNT and n.value != m.value for n in a.mentions
+    )
 
 
 def carried_out(a: Analysis) -> bool:

@@ -163,8 +163,9 @@ def _cohort(lex: _Lex, clause: str, before: str = "") -> str | None:
         return "previously listed as missing"
     if place and lex("front").search(clause):
         return f"{place} direction"
-    if place and (lex("defended").search(clause) or lex("including").search(before)):
-        return place  # "43 defenders of Azovstal", "including 12 from Mariupol", "30 of whom were captured in Mariupol"
+    of_whom = lex("including", r"^\s*(?:", r")(?!\w)").match(clause)  # "30 of whom had been captured in Mariupol"
+    if place and (lex("defended").search(clause) or lex("including").search(before) or of_whom):
+        return place
     return None
 
 
