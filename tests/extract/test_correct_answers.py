@@ -1083,6 +1083,38 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Colombia", "ELN", 17, "17 people")],
         {"colombia.people": 17, "colombia.cohort.minors": 3},
     ),
+    (
+        "Ukraine recovered 130 of its servicemen from Russian captivity on Tuesday and handed 90 Russian prisoners "
+        "of war back to Moscow, officials said. The returning Ukrainians include 70 soldiers of the Armed Forces, 40 "
+        "members of the National Guard and 20 border guards.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 130, "130 of its servicemen"), S("Russia", "Ukraine", 90, "90 Russian prisoners")],
+        {"ukraine.unit.armed_forces": 70, "russia.unit.armed_forces": None},
+    ),
+    (
+        "One hundred and five Ukrainians came home from Russian captivity on Friday. In return, Moscow received the "
+        "same number of its servicemen.",
+        "prisoner_exchange",
+        [
+            S("Ukraine", "Russia", 105, "One hundred and five Ukrainians"),
+            S("Russia", "Ukraine", 105, "One hundred and five Ukrainians"),
+        ],
+        {"ukraine.people": 105, "russia.people": 105},
+    ),
+    (
+        "Baku returned 15 Armenian servicemen on Tuesday. Six of the Armenians had been captured near Lachin during "
+        "the autumn fighting, and two of them were serving long sentences.",
+        "release",
+        [S("Armenia", "Azerbaijan", 15, "15 Armenian servicemen")],
+        {"armenia.people": 15, "armenia.cohort.captured_near_lachin": 6, "armenia.cohort.serving_long_sentences": 2},
+    ),
+    (
+        "Russia freed 50 Ukrainians on Friday. Both sides confirmed the exchange. Ten of them returned home to "
+        "Kharkiv.",
+        "release",
+        [S("Ukraine", "Russia", 50, "50 Ukrainians")],
+        {"ukraine.people": 50, "russia.people": None, "ukraine.cohort.returned_home_to_kharkiv": None},
+    ),
 ]
 
 

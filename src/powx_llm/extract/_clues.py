@@ -233,12 +233,26 @@ _DASH = re.compile(r"\s*[-\u2010-\u2015]\s*")  # a hyphen or dash between the sa
 def both_sides(a: Analysis, m: Mention) -> bool:
     """Return whether the words say both sides received *m*'s number ("84 for 84", "from each side"), in the
     sentence of *m* or of another mention of that number ("exchanged 90 prisoners each ... each side had
-    handed over 90")."""
+    handed over 90"), or in the sentence right after, which counts no one and says the other side received them
+    ("Moscow received an equal number in return")."""
     if n_for_n(a, m.value or 0) is not None:
         return True
     equal = a.words("equal_sides")
     same = [x for x in a.mentions if x.value == m.value and x.kind is MentionKind.COUNT] or [m]
-    return any(equal.search(sentence_of(a, x)) for x in same)
+    return any(equal.search(sentence_of(a, x)) or _said_equal_next(a, x) for x in same)
+
+
+def _said_equal_next(a: Analysis, m: Mention) -> bool:
+    """Return whether the sentence after *m*'s says the other side got as many, counting no one itself ("…
+    came home. Moscow received an equal number of Russian soldiers in return")."""
+    _, end = a.sentence_span(m.start)
+    nxt = next(((s, e) for s, e in a.sentences if s >= end), None)
+    if nxt is None:
+        return False
+    said = a.article.text[nxt[0] : nxt[1]]
+    counts = any(nxt[0] <= n.start < nxt[1] and n.kind is MentionKind.COUNT for n in a.mentions)
+    got = any(a.words(c).search(said) for c in ("received_by", "in_return"))  # not "Both sides confirmed it"
+    return not counts and got and a.words("equal_sides").search(said) is not None
 
 
 def and_again(a: Analysis, same: list[Mention]) -> Mention | None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from powx_llm.extract._answer import Draft, Drafts
-from powx_llm.extract._clues import freed_from, people_of
+from powx_llm.extract._clues import freed_from, people_of, peoples_named
 from powx_llm.extract._rules_sides import home_draft
 from powx_llm.model import Cohort, Count, Fraction, Unit, UnitCount
 from powx_llm.read import (
@@ -61,8 +61,8 @@ def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
 def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     """Return the index of the side a breakdown cue belongs to: the side whose total the group is stated with
     ("45 Azovstal defenders - 42 men …"), the whole of the men or women counted as one side's number, the
-    party its clause names (not the captor: "freed from Russian captivity"), else the one whose total was
-    stated last before it."""
+    party its clause names (not the captor: "freed from Russian captivity"), the one whose people its sentence
+    names before it when no total stands there, else the one whose total was stated last before it."""
     whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
     sentence = a.sentence_span(cue.mention.start)
     if (
@@ -85,6 +85,11 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     match = [i for i, d in enumerate(sides) if named is not None and d.to == named]
     if match:
         return match[0]  # "Thirty-one members of Armenia's armed forces"
+    if not stated:  # "The returning Ukrainians include 64 soldiers of the Armed Forces": the people its sentence names
+        said = peoples_named(a, a.article.text[sentence[0] : cue.mention.start]) - {freed_from(a, cue.mention)}
+        who = [i for i, d in enumerate(sides) if d.to in said]
+        if len(said) == 1 and len(who) == 1:
+            return who[0]
     home = [i for i, d in enumerate(sides) if d.to == "Ukraine"]
     if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(sides) > 1:
         return home[0]  # the branches in the lexicon are Ukraine's

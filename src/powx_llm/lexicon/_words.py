@@ -164,6 +164,12 @@ CATEGORIES: dict[str, str] = {
         "after including and a number (English): the first word of words that are no group (this week, in total)"
     ),
     "nationals": "the last word of a group named by nationality: nationals, citizens (British nationals)",
+    "of_them": "right after a number (English): of them, of whom, of the Armenians (a part; its group may follow)",
+    "status_lead": "after of_them (English): had been, were (left out of the group's label)",
+    "status": (
+        "after of_them and status_lead (English): the first word of a group by capture, detention or sentence "
+        "(captured in Nagorno-Karabakh, serving life sentences): a cohort labelled by its own words"
+    ),
     "not_all": "right before all_of_them: not, almost (not a group said of all the returned)",
     "cumulative": "in a sentence: since the start of the war, so far (a running total)",
     "not_returned": "in a sentence: still held, planned (people not returned)",

@@ -239,7 +239,21 @@ def _role_of(
         label = _open_group(lex, after)
         if label is not None:
             return Cue(m, Role.COHORT, after.strip(), label=label)
+    if m.kind is MentionKind.COUNT and (label := _status_group(lex, after)) is not None:
+        return Cue(m, Role.COHORT, after.strip(), label=label)
     return None
+
+
+def _status_group(lex: _Lex, after: str) -> str | None:
+    """Return the label of a part named by its capture, detention or sentence right after "of them" ("Nine of the
+    Armenians had been captured in Nagorno-Karabakh", "14 of them serving life sentences"), if any."""
+    part = lex("of_them", r"^\s*(?:", r")\s+").match(after)
+    if part is None:
+        return None
+    rest = after[part.end() :]
+    lead = lex("status_lead", r"^(?:", r")\s+").match(rest)
+    rest = rest[lead.end() :] if lead else rest
+    return _open_group(lex, rest) if lex("status", r"^(?:", r")(?!\w)").match(rest) else None
 
 
 def _since(lex: _Lex, part: str) -> str | None:
