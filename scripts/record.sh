@@ -2,7 +2,8 @@
 # Re-record every cassette from a freshly started embedded server, in a fixed order, then write the
 # eval floors (tests/eval_floors.json) from the new recordings.
 #
-#   bash scripts/record.sh
+#   bash scripts/record.sh              # the dev articles (cassettes/test_recorded)
+#   bash scripts/record.sh --made-up    # the made-up reports of the cold probes (cassettes/test_made_up_recorded)
 #
 # A fresh server matters: llama.cpp's prompt cache makes outputs at temperature 0 depend slightly on
 # the requests served before, so recordings are only reproducible from a cold start in this order.
@@ -25,8 +26,13 @@ for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break
   sleep 0.5
 done
-rm -rf cassettes/test_recorded
 status=0
+if [ "${1:-}" = "--made-up" ]; then
+  rm -rf cassettes/test_made_up_recorded
+  "$VENV/bin/python" -m pytest tests/extract/test_made_up_recorded.py --record-mode=all -n 0 -q || status=$?
+  exit $status
+fi
+rm -rf cassettes/test_recorded
 ready="$(date +%s.%N)"
 "$VENV/bin/python" -m pytest tests/extract/test_recorded.py --record-mode=all -n 0 -q || status=$?
 "$VENV/bin/python" scripts/recording_seconds.py "$ready"

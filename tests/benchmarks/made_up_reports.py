@@ -1,6 +1,7 @@
 """A cold probe of the answer rules: 45 made-up reports, each with a perfect model's answer (not a test).
 
     .venv/bin/python tests/benchmarks/made_up_reports.py [FILE.json] [ID ...]
+    .venv/bin/python tests/benchmarks/made_up_reports.py --replay    # the whole pipeline, the model's part too
 
 ``made_up_reports.json`` holds short reports written for this probe in phrasings the dev set lacks (20 in
 English, the rest in the other 11 languages), each with the answer a perfect model gives to the cued question
@@ -12,6 +13,9 @@ rules lose of a correct answer on reports they were not written from. Offline, a
 Written by a helper who saw only the annotation guide and the facts' key format, measured once before any rule
 changed (F1 0.900 at commit eecdfbb); the rules mended from it since make it no longer cold, so a new probe
 is the honest measure of the next round.
+
+With ``--replay``, the embedded model's recorded answers (cassettes/test_made_up_recorded, ``bash
+scripts/record.sh --made-up``) stand in for the perfect ones: the whole pipeline on both probes, per probe.
 """
 
 from __future__ import annotations
@@ -46,7 +50,33 @@ def run(reports: list[dict[str, Any]]) -> tuple[int, int, int]:
     return right, predicted, gold
 
 
+def replay() -> None:
+    """Print the whole pipeline's facts F1 on the recorded answers of the embedded model, per probe."""
+    from powx_llm.corpus import EvalArticle, evaluate
+    from powx_llm.extract import Extractor
+    from powx_llm.model import Exchange
+
+    extractor = Extractor.connect(replay=REPORTS.parent.parent.parent / "cassettes" / "test_made_up_recorded")
+    for path in (REPORTS, REPORTS.with_name("made_up_reports_2.json")):
+        reports = json.loads(path.read_text(encoding="utf-8"))
+        articles = [
+            EvalArticle(r["id"], r["text"], None, r["language"], r["facts"], Exchange(kind=r["kind"])) for r in reports
+        ]
+        run = evaluate(extractor, articles)
+        failed = sum(1 for r in run.results if r.error)
+        t = run.total
+        print(
+            f"{path.name}: {len(articles)} reports ({failed} failed) · right {t.right} predicted {t.predicted}", end=""
+        )
+        print(f" gold {t.gold} · P={t.precision:.3f} R={t.recall:.3f} F1={t.f1:.3f}")
+        for group, g in sorted(run.groups().items()):
+            print(f"    {group:<20} {g.right}/{g.predicted}/{g.gold}  F1={g.f1:.3f}")
+
+
 def main(args: list[str]) -> None:
+    if args == ["--replay"]:
+        replay()
+        return
     path = Path(args.pop(0)) if args and args[0].endswith(".json") else REPORTS
     reports = [r for r in json.loads(path.read_text(encoding="utf-8")) if not args or r["id"] in args]
     right, predicted, gold = run(reports)

@@ -1115,6 +1115,36 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 50, "50 Ukrainians")],
         {"ukraine.people": 50, "russia.people": None, "ukraine.cohort.returned_home_to_kharkiv": None},
     ),
+    (
+        "Hamas returned the remains of one hostage, and Israel sent back the bodies of 45 Palestinians. The handover "
+        "brings to 225 the number of Palestinian bodies Israel has released since the truce took effect.",
+        "body_repatriation",
+        [
+            S("Israel", "Hamas", None, None, 1, "remains of one hostage"),
+            S("Palestinian territories", "Israel", None, None, 45, "bodies of 45 Palestinians"),
+        ],
+        {"cumulative.palestinian_territories.bodies": 225, "cumulative.israel.bodies": None},
+    ),
+    (
+        "Israel libertou 200 prisioneiros palestinianos. Com esta libertação, sobe para 980 o número de "
+        "palestinianos libertados desde a entrada em vigor da trégua.",
+        "release",
+        [S("Territórios palestinos", "Israel", 200, "200 prisioneiros palestinianos")],
+        {"palestinian_territories.people": 200, "cumulative.palestinian_territories.people": 980},
+    ),
+    (
+        "Ukraina odzyskała 90 jeńców. Łącznie z rosyjskiej niewoli wróciło już ponad 4,2 tys. Ukraińców.",
+        "release",
+        [S("Ukraina", "Rosja", 90, "90 jeńców")],
+        {"ukraine.people": 90, "cumulative.ukraine.people": 4200, "cumulative.ukraine.people_qualifier": "more_than"},
+    ),
+    (
+        "Ukraine received the bodies of 900 soldiers on Friday. At the start of the year Kyiv spoke of 46 thousand "
+        "dead and about 380 thousand wounded.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", None, None, 900, "bodies of 900 soldiers")],
+        {"ukraine.bodies": 900, "ukraine.wounded_or_ill": None},
+    ),
 ]
 
 

@@ -111,6 +111,24 @@ def test_english_number_words(text: str, quote: str, value: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        pytest.param("más de 3 mil prisioneros", "3 mil", 3000, id="es-mil"),
+        pytest.param("mais de 3,5 mil prisioneiros", "3,5 mil", 3500, id="pt-decimal-mil"),
+        pytest.param("oltre 6mila corpi", "6mila", 6000, id="it-mila-glued"),
+        pytest.param("ponad 5,5 tys. Ukraińców", "5,5 tys", 5500, id="pl-tys"),
+        pytest.param("5 bin esir", "5 bin", 5000, id="tr-bin"),
+        pytest.param("3 ezer fogoly", "3 ezer", 3000, id="hu-ezer"),
+        pytest.param("عاد 3 آلاف أسير", "3 آلاف", 3000, id="ar-thousands"),
+        pytest.param("über 2,5 Tausend Gefangene", "2,5 Tausend", 2500, id="de-tausend"),
+    ],
+)
+def test_a_figure_and_the_word_for_thousands_are_one_count(text: str, quote: str, value: int) -> None:
+    m = _find(text, quote)
+    assert (m.value, m.kind) == (value, K.COUNT)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param("someone came back", id="someone"),

@@ -14,6 +14,7 @@ from powx_llm.extract._clues import (
     mediating_states,
     names_a_year,
     parties_in,
+    peoples_named,
     receiver,
 )
 from powx_llm.extract._prompt import quotes_our_prompt
@@ -32,6 +33,7 @@ from powx_llm.read import (
     is_bodies,
     mediator_of,
     mediators_named,
+    part_of,
     resolve_party,
     running_total,
     sentence_of,
@@ -203,12 +205,23 @@ def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
     if people is None and ex_value is None:
         return drafts
     home = _home_party(drafts.sides)
+    if people is not None and (counted := _whose_so_far(a, people.mention, drafts.sides)) is not None:
+        home = counted  # "brings to 225 the number of Palestinian bodies Israel has released"
     if people is not None and people.mention.value is not None and _both_sides_total(a, people.mention.value):
         home = None  # "1,558 prisoners from both sides": a total of both sides, not one side's
     count = count_of(people.mention, a.article.text) if people is not None else None
     if count is not None and people is not None and _bodies_so_far(a, people, drafts.sides):
         return replace(drafts, cumulative=Cumulative(to=home, exchanges=ex_value, bodies=count))
     return replace(drafts, cumulative=Cumulative(to=home, exchanges=ex_value, people=count))
+
+
+def _whose_so_far(a: Analysis, m: Mention, sides: tuple[Draft, ...]) -> str | None:
+    """Return the side whose people the words right after a running total name ("225 the number of Palestinian
+    bodies"), when that people is a side's and no other people is named there."""
+    _, end = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
+    end = min([end, m.end + 50, *(n.start for n in a.mentions if n.start >= m.end)])
+    named = peoples_named(a, a.article.text[m.end : end])
+    return next(iter(named)) if len(named) == 1 and named <= {d.to for d in sides} else None
 
 
 def _bodies_so_far(a: Analysis, cue: Cue, sides: tuple[Draft, ...]) -> bool:

@@ -111,7 +111,9 @@ def _with_parts(a: Analysis, d: Draft, cues: list[Cue]) -> Draft:
     for cue in cues:
         m = cue.mention
         if cue.role is Role.WOUNDED:
-            wounded = wounded or _wounded(m, text)
+            whole = max((c.value for c in (d.people, d.bodies) if c is not None), default=None)
+            if whole is None or m.value is None or m.value <= whole:  # not "380mila feriti" beside 1,200 bodies
+                wounded = wounded or _wounded(m, text)
             continue
         if m.value is None:
             continue

@@ -244,6 +244,9 @@ CATEGORIES: dict[str, str] = {
     **{f"ordinal_word.{v}": f"an ordinal word (plain words, not patterns): {v}th" for v in range(1, 11)},
     "not_alone": "a number word that alone is something else (bir, egy: 'a'; altı: 'under'): no count alone",
     "number.x1000": "a number word (plain words, not patterns): thousands, only after a count (dwa tysiące)",
+    "scale.1000": "right after a figure: thousands (3 mil, 5 bin, 5,5 tys., 3 ezer): the figure times 1000",
+    "scale.1000000": "right after a figure: millions (2 millones, 1,2 mln): the figure times a million",
+    "scale.1000000000": "right after a figure: billions (4 billion, 2 млрд): the figure times a billion (money)",
     "number.x1000000": "a number word (plain words, not patterns): millions, only after a count",
 }
 

@@ -194,6 +194,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bbei\s+allen\s+(?:bisherigen\s+)?(?:Gefangenen)?austausch\w*",
         r"\bseit\s+(?:Beginn\s+)?(?:der\s+Waffenruhe|des\s+Waffenstillstands|der\s+Feuerpause)",
         r"\b(?:steigt|stieg)\s+(?:damit\s+)?die\s+(?:Gesamt)?zahl\b",
+        r"\bseit\s+(?:dem\s+)?Inkrafttreten\b",
     ),
     "superlative_since": (
         r"\bgrößte\w*\b(?:\W+\w+){0,6}?\W+seit\b",
@@ -416,6 +417,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Philippines": (r"philippinisch\w*", r"philippiner\w*"),
     "mediator.Holy See": (r"heilige[nr]?\s+stuhl\w*", r"vatikan"),
     "mediator.Egypt": (r"ägypten",),
+    "scale.1000": (r"Tausend", r"Tsd"),
+    "scale.1000000": (r"Millionen", r"Million", r"Mio"),
+    "scale.1000000000": (r"Milliarden", r"Milliarde", r"Mrd"),
     "weekday.0": (r"Montag\w*",),
     "weekday.1": (r"Dienstag\w*",),
     "weekday.2": (r"Mittwoch\w*",),

@@ -134,6 +134,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bdesde\s+que\s+(?:empezó|comenzó|estalló|entró\s+en\s+vigor)\s+(?:la|el)\s+(?:guerra|invasión|conflicto|tregua|alto\s+el\s+fuego)",
         r"\bdesde\s+que\s+(?:la|el)\s+(?:guerra|invasión|conflicto|tregua|alto\s+el\s+fuego)\s+(?:empezó|comenzó|estalló|entró\s+en\s+vigor)",
         r"\belevando\s+(?:el\s+)?(?:total|número)\b",
+        r"\bdesde\s+la\s+entrada\s+en\s+vigor\b",
+        r"\basciende\s+(?:ya\s+)?a\b",
     ),
     "superlative_since": (
         r"\b(?:el|la)\s+mayor\b(?:\W+\w+){0,6}?\W+desde\b",
@@ -319,6 +321,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Philippines": (r"filipinos?\b", r"filipina\b"),
     "mediator.Holy See": (r"santa\s+sede", r"vaticano"),
     "mediator.Egypt": (r"egipto",),
+    "scale.1000": (r"mil",),
+    "scale.1000000": (r"millones", r"millón"),
+    "scale.1000000000": (r"millardos?",),
     "weekday.0": (r"lunes",),
     "weekday.1": (r"martes",),
     "weekday.2": (r"mi[ée]rcoles",),

@@ -140,6 +140,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\blors\s+de\s+tous\s+les\s+échanges\b",
         r"\bdepuis\s+(?:le\s+début\s+de\s+)?(?:la\s+trêve|le\s+cessez-le-feu)",
         r"\b(?:portant|porte)\s+(?:ainsi\s+)?(?:le\s+)?(?:total|nombre|bilan)\b",
+        r"\bdepuis\s+l['’]entrée\s+en\s+vigueur\b",
     ),
     "superlative_since": (
         r"\ble\s+plus\s+(?:grand|important)\b(?:\W+\w+){0,6}?\W+depuis\b",
@@ -319,6 +320,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Philippines": (r"philippins?\b", r"philippine\b"),
     "mediator.Holy See": (r"saint[-\s]siège", r"vatican"),
     "mediator.Egypt": (r"égypte",),
+    "scale.1000": (r"mille",),
+    "scale.1000000": (r"millions?",),
+    "scale.1000000000": (r"milliards?",),
     "weekday.0": (r"lundi",),
     "weekday.1": (r"mardi",),
     "weekday.2": (r"mercredi",),

@@ -139,6 +139,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bdal\s+(?:19|20)\d\d\b",
         r"\bda\s+quando\s+(?:è\s+(?:iniziat[ao]|scoppiat[ao]|entrat[ao]\s+in\s+vigore)\s+)?(?:la|il)\s+(?:guerra|invasione|conflitto|tregua|cessate\s+il\s+fuoco)",
         r"\bportando\s+(?:il\s+)?(?:totale|numero)\b",
+        r"\bdall['’]entrata\s+in\s+vigore\b",
     ),
     "superlative_since": (
         r"\b(?:il|la)\s+più\s+(?:grande|importante)\b(?:\W+\w+){0,6}?\W+dall?\w*",
@@ -317,6 +318,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Philippines": (r"filippin[oia]\b",),
     "mediator.Holy See": (r"santa\s+sede", r"vaticano"),
     "mediator.Egypt": (r"egitto",),
+    "scale.1000": (r"mila", r"mille"),
+    "scale.1000000": (r"milioni", r"milione"),
+    "scale.1000000000": (r"miliardi", r"miliardo"),
     "weekday.0": (r"luned[iìí]",),
     "weekday.1": (r"marted[iìí]",),
     "weekday.2": (r"mercoled[iìí]",),

@@ -152,6 +152,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bod\s+\d{4}\b",
         r"\bwe\s+wszystkich\s+wymianach\b",
         r"\bod\s+(?:początku\s+|wejścia\s+w\s+życie\s+)?(?:rozejmu|zawieszenia\s+broni)",
+        r"\błącznie\b(?=[^.]{0,60}\bjuż\b)",
     ),
     "superlative_since": (
         r"\bnajwiększ\w*\b(?:\W+\w+){0,6}?\W+od\b",
@@ -325,6 +326,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Philippines": (r"filipińsk\w*", r"filipińczy[kc]\w*"),
     "mediator.Holy See": (r"stolic\w+\s+apostolsk\w+", r"watykan"),
     "mediator.Egypt": (r"egipt",),
+    "scale.1000": (r"tys", r"tysi[ąę]c[^\W\d_]*"),
+    "scale.1000000": (r"mln", r"milion[^\W\d_]*"),
+    "scale.1000000000": (r"mld", r"miliard[^\W\d_]*"),
     "weekday.0": (r"poniedział\w*",),
     "weekday.1": (r"wtor(?:ek|ku|kiem|ki)",),
     "weekday.2": (r"środ[aęyą]", r"środzie"),

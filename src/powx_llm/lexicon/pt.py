@@ -133,6 +133,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bem\s+todas\s+as\s+trocas\b",
         r"\bdesde\s+que\s+(?:o|a)\s+(?:guerra|invasão|conflito|trégua|cessar-fogo)\s+(?:começou|teve\s+início|entrou\s+em\s+vigor)",
         r"\belevando\s+(?:o\s+)?(?:total|número)\b",
+        r"\bdesde\s+a\s+entrada\s+em\s+vigor\b",
+        r"\bsobe\s+para\b",
     ),
     "superlative_since": (
         r"\b(?:o|a)\s+maior\b(?:\W+\w+){0,6}?\W+desde\b",
@@ -294,7 +296,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Ukraine": (r"ucranian[oa]s?\b",),
     "people_of.Russia": (r"russ[oa]s?\b",),
     "people_of.Israel": (r"israelenses?\b", r"israelitas?\b"),
-    "people_of.Palestinian territories": (r"palestinos?\b", r"palestinas\b"),
+    "people_of.Palestinian territories": (r"palestinos?\b", r"palestinas\b", r"palestinian[oa]s?\b"),
     "people_of.Armenia": (r"arm[eêé]nios?\b", r"arm[eêé]nias\b"),
     "people_of.Azerbaijan": (r"azerbaijan[oa]s?\b", r"azeris?\b"),
     "people_of.United States": (
@@ -310,6 +312,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Philippines": (r"filipinos?\b", r"filipina\b"),
     "mediator.Holy See": (r"santa\s+sé\b", r"vaticano"),
     "mediator.Egypt": (r"egito", r"egipto"),
+    "scale.1000": (r"mil",),
+    "scale.1000000": (r"milhões", r"milhão"),
+    "scale.1000000000": (r"bilhões", r"bilhão"),
     "weekday.0": (r"segunda(?:-|\s)feira",),
     "weekday.1": (r"ter[çc]a(?:-|\s)feira",),
     "weekday.2": (r"quarta(?:-|\s)feira",),

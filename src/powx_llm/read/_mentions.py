@@ -95,11 +95,6 @@ _SCAN = re.compile(  # the leading look-ahead skips every other position fast: 1
 _GROUPED = re.compile(rf"[1-9]\d{{0,2}}(?:(?:,|\.|{_S})\d{{3}})+")
 _NON_DIGIT = re.compile(r"\D")
 _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8"}
-_SCALE_AFTER = re.compile(
-    rf"{_S}?(?P<w>thousand|million|billion|bn|тис|тыс|млн|млрд|тисяч[^\W\d_]*|тысяч[^\W\d_]*"
-    rf"|мільйон[^\W\d_]*|миллион[^\W\d_]*|мільярд[^\W\d_]*|миллиард[^\W\d_]*){_L}",
-    _I,
-)
 
 
 @functools.cache
@@ -300,11 +295,21 @@ def _frac(n: int | Fraction, d: int = 1) -> str:
     return f"{f.numerator}/{f.denominator}"
 
 
-def _scale(word: str) -> int:
-    w = word.lower()
-    if w.startswith(("thou", "тис", "тыс")):
-        return 1000
-    return 10**6 if w.startswith(("mil", "мільй", "млн", "миллио")) else 10**9
+_FIGURE_SCALES = (1000, 10**6, 10**9)
+
+
+@functools.cache
+def _scale_after() -> re.Pattern[str]:
+    """ "3 mil", "5,5 tys.", "2 млрд": the word for thousands, millions or billions right after a figure, in any
+    of the languages (a short text's language may be misread; a figure is followed by no other such word)."""
+    groups = "|".join(f"(?P<x{scale}>" + "|".join(lexicon.words(f"scale.{scale}")) + ")" for scale in _FIGURE_SCALES)
+    return re.compile(rf"{_S}?(?:{groups}){_L}", _I)
+
+
+def _scale(sc: re.Match[str]) -> tuple[int, int]:
+    """Return (the scale, where its word ends) of a ``_scale_after`` match."""
+    scale = next(s for s in _FIGURE_SCALES if sc[f"x{s}"] is not None)
+    return scale, sc.end(f"x{scale}")
 
 
 def _words(tail: list[tuple[int, str]]) -> list[str]:
@@ -338,9 +343,10 @@ def _digit_cand(t: _Text, m: re.Match[str], languages: tuple[str, ...]) -> _Cand
     v = _digits_value(raw)
     if v is None:
         return None
-    if sc := _SCALE_AFTER.match(text, e):
-        v, end = v * _scale(sc["w"]), sc.end("w")
-        money = m["cur"] or _scale(sc["w"]) >= 10**9 or _currency_after(languages).match(text, end)
+    if sc := _scale_after().match(text, e):
+        scale, end = _scale(sc)
+        v = v * scale
+        money = m["cur"] or scale >= 10**9 or _currency_after(languages).match(text, end)
         return _Cand(s, end, _whole(v), kind=_K.MONEY if money else _K.COUNT)
     if m["cur"] or _currency_after(languages).match(text, e):
         return _Cand(s, e, _whole(v), kind=_K.MONEY)
