@@ -1255,6 +1255,21 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 200, "200 soldiers"), S("Russia", "Ukraine", 207, "207 people")],
         {"ukraine.people": 207, "russia.people": 200},
     ),
+    (
+        "Ukraine recovered 130 of its servicemen from Russian captivity on Tuesday and handed 90 Russian prisoners "
+        "of war back to Moscow, officials said. The returning Ukrainians include 70 soldiers of the Armed Forces "
+        "and 60 border guards.",
+        "mixed",
+        [S("Ukraine", "Russia", 70, "70 soldiers of the Armed Forces", 60, "60 border guards")],
+        {"kind": "prisoner_exchange", "ukraine.people": 130, "russia.people": 90, "russia.from": "ukraine"},
+    ),
+    (
+        "Russia e Ucraina hanno effettuato uno scambio di prigionieri nel formato 95 per 95. Tra gli ucraini "
+        "rientrati ci sono 12 ufficiali e due civili.",
+        "mixed",
+        [S("Russia", "Ukraine", 12, "12 ufficiali", None, "2 civili")],
+        {"kind": "prisoner_exchange", "ukraine.people": 95, "russia.people": 95, "ukraine.officers": 12},
+    ),
 ]
 
 

@@ -50,6 +50,7 @@ from powx_llm.extract._rules_sides import (
     bodies_the_words_state,
     drop_uncounted_sides,
     equal_sides,
+    format_for_both,
     held_by_non_state,
     nobody_held,
     none_in_return,
@@ -850,6 +851,26 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "Rosja i Ukraina wymieniły jeńców: uwolniono 190 osób, po 95 z każdej strony.",
             (side(190, "190", **UA_RU),),
             {"ukraine.people": 95},
+        ),
+    ],
+    format_for_both: [
+        Case(  # the model gave only a part (the officers), refused; "175 per 175" counts both sides
+            "Russia e Ucraina hanno effettuato uno scambio di prigionieri nel formato 120 per 120. Tra gli ucraini "
+            "rientrati ci sono 14 ufficiali.",
+            (side(14, "14 ufficiali", **UA_RU),),
+            {"ukraine.people": 120, "russia.people": 120, "russia.from": "ukraine"},
+        ),
+        Case(  # a deal's format, not a handover done: nothing to count
+            "Kyiv hopes the 1000-for-1000 swap agreed in Istanbul moves quickly; 14 officers are on the list.",
+            (side(14, "14 officers", **UA_RU),),
+            {"ukraine.people": None, "russia.people": None},
+            fires=False,
+        ),
+        Case(  # a side that counts its people: the format adds nothing here
+            "Ukraine and Russia swapped prisoners 84 for 84; Ukraine got back 84 soldiers.",
+            (side(84, "84 soldiers", **UA_RU),),
+            {"ukraine.people": 84},
+            fires=False,
         ),
     ],
     equal_sides: [

@@ -43,6 +43,7 @@ from powx_llm.extract._rules_sides import (
     bodies_the_words_state,
     drop_uncounted_sides,
     equal_sides,
+    format_for_both,
     held_by_non_state,
     nobody_held,
     none_in_return,
@@ -87,6 +88,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     a_mediator_released_no_one,
     releaser_by_elimination,
     halve_both_sides,
+    format_for_both,
     equal_sides,
     none_in_return,
     # each side's breakdown, and its total checked against it

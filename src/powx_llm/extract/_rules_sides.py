@@ -28,7 +28,7 @@ from powx_llm.extract._clues import (
     things_follow,
     whose,
 )
-from powx_llm.extract._sides import candidates, only_numbers_of_no_handover, party_named
+from powx_llm.extract._sides import candidates, format_of_a_handover, only_numbers_of_no_handover, party_named
 from powx_llm.model import Count, Evidence, Kind, Qualifier
 from powx_llm.read import (
     CLAUSE_OR_COMMA,
@@ -55,6 +55,7 @@ __all__ = [
     "bodies_the_words_state",
     "drop_uncounted_sides",
     "equal_sides",
+    "format_for_both",
     "held_by_non_state",
     "home_draft",
     "nobody_held",
@@ -424,6 +425,34 @@ def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
                 d = replace(d, from_=ONE_WAR[d.to])
         sides.append(d)
     return drafts.with_sides(sides)
+
+
+def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
+    """Both sides received N when the words state a handover done as "N for N" ("nel formato 175 per 175", "w
+    formule 84 za 84"; annotation convention 5) and no side of the answer counts anyone (the model gave only
+    a part of them, refused), its one pair of parties known."""
+    if not drafts.sides or any(d.counted or not (d.to and d.from_) or d.to == d.from_ for d in drafts.sides):
+        return drafts
+    if len({frozenset((d.to, d.from_)) for d in drafts.sides}) != 1:
+        return drafts
+    firsts = [
+        m
+        for m in a.mentions
+        if m.value
+        and (second := n_for_n(a, m.value)) is not None
+        and second.start > m.start
+        and format_of_a_handover(a, m)
+    ]
+    if len({m.value for m in firsts}) != 1:
+        return drafts
+    first = firsts[0]
+    second = n_for_n(a, first.value or 0)
+    if second is None:
+        return drafts
+    d, text = drafts.sides[0], a.article.text
+    return drafts.with_sides(
+        [Draft(d.to, d.from_, people=count_of(first, text)), Draft(d.from_, d.to, people=count_of(second, text))]
+    )
 
 
 def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:

@@ -116,12 +116,12 @@ def _running_total(a: Analysis, m: Mention, label: str) -> str | None:
 
 
 def _not_a_count(a: Analysis, m: Mention, label: str) -> str | None:
-    if m.kind in NOT_A_TOTAL_KINDS or (m.kind is MentionKind.FORMAT and not _format_of_a_handover(a, m)):
+    if m.kind in NOT_A_TOTAL_KINDS or (m.kind is MentionKind.FORMAT and not format_of_a_handover(a, m)):
         return f"{m.quote} is a {m.kind.value}, not a number of {label}"
     return None
 
 
-def _format_of_a_handover(a: Analysis, m: Mention) -> bool:
+def format_of_a_handover(a: Analysis, m: Mention) -> bool:
     """Return whether "N for N" counts a handover its sentence reports done ("swapped 75 for 75 prisoners",
     "обмін 146 на 146 полонених"), not a deal's format ("hopes the 1000-for-1000 swap moves quickly")."""
     sentence = a.words("as_agreed", r"^\W*").sub(" ", sentence_of(a, m), count=1)  # "As agreed, … 75 for 75"
