@@ -1270,6 +1270,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Russia", "Ukraine", 12, "12 ufficiali", None, "2 civili")],
         {"kind": "prisoner_exchange", "ukraine.people": 95, "russia.people": 95, "ukraine.officers": 12},
     ),
+    (
+        "Russia said on Monday it had received the bodies of 60 of its servicemen and had returned 800 bodies to "
+        "Ukraine.",
+        "mixed",
+        [S("Russia", "Ukraine", 60, "60 servicemen", 800, "800 bodies")],
+        {"kind": "body_repatriation", "russia.bodies": 60, "ukraine.bodies": 800, "ukraine.from": "russia"},
+    ),
 ]
 
 

@@ -133,16 +133,22 @@ _DESTINATION_WIDTH = 80  # characters after the number that its clause may run t
 def _destination(a: Analysis, m: Mention) -> str | None:
     """Return the party a word of return after *m* in its clause names as where they went: "Three air force
     pilots have come back to Russia", "300 военнослужащих вернулись в Россию", "12 soldados regresaron a
-    Ucrania". Only a word of destination counts ("to", "в", "a"): "returned from Russia" names the captor."""
+    Ucrania"; or, the word of return before it, the place right after its group ("had returned 757 bodies to
+    Ukraine"). Only a word of destination counts ("to", "в", "a"): "returned from Russia" names the captor."""
     text = a.article.text
     right = text[m.end : m.end + _DESTINATION_WIDTH]
     stop = CLAUSE_OR_COMMA.search(right)  # "were freed, according to Russia": no place
     clause = right[: stop.start()] if stop else right
     back = a.words("return").search(clause)
-    if back is None:
-        return None
-    to = a.words("destination", r"(?<!\w)", r"\s+").search(clause, back.end())
-    if to is None or len(clause[back.end() : to.start()].split()) > _DESTINATION_GAP:
+    after = back.end() if back is not None else 0
+    if back is None:  # "had returned 757 bodies to Ukraine": the word of return before it, in its clause
+        lo = max(
+            (x.end() for x in CLAUSE_OR_COMMA.finditer(text, max(0, m.start - _DESTINATION_WIDTH), m.start)), default=0
+        )
+        if a.words("return").search(text[max(lo, m.start - _DESTINATION_WIDTH) : m.start]) is None:
+            return None
+    to = a.words("destination", r"(?<!\w)", r"\s+").search(clause, after)
+    if to is None or len(clause[after : to.start()].split()) > _DESTINATION_GAP:
         return None
     place = clause[to.end() :].split()[:2]
     return party_of(" ".join(place)) if place else None

@@ -47,13 +47,15 @@ __all__ = [
 def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     """People the words count as bodies ("the bodies of 501", "тіла 212") are bodies: the model put the dead
     among the living."""
-    sides = []
+    sides, notes = [], []
     for d in drafts.sides:
         m = mention_of(a, d.people)
         if m is not None and bodies_by_words(a, m):
+            if d.bodies is not None and d.people is not None and d.bodies.value != d.people.value:
+                notes.append(f"bodies to {d.to}: {d.bodies.value} gives way to {m.quote}, which the words call bodies")
             d = replace(d, people=None, bodies=d.people)  # the people's number takes the bodies' place
         sides.append(d)
-    return drafts.with_sides(sides)
+    return drafts.with_sides(sides, *notes)
 
 
 def _dropping(
