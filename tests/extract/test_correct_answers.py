@@ -1277,6 +1277,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Russia", "Ukraine", 60, "60 servicemen", 800, "800 bodies")],
         {"kind": "body_repatriation", "russia.bodies": 60, "ukraine.bodies": 800, "ukraine.from": "russia"},
     ),
+    (
+        "Kyiv et Moscou se sont mis d'accord pour échanger quelque 900 prisonniers blessés. Aucune date n'a encore "
+        "été fixée pour cet échange, qui serait le plus important depuis le début de la guerre.",
+        "mixed",
+        [S("Kyiv", "Moscou", 900, "900 prisonniers blessés")],
+        {"kind": "none", "ukraine.from": None, "ukraine.wounded_or_ill": None},
+    ),
 ]
 
 

@@ -289,6 +289,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bhoff\w*",
         r"\bvorgeschlagen\w*",
         r"\bVorschlag\w*",
+        r"\bkein(?:en)?\s+(?:Datum|Termin)\b",
     ),
     "agreement": (r"\bvereinbar\w*", r"\bVereinbarung\w*", r"\bAbkommen\w*", r"\bgeeinigt\b", r"\bEinigung\b"),
     "done": (

@@ -289,6 +289,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bintend\w*",
         r"\b(?:is|are)\s+to\s+(?:be\s+)?(?:set|free\w*|releas\w*|hand\w*|return\w*|exchang\w*|swap\w*|go)\b",
         r"\bset\s+to\s+(?:be\s+)?(?:go|free\w*|releas\w*|return\w*|exchang\w*|swap\w*)\b",
+        r"\bno\s+date\s+(?:has|had)\s+(?:yet\s+)?been\s+set\b",
     ),
     "future_headline": (  # "Tigray forces to release 4,000 prisoners", not "Kyiv manages to bring home 84"
         r"(?<!manages\s)(?<!managed\s)(?<!able\s)(?<!helps\s)(?<!helped\s)\bto\s+"

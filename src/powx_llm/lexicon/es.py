@@ -231,6 +231,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bserán\b",
         r"\bserá\b",
         r"\bdeber[áí]\w*",
+        r"\bsin\s+fecha\b",
+        r"\bninguna\s+fecha\b",
     ),
     "agreement": (r"\bacord\w*", r"\bacuerdo\w*"),
     "done": (

@@ -233,6 +233,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bseront\b",
         r"\bvont\b",
         r"\bpourr(?:a|ait|aient|ont)\b",
+        r"\baucune\s+date\b",
     ),
     "agreement": (r"\baccords?\b", r"\bconvenu\w*"),
     "done": (

@@ -177,6 +177,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bjavasol\w*",
         r"\bjavaslat\w*",
         r"\bfog(?:ja|ják|nak)\b",
+        r"\bidőpont(?:ot|ja)?\s+(?:még\s+)?nem\b",
     ),
     "agreement": (r"\bmegállapod\w*", r"\bmegegyez\w*"),
     "done": (r"\bhazatért\w*", r"\bszabadon\s+engedt\w*", r"\bmegtörtént\b", r"\blezajlott\b", r"\bszabadult\w*"),

@@ -224,6 +224,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bsper[ao]\w*",
         r"\bpropost\w*",
         r"\bpropon\w*",
+        r"\bnessuna\s+data\b",
     ),
     "agreement": (r"\baccord\w*", r"\bconcordat\w*", r"\bintes[ae]\b"),
     "done": (

@@ -242,6 +242,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bzaproponowa\w*",
         r"\bpropozycj\w*",
         r"\bmiał(?:a|o|y|by|aby|oby|yby)?\s+zostać\b",
+        r"\bnie\s+wyznaczono\s+(?:jeszcze\s+)?(?:daty|terminu)\b",
     ),
     "agreement": (r"\buzgodni\w*", r"\bporozumieni\w*", r"\bumow\w*"),
     "done": (

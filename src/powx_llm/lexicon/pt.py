@@ -224,6 +224,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bserá\b",
         r"\bdever[áã]\w*",
         r"\bdeveria\w*",
+        r"\bnenhuma\s+data\b",
+        r"\bsem\s+data\b",
     ),
     "agreement": (r"\bacord\w*",),
     "done": (

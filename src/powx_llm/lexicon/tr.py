@@ -174,6 +174,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bumut\w*",
         r"\bteklif\w*",
         r"\böner(?:i|di|ile)\w*",
+        r"\btarih\s+(?:henüz\s+)?belirlenmedi\b",
     ),
     "agreement": (r"\banlaş(?:ma|tı|ıl)\w*", r"\bmutabık\w*"),
     "done": (
