@@ -866,6 +866,16 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(14, "14 ufficiali", **UA_RU),),
             {"ukraine.people": 120, "russia.people": 120, "russia.from": "ukraine"},
         ),
+        Case(  # the model gave the bodies only; the prisoners "70-for-70" went both ways
+            "Ukraine and Russia traded prisoners on a 60-for-60 basis and repatriated the bodies of their dead. Kyiv "
+            "received the remains of 800 soldiers and returned 30 to Russia.",
+            (
+                side(None, None, bodies=800, bodies_words="remains of 800 soldiers", **UA_RU),
+                side(None, None, bodies=30, bodies_words="30", **RU_UA),
+            ),
+            {"ukraine.people": 60, "russia.people": 60, "ukraine.bodies": 800, "russia.bodies": 30, "kind": "mixed"},
+            kind="mixed",
+        ),
         Case(  # a deal's format, not a handover done: nothing to count
             "Kyiv hopes the 1000-for-1000 swap agreed in Istanbul moves quickly; 14 officers are on the list.",
             (side(14, "14 officers", **UA_RU),),

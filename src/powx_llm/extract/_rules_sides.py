@@ -428,10 +428,11 @@ def releaser_by_elimination(a: Analysis, drafts: Drafts) -> Drafts:
 
 
 def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
-    """Both sides received N when the words state a handover done as "N for N" ("nel formato 175 per 175", "w
-    formule 84 za 84"; annotation convention 5) and no side of the answer counts anyone (the model gave only
-    a part of them, refused), its one pair of parties known."""
-    if not drafts.sides or any(d.counted or not (d.to and d.from_) or d.to == d.from_ for d in drafts.sides):
+    """Both sides received N people when the words state a handover done as "N for N" ("nel formato 175 per 175",
+    "w formule 84 za 84", "traded prisoners on a 70-for-70 basis"; annotation convention 5) and no side of the
+    answer counts people (the model gave only a part of them, refused, or only the bodies), its one pair of
+    parties known; N is no number of bodies."""
+    if not drafts.sides or any(d.people or not (d.to and d.from_) or d.to == d.from_ for d in drafts.sides):
         return drafts
     if len({frozenset((d.to, d.from_)) for d in drafts.sides}) != 1:
         return drafts
@@ -442,6 +443,7 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
         and (second := n_for_n(a, m.value)) is not None
         and second.start > m.start
         and format_of_a_handover(a, m)
+        and not ((cue := a.cue_at(m)) is not None and cue.role is Role.BODIES)
     ]
     if len({m.value for m in firsts}) != 1:
         return drafts
@@ -450,8 +452,11 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
     if second is None:
         return drafts
     d, text = drafts.sides[0], a.article.text
+    by_to = {s.to: s for s in drafts.sides}
+    one = by_to.get(d.to, Draft(d.to, d.from_))
+    other = by_to.get(d.from_, Draft(d.from_, d.to))
     return drafts.with_sides(
-        [Draft(d.to, d.from_, people=count_of(first, text)), Draft(d.from_, d.to, people=count_of(second, text))]
+        [replace(one, people=count_of(first, text)), replace(other, people=count_of(second, text))]
     )
 
 
