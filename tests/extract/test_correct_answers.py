@@ -1284,6 +1284,20 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Kyiv", "Moscou", 900, "900 prisonniers blessés")],
         {"kind": "none", "ukraine.from": None, "ukraine.wounded_or_ill": None},
     ),
+    (
+        "A Ucrânia e a Rússia trocaram prisioneiros na proporção de 120 por 120, com mediação dos Emirados Árabes "
+        "Unidos. Segundo o Quartel-General de Coordenação ucraniano, entre os libertados há 20 militares da Guarda "
+        "Nacional.",
+        "mixed",
+        [S("Ucrânia", "Rússia", 20, "20 militares da Guarda Nacional")],
+        {
+            "kind": "prisoner_exchange",
+            "ukraine.people": 120,
+            "russia.people": 120,
+            "ukraine.from": "russia",
+            "mediators": ["united arab emirates"],
+        },
+    ),
 ]
 
 

@@ -489,6 +489,36 @@ RULE_CASES: dict[Rule, list[Case]] = {
             note="people 33 to Palestinian territories, not Israel",
         ),
     ],
+    format_for_both: [
+        Case(  # the model gave only a part (the officers), refused; "175 per 175" counts both sides
+            "Russia e Ucraina hanno effettuato uno scambio di prigionieri nel formato 120 per 120. Tra gli ucraini "
+            "rientrati ci sono 14 ufficiali.",
+            (side(14, "14 ufficiali", **UA_RU),),
+            {"ukraine.people": 120, "russia.people": 120, "russia.from": "ukraine"},
+        ),
+        Case(  # the model gave the bodies only; the prisoners "70-for-70" went both ways
+            "Ukraine and Russia traded prisoners on a 60-for-60 basis and repatriated the bodies of their dead. Kyiv "
+            "received the remains of 800 soldiers and returned 30 to Russia.",
+            (
+                side(None, None, bodies=800, bodies_words="remains of 800 soldiers", **UA_RU),
+                side(None, None, bodies=30, bodies_words="30", **RU_UA),
+            ),
+            {"ukraine.people": 60, "russia.people": 60, "ukraine.bodies": 800, "russia.bodies": 30, "kind": "mixed"},
+            kind="mixed",
+        ),
+        Case(  # a deal's format, not a handover done: nothing to count
+            "Kyiv hopes the 1000-for-1000 swap agreed in Istanbul moves quickly; 14 officers are on the list.",
+            (side(14, "14 officers", **UA_RU),),
+            {"ukraine.people": None, "russia.people": None},
+            fires=False,
+        ),
+        Case(  # a side that counts its people: the format adds nothing here
+            "Ukraine and Russia swapped prisoners 84 for 84; Ukraine got back 84 soldiers.",
+            (side(84, "84 soldiers", **UA_RU),),
+            {"ukraine.people": 84},
+            fires=False,
+        ),
+    ],
     sides_the_words_state: [
         Case(  # "let us recall:" before a colon still makes the sentence about an earlier handover
             "Україна отримала тіла 757 загиблих. Нагадаємо: 24 серпня з російського полону повернулися 146 українців.",
@@ -857,36 +887,6 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "Rosja i Ukraina wymieniły jeńców: uwolniono 190 osób, po 95 z każdej strony.",
             (side(190, "190", **UA_RU),),
             {"ukraine.people": 95},
-        ),
-    ],
-    format_for_both: [
-        Case(  # the model gave only a part (the officers), refused; "175 per 175" counts both sides
-            "Russia e Ucraina hanno effettuato uno scambio di prigionieri nel formato 120 per 120. Tra gli ucraini "
-            "rientrati ci sono 14 ufficiali.",
-            (side(14, "14 ufficiali", **UA_RU),),
-            {"ukraine.people": 120, "russia.people": 120, "russia.from": "ukraine"},
-        ),
-        Case(  # the model gave the bodies only; the prisoners "70-for-70" went both ways
-            "Ukraine and Russia traded prisoners on a 60-for-60 basis and repatriated the bodies of their dead. Kyiv "
-            "received the remains of 800 soldiers and returned 30 to Russia.",
-            (
-                side(None, None, bodies=800, bodies_words="remains of 800 soldiers", **UA_RU),
-                side(None, None, bodies=30, bodies_words="30", **RU_UA),
-            ),
-            {"ukraine.people": 60, "russia.people": 60, "ukraine.bodies": 800, "russia.bodies": 30, "kind": "mixed"},
-            kind="mixed",
-        ),
-        Case(  # a deal's format, not a handover done: nothing to count
-            "Kyiv hopes the 1000-for-1000 swap agreed in Istanbul moves quickly; 14 officers are on the list.",
-            (side(14, "14 officers", **UA_RU),),
-            {"ukraine.people": None, "russia.people": None},
-            fires=False,
-        ),
-        Case(  # a side that counts its people: the format adds nothing here
-            "Ukraine and Russia swapped prisoners 84 for 84; Ukraine got back 84 soldiers.",
-            (side(84, "84 soldiers", **UA_RU),),
-            {"ukraine.people": 84},
-            fires=False,
         ),
     ],
     equal_sides: [

@@ -75,6 +75,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     nobody_held,
     one_side_per_receiver,
     swap_by_words,
+    format_for_both,
     sides_the_words_state,
     a_figure_of_the_other_side,
     bodies_the_words_state,
@@ -88,7 +89,6 @@ ANSWER_RULES: tuple[Rule, ...] = (
     a_mediator_released_no_one,
     releaser_by_elimination,
     halve_both_sides,
-    format_for_both,
     equal_sides,
     none_in_return,
     # each side's breakdown, and its total checked against it

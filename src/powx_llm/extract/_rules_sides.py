@@ -434,8 +434,8 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
     parties known; N is no number of bodies."""
     if not drafts.sides or any(d.people or not (d.to and d.from_) or d.to == d.from_ for d in drafts.sides):
         return drafts
-    if len({frozenset((d.to, d.from_)) for d in drafts.sides}) != 1:
-        return drafts
+    if len({frozenset((d.to, d.from_)) for d in drafts.sides}) != 1 or only_numbers_of_no_handover(a, drafts.answer):
+        return drafts  # "the 1000-for-1000 exchange is complicated": the model gave no number of a handover
     firsts = [
         m
         for m in a.mentions

@@ -374,7 +374,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"Mediation\w*",
         r"Dankbarkeit",
         r"\bermöglicht\w*",
-        r"\bkoordin\w*",
+        r"\bkoordin(?!ierungsstab|ationsstab|ierungszentr|ationszentr)\w*",  # not the Koordinierungsstab
         r"\beingegriffen\b",
         r"intervenier\w*",
         r"Intervention\w*",

@@ -366,7 +366,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"assist\w*",
         r"help\w*",
         r"facilitat\w*",
-        r"coordinat\w*",
+        r"coordinat\w*+(?!\s+(?:headquarters|staff|centre|center))",  # not the Coordination Headquarters
         r"interven\w*",
         r"made\s+possible",
     ),

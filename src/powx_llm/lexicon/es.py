@@ -290,7 +290,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"facilit\w*",
         r"mediador\w*",
         r"intermediaci\w*",
-        r"coordin\w*",
+        r"(?<!general\sde\s)coordin\w*",  # not the Cuartel General de Coordinación
         r"intervin\w*",
         r"intervenci\w*",
         r"(?:hecho|hizo|hicieron)\s+posible",

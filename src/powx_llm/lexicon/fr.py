@@ -288,7 +288,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"intermédiaire\w*",
         r"avec\s+l['’]aide",
         r"facilit\w*",
-        r"coordin\w*",
+        r"(?<!général\sde\s)(?<!major\sde\s)coordin\w*",  # not the quartier général de coordination
         r"gratitude",
         r"\breconnaissant\w*",
         r"interven\w*",

@@ -235,7 +235,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"köszön\w*",
         r"segítség\w*",
         r"közreműköd\w*",
-        r"koordin\w*",
+        r"koordin\w*+(?!\s+(?:központ|stáb|törzs))",  # not the koordinációs központ
         r"\bhálá\w*",
         r"beavatkoz\w*",
         r"lehetővé\s+t\w*",

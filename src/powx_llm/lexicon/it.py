@@ -287,7 +287,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"intermediazion\w*",
         r"gratitudine",
         r"facilit\w*",
-        r"coordin\w*",
+        r"(?<!generale\sdi\s)(?<!generale\sper\s(?:il|lo)\s)coordin\w*",  # not the Quartier generale di coordinamento
         r"assistenz\w*",
         r"\baiut\w*",
         r"interven\w*",

@@ -285,7 +285,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"intermediaç\w*",
         r"agradec\w*",
         r"facilit\w*",
-        r"coordena\w*",
+        r"(?<!general\sde\s)(?<!geral\sde\s)coordena\w*",  # not the Quartel-General de Coordenação
         r"intervi\w*",
         r"intervenç\w*",
         r"possibilit\w*",

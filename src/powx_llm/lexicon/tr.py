@@ -231,7 +231,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"katkı\w*",
         r"ara\s+bulucu\w*",
         r"aracılığ\w*",
-        r"koordin\w*",
+        r"koordin\w*+(?!\s+(?:karargah|merkez))",  # not the Koordinasyon Karargahı
         r"kolaylaştır\w*",
         r"desteğiyle",
         r"müdahale\w*",
