@@ -47,6 +47,7 @@ from powx_llm.extract._rules_parts import (
 from powx_llm.extract._rules_sides import (
     a_figure_of_the_other_side,
     a_mediator_released_no_one,
+    a_venue_is_no_party,
     bodies_the_words_state,
     drop_uncounted_sides,
     equal_sides,
@@ -744,6 +745,20 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "Russia and Ukraine will exchange prisoners next week, officials said.",
             (side(None, None, **UA_RU), side(None, None, **RU_UA)),
             {"kind": "none", "ukraine.from": None, "russia.from": None},
+        ),
+    ],
+    a_venue_is_no_party: [
+        Case(  # the model took the venue for the releaser
+            "Ukraine and Russia exchanged 90 prisoners each on Monday at the border with Belarus, Kyiv said.",
+            (side(90, "90 prisoners", received_by="Ukraine", released_by="Belarus"),),
+            {"ukraine.from": "russia", "belarus.people": None},
+            note="passed through Belarus",
+        ),
+        Case(  # Belarus named as a party elsewhere: no venue only
+            "Belarus handed 12 Ukrainians to Ukraine at the border; Russia and Ukraine also swapped prisoners.",
+            (side(12, "12 Ukrainians", received_by="Ukraine", released_by="Belarus"),),
+            {"ukraine.from": "belarus"},
+            fires=False,
         ),
     ],
     receiver_of_one_war: [

@@ -40,6 +40,7 @@ from powx_llm.extract._rules_parts import (
 from powx_llm.extract._rules_sides import (
     a_figure_of_the_other_side,
     a_mediator_released_no_one,
+    a_venue_is_no_party,
     bodies_the_words_state,
     drop_uncounted_sides,
     equal_sides,
@@ -81,6 +82,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     bodies_the_words_state,
     words_for_a_wrong_number,
     drop_uncounted_sides,
+    a_venue_is_no_party,
     receiver_of_one_war,
     receiver_by_whose_people,
     held_by_non_state,

@@ -3,6 +3,7 @@ put the wrong way round, and who received from whom."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
@@ -52,6 +53,7 @@ from powx_llm.read import (
 __all__ = [
     "a_figure_of_the_other_side",
     "a_mediator_released_no_one",
+    "a_venue_is_no_party",
     "bodies_the_words_state",
     "drop_uncounted_sides",
     "equal_sides",
@@ -318,6 +320,31 @@ def drop_uncounted_sides(a: Analysis, drafts: Drafts) -> Drafts:
     )
 
 
+def a_venue_is_no_party(a: Analysis, drafts: Drafts) -> Drafts:
+    """Ukraine and Russia exchanged with each other, not with the country the words name only as where the
+    handover passed ("at the border with Belarus", "на территории Республики Беларусь"), when the report names
+    both of them: that side's party is the other one of the war."""
+    text = a.article.text
+    windows = [(max(0, h.start() - 30), h.end() + 40) for h in a.words("venue").finditer(text)]
+    if not windows:
+        return drafts
+    near = set().union(*(parties_in(a, text[s:e]) for s, e in windows))
+    rest = "".join(text[e0:s1] for (_, e0), (s1, _) in itertools.pairwise([(0, 0), *windows, (len(text), 0)]))
+    venues = near - parties_in(a, rest) - set(ONE_WAR)
+    if not venues or not set(ONE_WAR) <= parties_in(a, text):
+        return drafts
+    sides, notes = [], []
+    for d in drafts.sides:
+        if d.to in venues and d.from_ in ONE_WAR:
+            notes.append(f"side to {d.to}: the handover passed through {d.to}, it went to {ONE_WAR[d.from_]}")
+            d = replace(d, to=ONE_WAR[d.from_])
+        elif d.from_ in venues and d.to in ONE_WAR:
+            notes.append(f"side to {d.to}: the handover passed through {d.from_}, it came from {ONE_WAR[d.to]}")
+            d = replace(d, from_=ONE_WAR[d.to])
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
+
+
 def receiver_of_one_war(a: Analysis, drafts: Drafts) -> Drafts:
     """A side released by Russia (or Ukraine) whose receiver was left open went to the other one."""
     taken = {d.to for d in drafts.sides}
@@ -432,9 +459,10 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
     "w formule 84 za 84", "traded prisoners on a 70-for-70 basis"; annotation convention 5) and no side of the
     answer counts people (the model gave only a part of them, refused, or only the bodies), its one pair of
     parties known; N is no number of bodies."""
-    if not drafts.sides or any(d.people or not (d.to and d.from_) or d.to == d.from_ for d in drafts.sides):
+    known = drafts.sides
+    if not known or any(d.people or not (d.to and d.from_) or d.to == d.from_ for d in known):
         return drafts
-    if len({frozenset((d.to, d.from_)) for d in drafts.sides}) != 1 or only_numbers_of_no_handover(a, drafts.answer):
+    if len({frozenset((d.to, d.from_)) for d in known}) != 1 or only_numbers_of_no_handover(a, drafts.answer):
         return drafts  # "the 1000-for-1000 exchange is complicated": the model gave no number of a handover
     firsts = [
         m
@@ -451,8 +479,8 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
     second = n_for_n(a, first.value or 0)
     if second is None:
         return drafts
-    d, text = drafts.sides[0], a.article.text
-    by_to = {s.to: s for s in drafts.sides}
+    d, text = known[0], a.article.text
+    by_to = {s.to: s for s in known}
     one = by_to.get(d.to, Draft(d.to, d.from_))
     other = by_to.get(d.from_, Draft(d.from_, d.to))
     return drafts.with_sides(

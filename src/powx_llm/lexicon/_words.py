@@ -225,6 +225,7 @@ CATEGORIES: dict[str, str] = {
     "agency.Ukraine": "in a name: a Ukrainian state body named without the country",
     **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
     "destination": "a whole word between a word of return and a party: to, into (came back to Russia)",
+    "venue": "near a party's name: border, territory (a place the handover passed through, not a party of it)",
     "in_return": "before a number in its sentence: in return, in exchange (the other side's number)",
     "traded_for": "right before a number: traded for, exchanged for (the other side's number; not a word of exchange)",
     "measure": (

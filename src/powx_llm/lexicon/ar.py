@@ -227,6 +227,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
     "in_return": (r"في\s+المقابل", r"مقابل"),
+    "venue": (r"الحدود", r"حدود", r"أراضي"),
     "destination": (r"إلى", r"الى"),
     "aside": (
         r"\b(?:ما|لا)\s+(?:زال|زالت|زالوا|يزال|تزال|يزالون)\b",

@@ -243,6 +243,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"weiteren", r"weiterer"),
     "in_return": (r"im\s+Gegenzug", r"im\s+Austausch"),
     "traded_for": (r"ausgetauscht\s+gegen",),
+    "venue": (r"\bGrenze\w*", r"\bTerritorium\b", r"\bGebiet\b"),
     "destination": (r"nach", r"in\s+die", r"in\s+den", r"zu"),
     "bodies_of": (
         r"Leichen(?:\s+von)?",

@@ -251,6 +251,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"another", r"a\s+further"),
     "in_return": (r"in\s+return", r"in\s+exchange"),
     "traded_for": (r"(?:traded|swapped|exchanged)\s+for",),
+    "venue": (r"\bborders?\b", r"\bfrontier\b", r"\bterritory\b"),
     "destination": (r"to", r"into"),
     "bodies_of": (r"bod(?:y|ies)\s+of", r"(?:mortal\s+)?remains\s+of"),
     "link_of": (r"of",),

@@ -189,6 +189,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"otros", r"otras"),
     "in_return": (r"a\s+cambio", r"(?:en|como)\s+contrapartida"),
     "traded_for": (r"(?:canjead|intercambiad)[oa]s?\s+por",),
+    "venue": (r"\bfrontera\w*", r"\bterritorio\b"),
     "destination": (r"a", r"al", r"hacia", r"rumbo\s+a"),
     "bodies_of": (r"(?:cuerpos|cad[aá]veres)\s+de", r"restos\s+mortales\s+de"),
     "link_of": (r"de",),

@@ -187,6 +187,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "in_return": (r"en\s+échange", r"en\s+contrepartie", r"en\s+retour"),
     "traded_for": (r"échangée?s?\s+contre",),
+    "venue": (r"\bfrontière\w*", r"\bterritoire\b"),
     "destination": (r"en", r"au", r"aux", r"à", r"vers"),
     "bodies_of": (r"(?:les\s+)?corps\s+de", r"dépouilles\s+(?:mortelles\s+)?de", r"restes\s+(?:mortels\s+)?de"),
     "link_of": (

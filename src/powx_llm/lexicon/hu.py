@@ -260,6 +260,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "scale.1000": (r"ezer", r"ezret"),
     "scale.1000000": (r"millió\w*",),
     "scale.1000000000": (r"milliárd\w*",),
+    "venue": (r"\bhatár\w*", r"\bterület\w*"),
     "weekday.0": (r"hétfő\w*",),
     "weekday.1": (r"kedd\w*",),
     "weekday.2": (r"szerd[aá]\w*",),

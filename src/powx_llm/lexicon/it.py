@@ -182,6 +182,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"altri", r"altre"),
     "in_return": (r"in\s+cambio", r"in\s+contropartita"),
     "traded_for": (r"scambiat[ioae]\s+con",),
+    "venue": (r"\bconfin[ei]\b", r"\bfrontiera\b", r"\bterritorio\b"),
     "destination": (r"in", r"a", r"verso"),
     "bodies_of": (r"(?:corpi|salme|cadaveri|resti(?:\s+mortali)?)\s+di",),
     "link_of": (r"di",),

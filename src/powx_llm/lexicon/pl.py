@@ -202,6 +202,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"wymienion[iyoa]?\s+na",
         r"wymieni(?:ła|ł|li|ono)\s+na",
     ),
+    "venue": (r"\bgranic\w*", r"\bterytori\w*"),
     "destination": (r"do", r"na"),
     "bodies_of": (r"ciała", r"ciał", r"zwłoki"),
     "of_the_whole": (r"z", r"spośród"),

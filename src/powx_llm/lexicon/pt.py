@@ -188,6 +188,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"outros", r"outras", r"mais"),
     "in_return": (r"em\s+troca", r"(?:em|como)\s+contrapartida"),
     "traded_for": (r"(?:trocad|permutad)[oa]s?\s+por",),
+    "venue": (r"\bfronteira\w*", r"\bterritório\b"),
     "destination": (r"a", r"à", r"ao", r"para", r"rumo\s+a"),
     "bodies_of": (r"corpos\s+de", r"restos\s+mortais\s+de", r"cadáveres\s+de"),
     "link_of": (r"de",),

@@ -108,6 +108,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"ещё", r"еще", r"других"),
     "in_return": (r"взамен", r"в\s+обмен", r"в\s+ответ"),
     "traded_for": (r"обменя(?:ли|ны|н|на|ла)\s+на",),
+    "venue": (r"\bграниц\w*", r"\bтерритори\w*"),
     "destination": (r"в", r"во", r"на"),
     "bodies_of": (r"тела",),
     "of_the_whole": (r"из",),

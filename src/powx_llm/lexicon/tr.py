@@ -257,6 +257,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "scale.1000": (r"bin",),
     "scale.1000000": (r"milyon",),
     "scale.1000000000": (r"milyar",),
+    "venue": (r"\bsınır\w*", r"\btopraklar\w*"),
     "weekday.0": (r"pazartesi",),
     "weekday.1": (r"salı",),
     "weekday.2": (r"çarşamba",),

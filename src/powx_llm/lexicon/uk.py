@@ -146,6 +146,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "more_before": (r"ще", r"інших"),
     "in_return": (r"натомість", r"взамін", r"в\s+обмін"),
     "traded_for": (r"обміня(?:ли|ні|но|ла|ний|на)\s+на",),
+    "venue": (r"\bкордон\w*", r"\bтериторі\w*"),
     "destination": (r"в", r"у", r"до", r"на"),
     "bodies_of": (r"тіла",),
     "of_the_whole": (r"з", r"із"),
