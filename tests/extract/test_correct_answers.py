@@ -1298,6 +1298,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
             "mediators": ["united arab emirates"],
         },
     ),
+    (
+        "Seven women and ninety men, ninety-seven Ukrainians in all, came home from Russian captivity on Sunday. "
+        "Moscow received an equal number of Russian soldiers in return.",
+        "mixed",
+        [S("Ukraine", "Russia", 97, "ninety-seven Ukrainians")],
+        {"ukraine.people": 97, "russia.people": 97, "russia.from": "ukraine"},
+    ),
 ]
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "peoples_named",
     "receiver",
     "releaser",
+    "said_equal_next",
     "said_received",
     "things_follow",
     "whose",
@@ -245,10 +246,10 @@ def both_sides(a: Analysis, m: Mention) -> bool:
         return True
     equal = a.words("equal_sides")
     same = [x for x in a.mentions if x.value == m.value and x.kind is MentionKind.COUNT] or [m]
-    return any(equal.search(sentence_of(a, x)) or _said_equal_next(a, x) for x in same)
+    return any(equal.search(sentence_of(a, x)) or said_equal_next(a, x) for x in same)
 
 
-def _said_equal_next(a: Analysis, m: Mention) -> bool:
+def said_equal_next(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence after *m*'s says the other side got as many, counting no one itself ("…
     came home. Moscow received an equal number of Russian soldiers in return")."""
     _, end = a.sentence_span(m.start)

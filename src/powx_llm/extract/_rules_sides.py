@@ -25,6 +25,7 @@ from powx_llm.extract._clues import (
     people_of,
     receiver,
     releaser,
+    said_equal_next,
     said_received,
     things_follow,
     whose,
@@ -503,7 +504,9 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
     second = n_for_n(a, people.value)
     # "150 soldiers came home from each side": any sentence stating the number may say so
     same = [m for m in a.mentions if m.value == people.value and m.kind is MentionKind.COUNT]
-    equal = next((m for m in same if a.words("equal_sides").search(sentence_of(a, m))), None)
+    equal = next(
+        (m for m in same if a.words("equal_sides").search(sentence_of(a, m)) or said_equal_next(a, m)), None
+    )  # "… came home. In return, Moscow received the same number"
     second = second or and_again(a, same)
     if second is None and equal is None:
         return drafts
