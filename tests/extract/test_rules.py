@@ -319,6 +319,11 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     bodies_are_bodies: [
+        Case(  # living Thai hostages the model put under the Israelis' bodies: a side of their own (convention 7)
+            "Hamas freed 14 hostages on Sunday: 10 Israelis and four Thai farm workers.",
+            (side(10, "10 Israelis", received_by="Israel", released_by="Hamas", bodies=4, bodies_words="four Thai"),),
+            {"israel.people": 10, "israel.bodies": None, "thailand.people": 4, "thailand.from": "hamas"},
+        ),
         Case(
             "Ukraine brought home 75 soldiers from Russian captivity today.",
             (Side(received_by="Ukraine", released_by="Russia", people=75, bodies=75, bodies_words="75"),),

@@ -12,6 +12,7 @@ from powx_llm.extract._clues import both_sides, group_head, in_return, names_a_y
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
+    NON_STATE,
     Analysis,
     Mention,
     MentionKind,
@@ -118,8 +119,21 @@ def not_still_held(a: Analysis, drafts: Drafts) -> Drafts:
 
 
 def bodies_are_bodies(a: Analysis, drafts: Drafts) -> Drafts:
-    """A number of bodies must be a number the words say is of bodies."""
-    return _dropping(a, drafts, NotThisExchange.NOT_BODIES)
+    """A number of bodies must be a number the words say is of bodies. Living hostages of another nationality the
+    model put there, freed by a non-state group, are a side of their own, to their country (annotation
+    convention 7: "11 Israelis, five Thai farm workers and one Filipino caregiver")."""
+    taken = {d.to for d in drafts.sides}
+    others = []
+    for d in drafts.sides:
+        m = mention_of(a, d.bodies)
+        why = why_not_total(a, m, "bodies") if m is not None and d.from_ in NON_STATE else None
+        if why is None or why[0] is not NotThisExchange.NOT_BODIES:
+            continue
+        country = whose(a, d.bodies)
+        if country is not None and country not in taken and country != d.from_:
+            others.append(Draft(country, d.from_, people=d.bodies))
+            taken.add(country)
+    return _dropping(a, drafts.with_sides([*drafts.sides, *others]) if others else drafts, NotThisExchange.NOT_BODIES)
 
 
 def only_part_handed_over(a: Analysis, drafts: Drafts) -> Drafts:
