@@ -25,8 +25,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from powx_llm.extract import Side, Sides, assemble
-from powx_llm.model import facts, score
+from powx_llm.corpus import EvalArticle, evaluate
+from powx_llm.extract import Extractor, Side, Sides, assemble
+from powx_llm.model import Exchange, facts, score
 from powx_llm.read import analyse, read_article
 
 REPORTS = Path(__file__).with_name("made_up_reports.json")
@@ -52,10 +53,6 @@ def run(reports: list[dict[str, Any]]) -> tuple[int, int, int]:
 
 def replay() -> None:
     """Print the whole pipeline's facts F1 on the recorded answers of the embedded model, per probe."""
-    from powx_llm.corpus import EvalArticle, evaluate
-    from powx_llm.extract import Extractor
-    from powx_llm.model import Exchange
-
     extractor = Extractor.connect(replay=REPORTS.parent.parent.parent / "cassettes" / "test_made_up_recorded")
     for path in (REPORTS, REPORTS.with_name("made_up_reports_2.json")):
         reports = json.loads(path.read_text(encoding="utf-8"))

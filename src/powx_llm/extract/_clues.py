@@ -19,6 +19,7 @@ from powx_llm.read import (
     Mention,
     MentionKind,
     carried_out,
+    part_of,
     parties_named,
     party_of,
     sentence_of,
@@ -45,7 +46,7 @@ __all__ = [
     "peoples_named",
     "receiver",
     "releaser",
-    "said_equal_next",
+    "said_equal",
     "said_received",
     "things_follow",
     "whose",
@@ -141,13 +142,11 @@ def _destination(a: Analysis, m: Mention) -> str | None:
     stop = CLAUSE_OR_COMMA.search(right)  # "were freed, according to Russia": no place
     clause = right[: stop.start()] if stop else right
     back = a.words("return").search(clause)
-    after = back.end() if back is not None else 0
     if back is None:  # "had returned 757 bodies to Ukraine": the word of return before it, in its clause
-        lo = max(
-            (x.end() for x in CLAUSE_OR_COMMA.finditer(text, max(0, m.start - _DESTINATION_WIDTH), m.start)), default=0
-        )
-        if a.words("return").search(text[max(lo, m.start - _DESTINATION_WIDTH) : m.start]) is None:
+        lo, _ = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
+        if a.words("return").search(text, lo, m.start) is None:
             return None
+    after = back.end() if back is not None else 0
     to = a.words("destination", r"(?<!\w)", r"\s+").search(clause, after)
     if to is None or len(clause[after : to.start()].split()) > _DESTINATION_GAP:
         return None
@@ -244,12 +243,17 @@ def both_sides(a: Analysis, m: Mention) -> bool:
     ("Moscow received an equal number in return")."""
     if n_for_n(a, m.value or 0) is not None:
         return True
-    equal = a.words("equal_sides")
     same = [x for x in a.mentions if x.value == m.value and x.kind is MentionKind.COUNT] or [m]
-    return any(equal.search(sentence_of(a, x)) or said_equal_next(a, x) for x in same)
+    return any(said_equal(a, x) for x in same)
 
 
-def said_equal_next(a: Analysis, m: Mention) -> bool:
+def said_equal(a: Analysis, m: Mention) -> bool:
+    """Return whether the words say both sides got *m*'s number, in its sentence ("84 from each side") or in
+    the next one (see ``_said_equal_next``)."""
+    return a.words("equal_sides").search(sentence_of(a, m)) is not None or _said_equal_next(a, m)
+
+
+def _said_equal_next(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence after *m*'s says the other side got as many, counting no one itself ("…
     came home. Moscow received an equal number of Russian soldiers in return")."""
     _, end = a.sentence_span(m.start)

@@ -3,7 +3,6 @@ put the wrong way round, and who received from whom."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
@@ -25,7 +24,7 @@ from powx_llm.extract._clues import (
     people_of,
     receiver,
     releaser,
-    said_equal_next,
+    said_equal,
     said_received,
     things_follow,
     whose,
@@ -330,8 +329,11 @@ def a_venue_is_no_party(a: Analysis, drafts: Drafts) -> Drafts:
     if not windows:
         return drafts
     near = set().union(*(parties_in(a, text[s:e]) for s, e in windows))
-    rest = "".join(text[e0:s1] for (_, e0), (s1, _) in itertools.pairwise([(0, 0), *windows, (len(text), 0)]))
-    venues = near - parties_in(a, rest) - set(ONE_WAR)
+    rest, at = [], 0
+    for s, e in windows:  # the text outside every window
+        rest.append(text[at:s])
+        at = max(at, e)
+    venues = near - parties_in(a, " ".join([*rest, text[at:]])) - set(ONE_WAR)
     if not venues or not set(ONE_WAR) <= parties_in(a, text):
         return drafts
     sides, notes = [], []
@@ -460,13 +462,13 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
     "w formule 84 za 84", "traded prisoners on a 70-for-70 basis"; annotation convention 5) and no side of the
     answer counts people (the model gave only a part of them, refused, or only the bodies), its one pair of
     parties known; N is no number of bodies."""
-    known = drafts.sides
-    if not known or any(d.people or not (d.to and d.from_) or d.to == d.from_ for d in known):
+    sides = drafts.sides
+    if not sides or any(d.people or not (d.to and d.from_) or d.to == d.from_ for d in sides):
         return drafts
-    if len({frozenset((d.to, d.from_)) for d in known}) != 1 or only_numbers_of_no_handover(a, drafts.answer):
+    if len({frozenset((d.to, d.from_)) for d in sides}) != 1 or only_numbers_of_no_handover(a, drafts.answer):
         return drafts  # "the 1000-for-1000 exchange is complicated": the model gave no number of a handover
-    firsts = [
-        m
+    pairs = [
+        (m, second)
         for m in a.mentions
         if m.value
         and (second := n_for_n(a, m.value)) is not None
@@ -474,14 +476,10 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
         and format_of_a_handover(a, m)
         and not ((cue := a.cue_at(m)) is not None and cue.role is Role.BODIES)
     ]
-    if len({m.value for m in firsts}) != 1:
+    if len({m.value for m, _ in pairs}) != 1:
         return drafts
-    first = firsts[0]
-    second = n_for_n(a, first.value or 0)
-    if second is None:
-        return drafts
-    d, text = known[0], a.article.text
-    by_to = {s.to: s for s in known}
+    (first, second), d, text = pairs[0], sides[0], a.article.text
+    by_to = {s.to: s for s in sides}
     one = by_to.get(d.to, Draft(d.to, d.from_))
     other = by_to.get(d.from_, Draft(d.from_, d.to))
     return drafts.with_sides(
@@ -504,9 +502,7 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
     second = n_for_n(a, people.value)
     # "150 soldiers came home from each side": any sentence stating the number may say so
     same = [m for m in a.mentions if m.value == people.value and m.kind is MentionKind.COUNT]
-    equal = next(
-        (m for m in same if a.words("equal_sides").search(sentence_of(a, m)) or said_equal_next(a, m)), None
-    )  # "… came home. In return, Moscow received the same number"
+    equal = next((m for m in same if said_equal(a, m)), None)  # "…; in return, Moscow received the same number"
     second = second or and_again(a, same)
     if second is None and equal is None:
         return drafts
