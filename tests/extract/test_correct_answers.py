@@ -1145,6 +1145,19 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", None, None, 900, "bodies of 900 soldiers")],
         {"ukraine.bodies": 900, "ukraine.wounded_or_ill": None},
     ),
+    (
+        "Moscow handed 64 female Ukrainian servicewomen back to Kyiv on Monday; 3 of the freed female medics "
+        "needed treatment.",
+        "release",
+        [S("Ukraine", "Russia", 64, "64 female Ukrainian servicewomen")],
+        {"ukraine.people": 64, "ukraine.women": 64},
+    ),
+    (
+        "Kiew erhielt 40 weibliche Gefangene zurück.",
+        "release",
+        [S("Ukraine", "Russia", 40, "40 weibliche Gefangene")],
+        {"ukraine.people": 40, "ukraine.women": 40},
+    ),
 ]
 
 
@@ -1304,6 +1317,12 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         "mixed",
         [S("Ukraine", "Russia", 97, "ninety-seven Ukrainians")],
         {"ukraine.people": 97, "russia.people": 97, "russia.from": "ukraine"},
+    ),
+    (
+        "Ukraine sent 90 Russian soldiers home. In return, Russia freed 90 female Ukrainian soldiers.",
+        "release",
+        [S("Russia", "Ukraine", 90, "90 Russian soldiers")],
+        {"ukraine.people": 90, "ukraine.women": 90, "russia.people": 90, "russia.women": None},
     ),
 ]
 

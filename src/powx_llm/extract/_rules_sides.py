@@ -48,6 +48,7 @@ from powx_llm.read import (
     part_of,
     parties_named,
     sentence_of,
+    sole_group,
 )
 
 __all__ = [
@@ -160,7 +161,8 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         if m.kind is not MentionKind.COUNT or not m.value or (m.value < 2 and not one_of_a_nationality_list(a, m)):
             continue
         cue = a.cue_at(m)
-        if (cue is not None and cue.role not in (Role.UNIT, Role.BODIES)) or a.words("aside").search(sentence_of(a, m)):
+        whole = cue is None or cue.role in (Role.UNIT, Role.BODIES) or sole_group(a, m)  # "108 female soldiers"
+        if not whole or a.words("aside").search(sentence_of(a, m)):
             continue
         part = text[slice(*part_of(a, m.start, m.end))]  # "… engedett: öt brit, két amerikai": no word of return
         returned = a.words("return").search(part) or a.words("handover").search(part) or in_return(a, m)

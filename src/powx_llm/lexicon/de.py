@@ -57,8 +57,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"Gefallene[n]?\b",
         r"Tote[n]?\b",
     ),
-    "men": (r"Männer(?:n)?\b",),
-    "women": (r"Frauen\b",),
+    "men": (r"Männer(?:n)?\b", r"männliche\w*"),
+    "women": (r"Frauen\b", r"weibliche\w*"),
     "officers": (r"Offizier\w*",),
     "enlisted": (
         r"Mannschaft\w*\s+und\s+Unteroffizier\w*",

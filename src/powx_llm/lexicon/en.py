@@ -45,8 +45,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "children": (r"women\s+and\s+children", r"teenagers", r"children", r"minors"),
     "bodies": (r"bod(?:y|ies)\b", r"remains\b"),
-    "men": (r"men\b",),
-    "women": (r"women\b",),
+    "men": (r"men\b", r"male\b"),
+    "women": (r"women\b", r"female\b"),
     "officers": (r"officers?\b",),
     "enlisted": (
         r"(?:the\s+)?ranks?\s+and\s+(?:file\s+and\s+)?sergeants",

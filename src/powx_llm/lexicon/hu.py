@@ -38,7 +38,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "children": (r"nők\s+és\s+gyerekek\w*", r"gyerek\w*", r"gyermek\w*", r"kiskorú\w*", r"fiatalkorú\w*"),
     "bodies": (r"holttest\w*", r"elesett\w*", r"halott\w*", r"tetem\w*", r"földi\s+maradvány\w*"),
     "men": (r"férfi\w*",),
-    "women": (r"nő(?:t|k\w*|ket|vel|nek|re)?\b", r"asszony\w*"),
+    "women": (r"nő(?:t|k\w*|ket|vel|nek|re)?\b", r"női\b", r"asszony\w*"),
     "officers": (r"tiszt(?:et|ek\w*|tel|nek|je|jei)?\b",),
     "enlisted": (
         r"közkaton\w*\s+és\s+(?:őrmester|altiszt|tiszthelyettes)\w*",

@@ -160,9 +160,11 @@ def sole_group(a: Analysis, m: Mention) -> bool:
     returned 6 Ukrainian children"), and so is a group known by where it fought ("Moscow freed 45 Azovstal
     defenders"): no word of "among them" and no larger number in a sentence of a return."""
     cue = a.cue_at(m)
-    if cue is not None and m.value and _only_group_returned(a, cue):
+    if cue is None or not m.value or _of_the_group(a, m):
+        return False  # "2 of the freed female soldiers": a part of a group named after it
+    if _only_group_returned(a, cue):
         return True
-    if cue is None or cue.role not in (Role.MEN, Role.WOMEN) or not m.value:
+    if cue.role not in (Role.MEN, Role.WOMEN):
         return False
     s, e = a.sentence_span(m.start)
     if _handover_of_its_own(a, m):
@@ -174,6 +176,13 @@ def sole_group(a: Analysis, m: Mention) -> bool:
         if n.value > m.value or (other is not None and other.role in (Role.MEN, Role.WOMEN)):
             return False
     return True
+
+
+def _of_the_group(a: Analysis, m: Mention) -> bool:
+    """Return whether "of the" follows *m* ("2 of the freed female soldiers"), not "of its" ("112 of its
+    servicemen", the whole)."""
+    articles = a.words("articles").pattern
+    return a.words("of_the_whole", r"\s+(?:", rf")\s+(?:{articles})\s").match(a.article.text, m.end) is not None
 
 
 def _handover_of_its_own(a: Analysis, m: Mention) -> bool:
