@@ -4,6 +4,7 @@
 #
 #   bash scripts/record.sh              # the dev articles (cassettes/test_recorded)
 #   bash scripts/record.sh --made-up    # the made-up reports of the cold probes (cassettes/test_made_up_recorded)
+#   bash scripts/record.sh --made-up --new   # only the made-up reports not recorded yet (a new probe)
 #
 # A fresh server matters: llama.cpp's prompt cache makes outputs at temperature 0 depend slightly on
 # the requests served before, so recordings are only reproducible from a cold start in this order.
@@ -28,8 +29,9 @@ for _ in $(seq 1 240); do
 done
 status=0
 if [ "${1:-}" = "--made-up" ]; then
-  rm -rf cassettes/test_made_up_recorded
-  "$VENV/bin/python" -m pytest tests/extract/test_made_up_recorded.py --record-mode=all -n 0 -q || status=$?
+  mode=all
+  if [ "${2:-}" = "--new" ]; then mode=once; else rm -rf cassettes/test_made_up_recorded; fi
+  "$VENV/bin/python" -m pytest tests/extract/test_made_up_recorded.py --record-mode=$mode -n 0 -q || status=$?
   exit $status
 fi
 rm -rf cassettes/test_recorded
