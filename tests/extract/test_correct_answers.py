@@ -1158,6 +1158,19 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 40, "40 weibliche Gefangene")],
         {"ukraine.people": 40, "ukraine.women": 40},
     ),
+    (
+        "Kyiv said 88 Ukrainians came back from captivity on Monday, among them 9 women and 4 civilians. Moscow "
+        "said 88 of its soldiers were returned to Russia.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 88, "88 Ukrainians"), S("Russia", "Ukraine", 88, "88 of its soldiers")],
+        {"ukraine.women": 9, "ukraine.civilians": 4, "russia.women": None, "russia.civilians": None},
+    ),
+    (
+        "Russia handed 60 prisoners over to Ukraine, including 5 foreign fighters; Moscow got 60 of its men back.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 60, "60 prisoners"), S("Russia", "Ukraine", 60, "60 of its men")],
+        {"ukraine.cohort.foreign_fighters": 5, "russia.cohort.foreign_fighters": None},
+    ),
 ]
 
 

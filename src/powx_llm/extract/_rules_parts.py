@@ -78,7 +78,8 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
         return at[0]  # "45 Azovstal defenders - 42 men and three women": the group is where the side's total is
     stated = [(x, i) for i, d in enumerate(sides) for x in d.anchors if sentence[0] <= x < cue.mention.start]
     if stated and a.words("including").search(a.article.text[max(stated)[0] : cue.mention.start]):
-        return max(stated)[1]  # "Israel released 33 prisoners, among them 20 women and children": that side's
+        last = max(stated)[0]  # "Israel released 33 prisoners, among them 20 women and children": that side's
+        return _whose_total(a, cue, sides, [i for x, i in stated if x == last], last)
     named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
     if named is not None and named == freed_from(a, cue.mention):
         named = None  # "42 men and three women - had been freed from Russian captivity": the captor's name
@@ -97,6 +98,25 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     if len(tied) == 1:
         return tied[0]
     return sides.index(home_draft([sides[i] for i in tied] or sides))
+
+
+def _whose_total(a: Analysis, cue: Cue, sides: list[Draft], tied: list[int], at: int) -> int:
+    """Return which of the *tied* sides, whose totals are all the number stated at *at* (both sides got 157),
+    the group "among them" after it in its sentence belongs to: the one whose people the words from the number
+    to the group name ("157 Ukrainians were brought home …, among them 11 women"), else the side the answer's
+    words give that number, else the home side."""
+    if len(tied) == 1:
+        return tied[0]
+    named = peoples_named(a, a.article.text[at : cue.mention.start]) - {freed_from(a, cue.mention)}
+    who = [i for i in tied if sides[i].to in named]
+    if len(named) == 1 and len(who) == 1:
+        return who[0]
+    said = [
+        i for i in tied if any(c and c.evidence and c.evidence.start == at for c in (sides[i].people, sides[i].bodies))
+    ]
+    if len(said) == 1:
+        return said[0]
+    return sides.index(home_draft([sides[i] for i in tied]))
 
 
 def _with_parts(a: Analysis, d: Draft, cues: list[Cue]) -> Draft:
