@@ -1171,6 +1171,39 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 60, "60 prisoners"), S("Russia", "Ukraine", 60, "60 of its men")],
         {"ukraine.cohort.foreign_fighters": 5, "russia.cohort.foreign_fighters": None},
     ),
+    (
+        "Prisoners crossed the border in both directions on Sunday, 63 in each direction, officials said.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 63, "63 in each direction"), S("Russia", "Ukraine", 63, "63 in each direction")],
+        {"ukraine.people": 63, "russia.people": 63},
+    ),
+    (
+        "Eighty Ukrainian soldiers came home on Monday, and Kyiv handed as many Russian prisoners to Moscow.",
+        "prisoner_exchange",
+        [
+            S("Ukraine", "Russia", 80, "Eighty Ukrainian soldiers"),
+            S("Russia", "Ukraine", 80, "Eighty Ukrainian soldiers"),
+        ],
+        {"ukraine.people": 80, "russia.people": 80},
+    ),
+    (
+        "Rusia y Ucrania liberaron el sábado a 95 prisioneros cada uno.",
+        "prisoner_exchange",
+        [S("Ucrania", "Rusia", 95, "95 prisioneros cada uno"), S("Rusia", "Ucrania", 95, "95 prisioneros cada uno")],
+        {"ukraine.people": 95, "russia.people": 95},
+    ),
+    (
+        "La Russie et l'Ukraine ont libéré 70 prisonniers chacune, samedi.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russie", 70, "70 prisonniers chacune"), S("Russie", "Ukraine", 70, "70 prisonniers chacune")],
+        {"ukraine.people": 70, "russia.people": 70},
+    ),
+    (
+        "Ukraine brought home 84 soldiers on Friday; as many as 300 more are expected to follow.",
+        "release",
+        [S("Ukraine", "Russia", 84, "84 soldiers")],
+        {"ukraine.people": 84, "russia.people": None},
+    ),
 ]
 
 

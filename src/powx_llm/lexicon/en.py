@@ -349,6 +349,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\beach\s+(?:freed|released|returned|handed|swapped|exchanged)\b",
         r"\bper\s+side\b",
         r"\bapiece\b",
+        r"\beach\s+way\b",
+        r"\bin\s+(?:each|either|both)\s+directions?\b",
+        # "Kyiv sent as many Russian soldiers back"; not "twice as many", "as many as 200" (up to), "the third swap
+        # in as many weeks"
+        r"(?<!times\s)(?<!twice\s)(?<!half\s)(?<!\bin\s)\bas\s+many\b(?!\s+as\b)"
+        r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?|rounds?|swaps?|exchanges?|times)\b)",
     ),
     "for": (r"for",),
     "truce": (

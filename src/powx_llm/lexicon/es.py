@@ -275,6 +275,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bpor\s+(?:bando|lado)\b",
         r"la\s+misma\s+cifra",
         r"\botros\s+tantos\b",
+        r"\bcada\s+un[oa]\b(?!\s+de\b)",
     ),
     "for": (r"por",),
     "truce": (

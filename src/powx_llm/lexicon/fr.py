@@ -273,6 +273,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"chacun\s+des\s+deux\s+camps",
         r"\bpar\s+(?:camp|partie)\b",
         r"\bautant\s+de\b",
+        r"\bchacun(?:e)?\b(?!\s+(?:de|des|d['’]))",
     ),
     "for": (r"contre", r"pour"),
     "truce": (

@@ -272,6 +272,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"per\s+parte\b",
         r"lo\s+stesso\s+numero",
         r"\baltrettant\w*",
+        r"\bciascun[oa]?\b(?!\s+(?:dei|delle|degli|di|del|della)\b)",
     ),
     "for": (r"per", r"contro"),
     "truce": (

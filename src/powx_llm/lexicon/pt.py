@@ -271,6 +271,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bpor\s+lado\b",
         r"igual\s+número",
         r"a\s+mesma\s+cifra",
+        r"\bcada\s+um[a]?\b(?!\s+d[oae]s?\b)",
     ),
     "for": (r"por",),
     "truce": (
