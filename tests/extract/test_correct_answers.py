@@ -1204,6 +1204,38 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 84, "84 soldiers")],
         {"ukraine.people": 84, "russia.people": None},
     ),
+    (
+        "Ukraine got back 120 soldiers on Monday. The swap lifts the tally of Ukrainians freed to 6,400.",
+        "release",
+        [S("Ukraine", "Russia", 120, "120 soldiers")],
+        {"ukraine.people": 120, "cumulative.ukraine.people": 6400},
+    ),
+    (
+        "Ukraine got back 120 soldiers in return for 120 Russians. That brings to 6,400 the number of people freed "
+        "from Russian captivity.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 120, "120 soldiers"), S("Russia", "Ukraine", 120, "120 Russians")],
+        {"cumulative.ukraine.people": 6400, "cumulative.russia.people": None},
+    ),
+    (
+        "Ucrania recuperó a 80 soldados. Desde marzo de 2022, el país ha recuperado a 3.900 de sus ciudadanos.",
+        "release",
+        [S("Ucrania", "Rusia", 80, "80 soldados")],
+        {"ukraine.people": 80, "cumulative.ukraine.people": 3900},
+    ),
+    (
+        "Україна повернула 80 військових. Загалом від 2022 року додому повернулися 3 900 українців.",
+        "release",
+        [S("Україна", "Росія", 80, "80 військових")],
+        {"ukraine.people": 80, "cumulative.ukraine.people": 3900},
+    ),
+    (
+        "Die Ukraine erhielt 80 Soldaten zurück; seit März 2022 sind 3.900 Menschen aus russischer "
+        "Gefangenschaft freigekommen.",
+        "release",
+        [S("Ukraine", "Russland", 80, "80 Soldaten")],
+        {"ukraine.people": 80, "cumulative.ukraine.people": 3900},
+    ),
 ]
 
 

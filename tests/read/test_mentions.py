@@ -153,6 +153,19 @@ def test_words_that_are_not_numbers(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        pytest.param("Oto szczęście: ten, który wrócił, jest z nami.", ("pl",), id="pl-ten-is-this"),
+        pytest.param("Ukraina odzyskała w ten sposób ciała.", ("pl",), id="pl-in-this-way"),
+        pytest.param("Il a dit one more time.", ("fr",), id="fr-english-quote"),
+    ],
+)
+def test_english_number_words_only_in_an_article_that_may_be_english(text: str, languages: tuple[str, ...]) -> None:
+    assert find_mentions(text, languages=languages) == ()
+    assert find_mentions(text, languages=(*languages, "en")) != ()  # English: a number word
+
+
+@pytest.mark.parametrize(
     ("word", "value"),
     [
         *[(w, 1) for w in ("один", "одна", "одного", "одній", "одному")],

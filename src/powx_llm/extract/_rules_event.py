@@ -10,6 +10,7 @@ from powx_llm.extract._clues import (
     about_captivity,
     about_the_series,
     called_an_exchange,
+    freed_from,
     happened,
     mediating_states,
     names_a_year,
@@ -217,10 +218,15 @@ def running_totals(a: Analysis, drafts: Drafts) -> Drafts:
 
 def _whose_so_far(a: Analysis, m: Mention, sides: tuple[Draft, ...]) -> str | None:
     """Return the side whose people the words right after a running total name ("225 the number of Palestinian
-    bodies"), when that people is a side's and no other people is named there."""
+    bodies"), when that people is a side's and no other people is named there; not the captor ("6,120 the
+    number of people freed from Russian captivity": to the side Russia released them to)."""
     _, end = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
     end = min([end, m.end + 50, *(n.start for n in a.mentions if n.start >= m.end)])
     named = peoples_named(a, a.article.text[m.end : end])
+    captor = freed_from(a, m)
+    if captor is not None and named == {captor}:
+        released = [d.to for d in sides if d.from_ == captor]
+        return released[0] if len(released) == 1 else None
     return next(iter(named)) if len(named) == 1 and named <= {d.to for d in sides} else None
 
 

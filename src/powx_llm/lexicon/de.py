@@ -184,6 +184,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\binklusive\b",
     ),
     "cumulative": (
+        r"\bseit\s+(?:dem\s+)?(?:\d{1,2}\.\s*)?[^\W\d_]+\s+\d{4}\b",
         r"\bseit\s+(?:dem\s+)?(?:Beginn|Anfang|Start)",
         r"\bseit\s+Kriegsbeginn\b",
         r"\bseit\s+Kriegsanfang\b",

@@ -182,6 +182,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "not_a_group": (r"others?", r"more", r"people", r"persons?", r"individuals?", r"of\s+them", r"in\s+total"),
     "cumulative": (
+        r"\b(?:brings?|raises?|takes?|lifts?|lifting|push(?:es|ing)?)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b",
+        r"\b(?:brings?|takes?|raises?|lifts?)\s+to\s+[\d,.]+\s+the\s+(?:total|number|tally|count)\b",
         r"since\s+the\s+(?:beginning|start)",
         r"between\s+the\s+(?:beginning|start)\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion)",
         r"since\s+the\s+\w+\s+(?:invasion|offensive)",

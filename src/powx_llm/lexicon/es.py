@@ -125,6 +125,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bde\s+(?:ellos|ellas|los\s+cuales|las\s+cuales)\b",
     ),
     "cumulative": (
+        r"\bdesde\s+(?:\d{1,2}\s+de\s+)?[^\W\d_]+\s+de\s+\d{4}\b",
         r"\bdesde\s+el\s+(?:inicio|comienzo|principio)",
         r"\bdesde\s+la\s+invasi[óo]n",
         r"\bhasta\s+(?:ahora|la\s+fecha|el\s+momento)\b",

@@ -132,6 +132,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bnotamment\b",
     ),
     "cumulative": (
+        r"\bdepuis\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?[^\W\d_]+\s+\d{4}\b",
         r"\bdepuis\s+le\s+(?:début|commencement|déclenchement)",
         r"\bdepuis\s+l['’](?:invasion|agression|offensive)",
         r"\bjusqu['’](?:à\s+présent|ici|à\s+ce\s+jour|à\s+maintenant)",

@@ -103,6 +103,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\btöbbek\s+között\b",
     ),
     "cumulative": (
+        r"\b\d{4}\.?\s+[^\W\d_]+\s+óta\b",
         r"\bkezdete\s+óta\b",
         r"\bkezdetétől\b",
         r"\baz\s+invázió\s+óta\b",

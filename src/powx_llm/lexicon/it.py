@@ -129,6 +129,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\binclus[ie]\b",
     ),
     "cumulative": (
+        r"\bda(?:l|ll['’])?\s*(?:\d{1,2}\s+)?[^\W\d_]+\s+\d{4}\b",
         r"dall['’]inizio\s+(?:della\s+guerra|dell['’]invasione|del\s+conflitto|dell['’]aggressione)",
         r"dall['’]inizio",
         r"\bfinora\b",

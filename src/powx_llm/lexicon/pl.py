@@ -144,6 +144,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bz\s+nich\b",
     ),
     "cumulative": (
+        r"\bod\s+(?:\d{1,2}\s+)?[^\W\d_]+\s+\d{4}\b",
         r"\bod\s+(?:początku|rozpoczęcia|wybuchu)",
         r"\bod\s+(?:pełnoskalowej\s+)?inwazji",
         r"\bdotychczas\b",

@@ -126,6 +126,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "all_of_them": (r"\btodos\s+(?:eles|os\s+libertados|são|eram)\b", r"\bcada\s+um\s+deles\b"),
     "including": (r"\bentre\s+(?:eles|elas|os\s+quais)\b", r"\bincluindo\b", r"\bdos\s+quais\b", r"\bdas\s+quais\b"),
     "cumulative": (
+        r"\bdesde\s+(?:\d{1,2}\s+de\s+)?[^\W\d_]+\s+de\s+\d{4}\b",
         r"\bdesde\s+o\s+(?:início|começo|inicio)",
         r"\bdesde\s+a\s+invasão",
         r"\baté\s+(?:agora|hoje|o\s+momento)\b",

@@ -384,10 +384,14 @@ def _phrase_cand(t: _Text, g: Phrase) -> _Cand:
     return _Cand(start, g.end, g.value, kind=kind, needs_qualifier=alone and not first.lone)
 
 
-def _word_cands(t: _Text) -> list[_Cand]:
+def _word_cands(t: _Text, *, english: bool) -> list[_Cand]:
+    """Return the English, Ukrainian and Russian number words (``_numwords``); the English ones only in an article
+    that may be English ("w ten sposób" is Polish for "in this way", not 10)."""
     text, out = t.text, list[_Cand]()
     group: Phrase | None = None
     for s, e, key in t.hits:
+        if not english and key.isascii():
+            continue
         den, word = DENOMINATORS.get(key), WORDS.get(key)
         gap = _GAP.fullmatch(text, group.end, s) if group is not None else None
         if den is not None:
@@ -671,7 +675,7 @@ def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tup
     t = _Text(text)
     qualifiers = _qualifiers(languages)
     found = [c for m in _SCAN.finditer(text) if (c := _digit_cand(t, m, languages)) is not None]
-    found += _word_cands(t)
+    found += _word_cands(t, english="en" in languages or languages == lexicon.ALL)
     found += _text2num_cands(text, languages)
     found += _table_cands(text, languages)
     found += _ordinal_word_cands(text, languages)
