@@ -53,3 +53,21 @@ def _date(text: str) -> dt.date | None:
 )
 def test_the_exchange_date(text: str, expected: dt.date) -> None:
     assert _date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no date line: a full date the words give the handover, with its year (convention 9)
+        ("Ukraine got back 90 soldiers on 12 March 2025, officials said.", dt.date(2025, 3, 12)),
+        ("Russia and Ukraine exchanged 90 prisoners on March 12, 2025.", dt.date(2025, 3, 12)),
+        ("В субботу, 14 июня 2025 года, Россия и Украина передали друг другу по 90 пленных.", dt.date(2025, 6, 14)),
+        ("El 3 de mayo de 2024 Ucrania recuperó a 90 soldados.", dt.date(2024, 5, 3)),
+        # ... not a day without its year, nor the date of another event
+        ("Ukraine got back 90 soldiers on 12 March, officials said.", None),
+        ("Hamas handed over the bodies of four hostages taken after the October 7, 2023, attack.", None),
+        ("Seit dem 24. Februar 2022 kamen 90 Soldaten zurück.", None),
+    ],
+)
+def test_a_full_date_without_a_date_line(text: str, expected: dt.date | None) -> None:
+    assert _date(text) == expected

@@ -350,6 +350,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United Nations": (r"naciones\s+unidas",),
     "mediator.European Union": (r"unión\s+europea", r"(?-i:\bUE\b)"),
     "mediator.United States": (r"estados\s+unidos",),
+    "another_event_date": (r"después\s+del?", r"desde", r"antes\s+del?", r"hasta"),
     "year_before": (r"en\s+el\s+año", r"desde", r"en"),
     "year_after": (r"año",),
     "year_then": ("y", "o", "e", "a", "al", "en", "el", "la", "los", "las"),

@@ -344,6 +344,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United Nations": (r"nations\s+unies",),
     "mediator.European Union": (r"union\s+européenne", r"(?-i:\bUE\b)"),
     "mediator.United States": (r"états[-\s]unis",),
+    "another_event_date": (r"après", r"depuis", r"avant", r"jusqu['’]au"),
     "year_before": (r"en", r"depuis", r"dès"),
     "year_after": (r"année",),
     "year_then": ("et", "ou", "à", "au", "en", "le", "la", "les"),

@@ -342,6 +342,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United Nations": (r"nazioni\s+unite",),
     "mediator.European Union": (r"unione\s+europea", r"(?-i:\bUE\b)"),
     "mediator.United States": (r"stati\s+uniti",),
+    "another_event_date": (r"dopo", r"dal", r"da", r"prima\s+del", r"fino\s+al"),
     "year_before": (r"nel", r"dal", r"dall'anno"),
     "year_after": (r"anno",),
     "year_then": ("e", "ed", "o", "a", "al", "in", "il", "la", "le", "i"),

@@ -349,6 +349,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.International Committee of the Red Cross": (r"mkck\b", r"czerwon\w*\s+krzy"),
     "mediator.European Union": (r"uni[aięą]\s+europejsk\w*", r"(?-i:\bUE\b)"),
     "mediator.United States": (r"stan\w*\s+zjednoczon",),
+    "another_event_date": (r"po", r"od", r"przed", r"do"),
     "year_before": (r"w", r"od", r"we"),
     "half_thousand": (r"pół\s+tysiąca",),
     "year_after": (r"r\.", r"roku", r"rok"),

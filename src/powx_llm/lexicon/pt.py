@@ -337,6 +337,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.International Committee of the Red Cross": (r"cicr\b", r"cruz\s+vermelha"),
     "mediator.United Nations": (r"nações\s+unidas",),
     "mediator.European Union": (r"união\s+europeia", r"(?-i:\bUE\b)"),
+    "another_event_date": (r"após", r"depois\s+de", r"desde", r"antes\s+de", r"até"),
     "year_before": (r"em", r"desde", r"no\s+ano\s+de"),
     "year_after": (r"ano",),
     "year_then": ("e", "ou", "a", "ao", "em", "o", "os", "as", "no", "na"),

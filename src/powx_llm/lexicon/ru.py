@@ -228,6 +228,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "weekday.4": (r"пятниц\w*",),
     "weekday.5": (r"суббот\w*",),
     "weekday.6": (r"воскресень\w*",),
+    "another_event_date": (r"после", r"с", r"до"),
     "year_before": (r"в", r"во", r"с", r"со"),
     "half_thousand": (r"пол\s*тысяч[иы]",),
     "year_after": (r"г\.", r"гг\.", r"года", r"году", r"год", r"годы", r"годах"),

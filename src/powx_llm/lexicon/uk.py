@@ -300,6 +300,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "weekday.4": (r"п['’ʼ]ятниц\w*",),
     "weekday.5": (r"субот\w*",),
     "weekday.6": (r"неділ\w*",),
+    "another_event_date": (r"після", r"від", r"з", r"до"),
     "year_before": (r"у", r"в", r"з", r"із", r"від"),
     "half_thousand": (r"пів\s*тисяч[іи]",),
     "year_after": (r"р\.", r"рр\.", r"року", r"році", r"рік", r"роках"),

@@ -75,9 +75,10 @@ def exchange_date(
     the article's date; else the latest day on or before the article's date with the weekday the opening names
     ("on Wednesday"); else the day of the month the opening states for the handover (*days*: where each is
     stated and the day, "On June 25 … exchanged", "14 Aralık'ta … değişimi") when it falls within a week
-    before the article's date; else the article's date ("today"). None without an article date."""
+    before the article's date; else the article's date ("today"). Without an article date, only a full date
+    the opening states for the handover with its year ("on 24 August 2025", "14 июня 2025 года")."""
     if article_date is None:
-        return None
+        return _with_its_year(text, dated, languages)
     opening = text[:OPENING_CHARS]
     hits = [
         (m.start(), m.end(), day)
@@ -102,6 +103,25 @@ def exchange_date(
     _, _, weekday = min(hits)
     back = (article_date.weekday() - weekday) % 7
     return article_date - dt.timedelta(days=back)
+
+
+_YEAR_AFTER = re.compile(r"\d{1,2}\D{0,20}?(?<!\d)((?:19|20)\d\d)(?!\d)")  # "24 August 2025", "14, 2025"
+
+
+def _with_its_year(text: str, dated: tuple[tuple[int, int, int], ...], languages: tuple[str, ...]) -> dt.date | None:
+    """Return the first handover date in the opening whose year follows its day and month, if any; not one of
+    another event ("after the October 7, 2023, attack")."""
+    another = lexicon.pattern("another_event_date", r"(?<!\w)(?:", r")(?:\W+[^\W\d_]+){0,2}\W+$", languages)
+    for start, day, month in sorted(dated):
+        year = _YEAR_AFTER.match(text, start)
+        if another.search(text[max(0, start - 40) : start]):
+            continue
+        if start < OPENING_CHARS and year is not None:
+            try:
+                return dt.date(int(year.group(1)), month, day)
+            except ValueError:
+                return None
+    return None
 
 
 def _dates_the_weekday(gap: str) -> bool:
