@@ -1236,6 +1236,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russland", 80, "80 Soldaten")],
         {"ukraine.people": 80, "cumulative.ukraine.people": 3900},
     ),
+    (
+        "Eight teenagers deported to Russia have been brought back to Ukraine, officials said. Of the 19,000 children "
+        "deported since 2022, about 1,200 have been returned so far.",
+        "release",
+        [S("Ukraine", "Russia", 8, "Eight teenagers")],
+        {"ukraine.people": 8, "cumulative.ukraine.people": 1200},
+    ),
 ]
 
 

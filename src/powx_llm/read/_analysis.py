@@ -211,6 +211,8 @@ def _only_group_returned(a: Analysis, cue: Cue) -> bool:
         if n.kind is not MentionKind.COUNT or not n.value or n.value <= (m.value or 0):
             continue
         ns, ne = a.sentence_span(n.start)
+        if a.words("cumulative").search(text[ns:ne]):
+            continue  # "about 1,300 have been brought back since 2022": a running total, not this return
         if a.words("return").search(text[ns:ne]):
             return False  # "Ukraine got back 95 defenders. 12 civilians among them"
     return True
