@@ -805,3 +805,16 @@ def test_hungarian_two_number_words_in_a_row_are_a_count_and_its_unit() -> None:
 
     found = find_mentions("két hét múlva újabb csere jön", languages=lexicon.for_language("hu"))
     assert [(m.quote, m.value) for m in found] == [("két", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "kind"),
+    [
+        pytest.param("İsrail aynı gün 1966 Filistinli tutukluyu serbest bıraktı.", ("tr",), "count", id="tr-people"),
+        pytest.param("Israel ließ 1968 Palästinenser frei.", ("de",), "count", id="de-people"),
+        pytest.param("after the 2022 Russian invasion", ("en",), "year", id="en-the-year"),
+        pytest.param("In 2014 Russia annexed Crimea.", ("en",), "year", id="en-in-year"),
+    ],
+)
+def test_a_year_shaped_number_before_a_people_is_a_count(text: str, languages: tuple[str, ...], kind: str) -> None:
+    assert [m.kind.value for m in find_mentions(text, languages=languages)] == [kind]

@@ -447,6 +447,13 @@ def _year_before(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _people_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """The name of a people right after a number ("1966 Filistinli"): capitalised, yet a count."""
+    peoples = "|".join(lexicon.pattern(f"people_of.{p}", "", "", languages).pattern for p in lexicon.PEOPLES)
+    return re.compile(rf"{_S}+(?:{peoples})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
 def _lower_word_after(languages: tuple[str, ...]) -> re.Pattern[str]:
     """A year-shaped number followed by a lower-case word is a count ("2000 prisoners"), unless the word
     is one a year is followed by ("in 2022 and", "2016 ve 2017"). Case-sensitive on purpose; Arabic
@@ -475,8 +482,10 @@ def _classify(
             return _K.YEAR
         if c.qualifier != Qualifier.EXACT:
             return _K.COUNT
+        the = _words(tail[:1]) in (["the"], ["its"], ["this"], ["that"])
+        if _people_after(languages).match(text, e) and not the:
+            return _K.COUNT  # "1966 Filistinli tutukluyu", "1968 Palästinenser": a people (not "the 2022 Russian …")
         if _lower_word_after(languages).match(text, e):
-            the = _words(tail[:1]) in (["the"], ["its"], ["this"], ["that"])
             return _K.YEAR if the and 1990 <= v <= 2039 else _K.COUNT
         return _K.YEAR
     if _TIME_AFTER.match(text, e):
