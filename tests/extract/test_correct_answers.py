@@ -1243,6 +1243,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 8, "Eight teenagers")],
         {"ukraine.people": 8, "cumulative.ukraine.people": 1200},
     ),
+    (
+        "Ukraine received the bodies of 500 fallen soldiers on Friday. Investigators have so far taken more than 3,000 "
+        "DNA samples from relatives.",
+        "body_repatriation",
+        [S("Ukraine", "Russia", bodies=500, bw="the bodies of 500 fallen soldiers")],
+        {"ukraine.bodies": 500, "cumulative.ukraine.people": None, "cumulative.ukraine.bodies": None},
+    ),
 ]
 
 

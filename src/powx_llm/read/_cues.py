@@ -232,7 +232,11 @@ def _role_of(
     listed = re.fullmatch(r"(.*?)\s+[-–—:]\s*(?:[^\W\d_]+\s+)?", line)  # "Донецький напрямок — 403": label first
     if listed is not None and (cohort := _cohort(lex, listed.group(1))) is not None:
         return Cue(m, Role.COHORT, listed.group(1).strip(), label=cohort)
-    running = (m.value or 0) >= 2 and not lex("not_returned").search(sentence)  # "un" is no running total
+    running = (  # "un" is no running total; nor "more than 4,000 DNA samples taken so far": no one came back
+        (m.value or 0) >= 2
+        and not lex("not_returned").search(sentence)
+        and any(lex(c).search(sentence) for c in ("return", "handover", "captivity", "exchange_word", "body_words"))
+    )
     if running and (since := _since(lex, part)) is not None:  # not "52nd exchange since …: 75 came home"
         return Cue(m, Role.CUMULATIVE_PEOPLE, since)
     if m.kind is MentionKind.COUNT and lex("including", r"(?<!\w)(?:", r")\s*$").search(before):
