@@ -1250,6 +1250,18 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", bodies=500, bw="the bodies of 500 fallen soldiers")],
         {"ukraine.bodies": 500, "cumulative.ukraine.people": None, "cumulative.ukraine.bodies": None},
     ),
+    (
+        "Militants freed a kidnapped aid worker on Tuesday; officials stressed it was not part of any prisoner swap.",
+        "release",
+        [S("Italy", "Hamas")],
+        {"kind": "release"},
+    ),
+    (
+        "Rusia liberó a dos periodistas estadounidenses el martes, sin canje alguno, según Washington.",
+        "release",
+        [S("Estados Unidos", "Rusia", 2, "dos periodistas estadounidenses")],
+        {"kind": "release", "united_states.people": 2},
+    ),
 ]
 
 

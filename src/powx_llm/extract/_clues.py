@@ -304,6 +304,9 @@ def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str) -> boo
     in further exchanges")."""
     if things_follow(a, hit):
         return False
+    s, e = a.sentence_span(hit.start())
+    if any(n.start() <= hit.start() < n.end() for n in a.words("not_an_exchange").finditer(a.article.text, s, e)):
+        return False  # "The release was not part of an exchange"
     if category == "traded_for":  # "were traded for 116 prisoners", not "has traded for weapons"
         return any(
             m.kind is MentionKind.COUNT
@@ -311,7 +314,6 @@ def _calls_it_an_exchange(a: Analysis, hit: re.Match[str], category: str) -> boo
             for m in a.mentions
         )
     text = a.article.text
-    s, e = a.sentence_span(hit.start())
     rest = text[s : hit.start()] + " " + text[hit.end() : e]
     counts = any(s <= m.start < e and m.kind is MentionKind.COUNT for m in a.mentions)
     return category != "exchange_word" or counts or a.words("return").search(rest) is not None

@@ -103,8 +103,8 @@ def an_exchange_by_words(a: Analysis, drafts: Drafts) -> Drafts:
         sentence = text[s:e]
         if s >= OPENING_CHARS or any(a.words(c).search(sentence) for c in ("aside", "future", "in_return")):
             continue  # "in exchange for maps", "a deal to swap prisoners": not a swap of people done
-        if a.words("exchange_word").search(sentence):
-            return replace(drafts, kind=Kind.PRISONER_EXCHANGE)
+        if a.words("exchange_word").search(sentence) and not a.words("not_an_exchange").search(sentence):
+            return replace(drafts, kind=Kind.PRISONER_EXCHANGE)  # not "The release was not part of an exchange"
     return drafts
 
 

@@ -236,6 +236,10 @@ CATEGORIES: dict[str, str] = {
         "a word up to two words before a full date: after, since, before (after the October 7, 2023 attack): the "
         "date of another event, not the handover's"
     ),
+    "not_an_exchange": (
+        "a word of exchange denied: not part of an exchange, no swap, without an exchange (a handover called no "
+        "exchange)"
+    ),
     "year_before": "right before a year-shaped number: in, since (in 2020, seit 2014, depuis 2022): a year",
     "half_thousand": "a number in words: half a thousand (пів тисячі, полтысячи, pół tysiąca): 500",
     "year_after": "right after a year: the word for year (2022 року, 2014 roku)",

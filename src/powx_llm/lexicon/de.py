@@ -229,6 +229,11 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"im\s+Rahmen\s+(?:des\s+Abkommens|der\s+Waffenruhe|der\s+Vereinbarung|des\s+Waffenstillstands)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bkein\w*\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
+        r"\bnicht\s+(?:\w+\s+){0,3}\w*[Aa]ustausch\w*",
+        r"\bohne\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
+    ),
     "exchange_word": (r"austausch\w*",),
     "captivity": (
         r"gefangen\w*",

@@ -236,6 +236,11 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"under\s+(?:a|the|this)\s+(?:[\w-]+\s+){0,3}(?:deal|truce|ceasefire|cease-fire|agreement)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bnot\s+(?:\w+\s+){0,3}(?:prisoner\s+)?(?:exchange|swap)\w*",
+        r"\bno\s+(?:prisoner\s+)?(?:exchange|swap)\b",
+        r"\bwithout\s+(?:an?\s+|any\s+)?(?:exchange|swap)\b",
+    ),
     "exchange_word": (r"exchange", r"swap"),
     "captivity": (
         r"prisoners?\b",

@@ -175,6 +175,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"en\s+(?:el\s+marco\s+del|virtud\s+del)\s+(?:acuerdo|alto\s+el\s+fuego)",
         r"en\s+el\s+marco\s+de\s+la\s+tregua",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bno\s+(?:\w+\s+){0,3}(?:canje|intercambio)\w*",
+        r"\bsin\s+(?:\w+\s+)?(?:canje|intercambio)\b",
+    ),
     "exchange_word": (r"canje", r"intercambio"),
     "captivity": (
         r"prisioner\w*",

@@ -176,6 +176,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"dans\s+le\s+cadre\s+(?:de\s+l['’]accord|de\s+la\s+trêve|du\s+cessez-le-feu)",
         r"en\s+vertu\s+de\s+l['’]accord",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bn['’e]\s*(?:\w+\s+){0,2}pas\s+(?:\w+\s+){0,3}(?:d['’]\s*|l['’]\s*)?échange\w*",
+        r"\bsans\s+(?:\w+\s+)?échange\b",
+    ),
     "exchange_word": (r"échange",),
     "captivity": (
         r"prisonni\w*",

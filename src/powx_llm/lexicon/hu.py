@@ -135,6 +135,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"(?:megállapodás|tűzszünet|fegyverszünet)\s+(?:keretében|alapján)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bnem\s+(?:\w+\s+){0,3}\w*csere\w*",
+        r"\bcsere\s+nélkül",
+    ),
     "exchange_word": (r"(?:fogoly)?cser[eé]\w*",),
     "captivity": (
         r"fogoly\w*",

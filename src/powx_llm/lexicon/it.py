@@ -178,6 +178,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"nell['’]ambito\s+(?:dell['’]accordo|della\s+tregua|del\s+cessate\s+il\s+fuoco)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bnon\s+(?:\w+\s+){0,3}scambi\w*",
+        r"\bsenza\s+(?:\w+\s+)?scambi\w*",
+    ),
     "exchange_word": (r"scambio", r"scambi\b"),
     "captivity": (r"prigion\w*", r"ostagg\w*", r"detenut\w*", r"salm[ae]\b", r"corpi\b", r"rapit\w*", r"cattivit\w*"),
     "more_before": (r"altri", r"altre"),

@@ -184,6 +184,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"w\s+ramach\s+(?:porozumienia|rozejmu|umowy)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bnie\s+(?:\w+\s+){0,3}wymian\w*",
+        r"\bbez\s+wymiany\b",
+    ),
     "exchange_word": (r"wymian\w*",),
     "captivity": (
         r"jeń\w*",

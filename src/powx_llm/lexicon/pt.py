@@ -174,6 +174,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"(?:no\s+âmbito|ao\s+abrigo)\s+(?:do\s+acordo|da\s+trégua|do\s+cessar-fogo)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"\bnão\s+(?:\w+\s+){0,3}(?:troca|permuta)\w*",
+        r"\bsem\s+(?:\w+\s+)?(?:troca|permuta)\b",
+    ),
     "exchange_word": (r"troca\b", r"permuta\b"),
     "captivity": (
         r"prisioneir\w*",

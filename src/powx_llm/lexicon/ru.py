@@ -96,6 +96,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"в\s+рамках\s+(?:соглашения|перемирия|сделки)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"(?<!\w)не\s+(?:\w+\s+){0,3}обмен\w*",
+        r"(?<!\w)без\s+обмена",
+    ),
     "exchange_word": (r"обмен\w*",),
     "captivity": (
         r"плен\w*",

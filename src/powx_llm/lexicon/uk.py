@@ -134,6 +134,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"в\s+межах\s+(?:угоди|перемир['’ʼ]я)",
         r"у\s+межах\s+(?:угоди|перемир['’ʼ]я)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "not_an_exchange": (
+        r"(?<!\w)не\s+(?:\w+\s+){0,3}обмін\w*",
+        r"(?<!\w)без\s+обміну",
+    ),
     "exchange_word": (r"обмін\w*",),
     "captivity": (
         r"полон\w*",
