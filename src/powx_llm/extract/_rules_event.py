@@ -156,7 +156,7 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         named = {name for _, name in mediators_named(sentence)}
         if about_the_series(a, sentence):
             continue  # the exchanges so far and those who helped them, not this one's
-        if a.words("mediation").search(sentence):
+        if _credits(a, sentence):
             credited |= named
             states |= parties_in(a, sentence)
         if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
@@ -177,6 +177,16 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         else:
             notes.append(f"mediator {name!r}: the article does not credit it with the exchange")
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
+
+
+def _credits(a: Analysis, sentence: str) -> bool:
+    """Return whether *sentence* speaks of mediating this handover: a word of mediating in a clause that speaks
+    of no future ("Turkey, which hosts the talks, welcomed it, while the UN said it stood ready to facilitate
+    future swaps": no credit); an agreement is no future here ("the truce agreement mediated by Qatar")."""
+    return any(
+        a.words("mediation").search(clause) and not a.words("future").search(a.words("agreement").sub(" ", clause))
+        for clause in CLAUSE_OR_COMMA.split(sentence)
+    )
 
 
 def running_totals(a: Analysis, drafts: Drafts) -> Drafts:

@@ -248,6 +248,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "body_words": (r"جث[ثةم]\w*", r"جثامين", r"رفات", r"قتلى", r"قتيل\w*", r"الموتى"),
     "future": (
+        r"مستقبلي\S*",
+        r"المستقبلي\S*",
         r"اتفا?ق\w*",
         r"\bسيتم\b",
         r"\bسوف\b",
@@ -318,6 +320,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"الأسر\b",),
     "mediation": (
+        r"بدعم",
         r"وساطة",
         r"بوساطة",
         r"شكر",

@@ -284,6 +284,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bgefallene[nr]?\b",
     ),
     "future": (
+        r"\b(?:zu)?künftig\w*",
         r"\bwürde\w*",
         r"\bvereinbar\w*",
         r"\bVereinbarung\w*",

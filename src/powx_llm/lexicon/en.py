@@ -283,6 +283,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "body_words": (r"\bbod(?:y|ies)\b", r"\bremains\b", r"\bdead\b", r"\bfallen\b"),
     "future": (
+        r"\bfuture\s+(?:exchanges?|swaps?|releases?|handovers?|rounds?)\b",
         r"\bwould\b",
         r"\bwill\b",
         r"\bagreed\b",
@@ -371,6 +372,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"captivity",),
     "mediation": (
+        r"with\s+the\s+support\s+of",
         r"mediat\w*",
         r"broker\w*",
         r"thanks\s+to",

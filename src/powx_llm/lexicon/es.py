@@ -226,6 +226,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bca[ií]d[oa]s\b",
     ),
     "future": (
+        r"\bfutur[oa]s?\b",
         r"\bacord\w*",
         r"\bacuerdo\w*",
         r"\bplane\w*",
@@ -290,6 +291,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"cautiverio",),
     "mediation": (
+        r"con\s+el\s+apoyo",
         r"mediaci\w*",
         r"gracias",
         r"agradec\w*",

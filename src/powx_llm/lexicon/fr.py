@@ -226,6 +226,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bmorts\b",
     ),
     "future": (
+        r"\bfutur(?:e|s|es)?\b",
+        r"\bprêt(?:e|s|es)?\s+à\b",
         r"\bdevr\w*",
         r"\baccord\b",
         r"\baccords\b",
@@ -287,6 +289,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"captivité",),
     "mediation": (
+        r"avec\s+(?:le\s+soutien|l['’]appui)",
         r"médiation",
         r"grâce",
         r"remerci\w*",

@@ -174,6 +174,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\btetem\w*",
     ),
     "future": (
+        r"\bjövőbeli\b",
         r"\bmegállapod\w*",
         r"\bmegegyez\w*",
         r"\bterv\w*",
@@ -236,6 +237,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "captivity_noun": (r"fogság\w*",),
     "mediation_of": (r"\w+(?:ésével|ásával|ségével)",),
     "mediation": (
+        r"támogatás\w*",
         r"közvetít\w*",
         r"köszön\w*",
         r"segítség\w*",

@@ -220,6 +220,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bcaduti\b",
     ),
     "future": (
+        r"\bfutur[oaie]\b",
         r"\b\w+r(?:à|anno)\b",
         r"\b\w+rebber?o?\b",
         r"\baccord\w*",
@@ -286,6 +287,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"prigionia",),
     "mediation": (
+        r"con\s+il\s+(?:sostegno|supporto)",
         r"mediazion\w*",
         r"grazie",
         r"ringrazi\w*",

@@ -235,6 +235,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "body_words": (r"\bciał[oa]?\b", r"\bzwłok\w*", r"\bpoległ\w*", r"\bzmarłych\b"),
     "future": (
+        r"\bprzyszł\w*",
         r"\bma(?:ją)?\s+zostać\b",
         r"\bzostaną\b",
         r"\bbędą\b",
@@ -296,6 +297,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"niewol\w*",),
     "mediation": (
+        r"wsparci\w*",
         r"pośrednict\w*",
         r"mediacj\w*",
         r"dzięki",

@@ -216,6 +216,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "body_words": (r"\bcorpos\b", r"\bcadáver\w*", r"\brestos\s+mortais\b", r"\bmortos\b", r"\bcaídos\b"),
     "future": (
+        r"\bfutur[oa]s?\b",
         r"\bacord\w*",
         r"\bplanej\w*",
         r"\bplano\w*",
@@ -285,6 +286,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"cativeiro",),
     "mediation": (
+        r"com\s+o\s+apoio",
         r"mediaç\w*",
         r"graças",
         r"ajuda",

@@ -167,6 +167,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bşehit\w*",
     ),
     "future": (
+        r"\bgelecekteki\b",
         r"\b\w+(?:acak|ecek)(?:lar)?(?:dır|dir|tır|tir)?\b",
         r"\banlaş(?:ma|tı|ıl)\w*",
         r"\bmutabık\w*",
