@@ -24,6 +24,7 @@ from powx_llm.extract._rules_event import (
     uncounted_bodies_make_it_mixed,
 )
 from powx_llm.extract._rules_numbers import (
+    a_part_after_its_whole,
     bodies_are_bodies,
     bodies_named_as_bodies,
     halve_both_sides,
@@ -202,6 +203,37 @@ RULE_CASES: dict[Rule, list[Case]] = {
             "three women - were freed. There are 35 privates and sergeants and 10 officers.",
             (side(45, "Moscow trades 45 Azovstal defenders", **UA_RU), side(3, "three pilots", **RU_UA)),
             {"ukraine.people": 45, "russia.people": 3, "ukraine.officers": 10, "ukraine.enlisted": 35},
+            fires=False,
+        ),
+    ],
+    a_part_after_its_whole: [
+        Case(  # the model's number is a part the words name after the side's whole
+            "Russia handed over 80 prisoners to Ukraine on Monday, including seven foreign fighters: five Britons and "
+            "two Danes. Moscow got 80 of its soldiers back.",
+            (side(5, "five Britons", **UA_RU),),
+            {"ukraine.people": 80, "ukraine.cohort.foreign_fighters": 7},
+            note="80 instead",
+        ),
+        Case(  # ... after a colon
+            "Ukraine secured the return of 150 people on Friday, officials said: 22 were captured in Mariupol and "
+            "9 are seriously ill.",
+            (side(22, "22 were captured in Mariupol", **UA_RU),),
+            {"ukraine.people": 150},
+        ),
+        Case(  # not a whole several sides share ("17 hostages: 11 Israelis, 5 Thais")
+            "Hamas freed 17 hostages on Sunday: 11 Israelis and six Thai nationals.",
+            (
+                side(11, "11 Israelis", received_by="Israel", released_by="Hamas"),
+                side(6, "six Thai nationals", received_by="Thailand", released_by="Hamas"),
+            ),
+            {"israel.people": 11, "thailand.people": 6},
+            kind="release",
+            fires=False,
+        ),
+        Case(  # not a whole the words give to the other side
+            "Ukraine handed 90 Russian soldiers to Moscow, including 12 conscripts: in return 40 Ukrainians came home.",
+            (side(40, "40 Ukrainians", **UA_RU),),
+            {"ukraine.people": 40},
             fires=False,
         ),
     ],
@@ -1155,7 +1187,7 @@ RULE_CASES: dict[Rule, list[Case]] = {
             fires=False,
         ),
         Case(
-            "Ukraine got back 205 people: 185 soldiers and 20 civilians.",
+            "Ukraine got back 205 people, 185 soldiers and 20 civilians.",
             (side(185, "185", **UA_RU),),
             {"ukraine.people": 205},
         ),

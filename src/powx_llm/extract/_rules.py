@@ -17,6 +17,7 @@ from powx_llm.extract._rules_event import (
     uncounted_bodies_make_it_mixed,
 )
 from powx_llm.extract._rules_numbers import (
+    a_part_after_its_whole,
     bodies_are_bodies,
     bodies_named_as_bodies,
     halve_both_sides,
@@ -67,6 +68,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     not_a_running_total,
     not_a_date_or_thing,
     not_a_part,
+    a_part_after_its_whole,
     not_planned,
     not_still_held,
     bodies_are_bodies,

@@ -95,6 +95,40 @@ def not_a_part(a: Analysis, drafts: Drafts) -> Drafts:
     return _dropping(a, drafts, NotThisExchange.PART)
 
 
+def a_part_after_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
+    """A side's number of people the words give as a part of a larger number before it in its sentence, the
+    words of "including" or a colon between ("95 prisoners to Ukraine, including six foreign volunteers — four
+    Colombians …", "the return of 214 people: 37 were captured at Azovstal"), gives way to that larger number
+    when the words give it to the same side (or name only that side before it), and no other side's number is a
+    part of it too."""
+    text, sides, notes = a.article.text, list(drafts.sides), []
+    for i, d in enumerate(sides):
+        m = mention_of(a, d.people)
+        if d.people is None or m is None or m.value is None:
+            continue
+        s, _ = a.sentence_span(m.start)
+        for n in reversed([n for n in a.mentions if s <= n.start and n.end <= m.start]):
+            gap = text[n.end : m.start]
+            if n.kind is not MentionKind.COUNT or (n.value or 0) <= m.value or is_part(a, n):
+                continue
+            if not (a.words("including").search(gap) or ":" in gap) or why_not_total(a, n, "people") is not None:
+                continue
+            split = any(  # "17 hostages: 11 Israelis, 5 Thais, 1 Filipino": a whole shared by several sides
+                (o := mention_of(a, x.people)) is not None
+                and n.end <= o.start
+                and o.start < a.sentence_span(n.start)[1]
+                for x in sides
+                if x is not d
+            )
+            named = parties_named(text[s : n.start])
+            to = receiver(a, n) or (next(iter(named)) if len(named) == 1 else None)
+            if to == d.to and not split:  # "Ukraine secured the return of 214 people: …"
+                notes.append(f"people {m.value} to {d.to}: {n.value} instead, the whole the words name it a part of")
+                sides[i] = replace(d, people=count_of(n, text))
+            break
+    return drafts.with_sides(sides, *notes)
+
+
 def not_planned(a: Analysis, drafts: Drafts) -> Drafts:
     """A number of a planned or agreed exchange ("would free 32") did not happen, unless the article
     reports the agreed handover carried out, or the number is what another side's handover, done, brings in
