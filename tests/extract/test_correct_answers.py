@@ -1442,6 +1442,12 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Russia", "Ukraine", 90, "90 Russian soldiers")],
         {"ukraine.people": 90, "ukraine.women": 90, "russia.people": 90, "russia.women": None},
     ),
+    (
+        "Ukraine brought back 70 of its soldiers on Sunday. They crossed at the Belarusian border before dawn.",
+        "release",
+        [S("Ukraine", "Belarus", 70, "70 of its soldiers")],
+        {"ukraine.people": 70, "ukraine.from": "russia"},
+    ),
 ]
 
 

@@ -325,7 +325,8 @@ def drop_uncounted_sides(a: Analysis, drafts: Drafts) -> Drafts:
 def a_venue_is_no_party(a: Analysis, drafts: Drafts) -> Drafts:
     """Ukraine and Russia exchanged with each other, not with the country the words name only as where the
     handover passed ("at the border with Belarus", "на территории Республики Беларусь"), when the report names
-    both of them: that side's party is the other one of the war."""
+    one of them: that side's party is the other one of the war ("103 defenders … driven from the Belarusian
+    border": from Russia, named or not)."""
     text = a.article.text
     windows = [(max(0, h.start() - 30), h.end() + 40) for h in a.words("venue").finditer(text)]
     if not windows:
@@ -336,7 +337,7 @@ def a_venue_is_no_party(a: Analysis, drafts: Drafts) -> Drafts:
         rest.append(text[at:s])
         at = max(at, e)
     venues = near - parties_in(a, " ".join([*rest, text[at:]])) - set(ONE_WAR)
-    if not venues or not set(ONE_WAR) <= parties_in(a, text):
+    if not venues or not set(ONE_WAR) & parties_in(a, text):
         return drafts
     sides, notes = [], []
     for d in drafts.sides:
