@@ -1448,6 +1448,30 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Belarus", 70, "70 of its soldiers")],
         {"ukraine.people": 70, "ukraine.from": "russia"},
     ),
+    (
+        "Україні передали тіла 600 загиблих. Натомість Росії віддали 25 тіл.",
+        "body_repatriation",
+        [S("Україна", "Росія", bodies=25, bw="25 тіл")],
+        {"ukraine.bodies": 600, "russia.bodies": 25},
+    ),
+    (
+        "Киеву передали 900 тел погибших. Российской стороне, в свою очередь, вернули останки 40 военных.",
+        "body_repatriation",
+        [S("Россия", "Украина", bodies=900, bw="900 тел погибших")],
+        {"ukraine.bodies": 900, "russia.bodies": 40},
+    ),
+    (
+        "Ukrainie przekazano ciała 700 poległych, a Rosji – 30.",
+        "body_repatriation",
+        [S("Rosja", "Ukraina", bodies=700, bw="ciała 700 poległych")],
+        {"ukraine.bodies": 700, "russia.bodies": 30},
+    ),
+    (
+        "Ukrajnának 800 elesett katona holttestét adták át, Oroszországnak pedig 20-at.",
+        "body_repatriation",
+        [S("Ukrajna", "Oroszország", bodies=20, bw="20-at")],
+        {"ukraine.bodies": 800, "russia.bodies": 20},
+    ),
 ]
 
 

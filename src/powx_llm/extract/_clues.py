@@ -125,7 +125,48 @@ def receiver(a: Analysis, m: Mention) -> str | None:
 def said_received(a: Analysis, m: Mention) -> str | None:
     """Return the party a verb of receiving before *m* names as its subject ("Russia said it received 200"), or
     the place a word of return after it says they went ("have come back to Russia")."""
-    return _subject_of(a, m, a.words("received_by")) or _destination(a, m)
+    return _subject_of(a, m, a.words("received_by")) or _destination(a, m) or _given_to(a, m)
+
+
+_DATIVE_WIDTH = 90  # characters before the number that its clause may start at
+
+
+def _given_to(a: Analysis, m: Mention) -> str | None:
+    """Return the party named in the dative at the start of the clause that leads up to *m*, in a sentence with
+    a word of handing over or return: "Україні повернули тіла 803", "Натомість Росії віддали 17 тіл",
+    "Киеву передали 1016", "Российской стороне, в свою очередь, вернули останки 52", "…, a Rosji – 39",
+    "Ukrajnának ezer … holttestét adták át, Oroszországnak pedig 31-et" (languages that say the receiver by a
+    case ending: ``dative_ending``)."""
+    text = a.article.text
+    start, end = a.sentence_span(m.start)
+    if not lexicon.words("dative_ending", a.languages):
+        return None
+    if not (a.words("handover").search(text, start, end) or a.words("return").search(text, start, end)):
+        return None
+    left = text[max(start, m.start - _DATIVE_WIDTH) : m.start]
+    stops = [x.end() for x in CLAUSE_STOP.finditer(left)]
+    parts = (left[max(stops) :] if stops else left).split(",")
+    for i in range(len(parts) - 1, -1, -1):
+        if (party := _dative_party(a, parts[i])) is not None:
+            return party
+        if i < len(parts) - 1 and len(parts[i].split()) > _ASIDE_WORDS:
+            return None  # "Российской стороне, в свою очередь, вернули": only a short aside between
+    return None
+
+
+def _dative_party(a: Analysis, part: str) -> str | None:
+    """Return the party *part* starts with in the dative, after at most one word that may lead it ("a Rosji")."""
+    side = a.words("dative_side", r"^\s*(?:\w+\s+)?(?:", r")").match(part)
+    if side is not None:
+        return party_of(side.group(0))
+    words = part.split()
+    lead = a.words("dative_lead", r"^(?:", r")$")
+    if words and lead.match(words[0]):
+        words = words[1:]
+    if not words or not a.words("dative_ending", after="").search(words[0].strip("–—-")):
+        return None
+    named = parties_named(words[0])
+    return next(iter(named)) if len(named) == 1 else None
 
 
 _DESTINATION_GAP = 3  # words between the word of return and "to": "came back home to Russia"

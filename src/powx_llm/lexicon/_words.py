@@ -224,6 +224,12 @@ CATEGORIES: dict[str, str] = {
     **{f"party.{p}": f"in a name: {p} (stems and officials CLDR does not give)" for p in PARTIES},
     "agency.Ukraine": "in a name: a Ukrainian state body named without the country",
     **{f"mediator.{p}": f"in a name or sentence: {p}, as a mediator" for p in MEDIATORS},
+    "dative_ending": (
+        "the end of a party's name in the dative (Україні, России, Rosji, Ukrajnának, Rusya'ya): the party that was "
+        "given what the clause hands over"
+    ),
+    "dative_lead": "a whole word that may stand before a party in the dative at the start of its clause: a, and, pedig",
+    "dative_side": "a side named in the dative: російській стороні, российской стороне, stronie rosyjskiej",
     "destination": "a whole word between a word of return and a party: to, into (came back to Russia)",
     "venue": "near a party's name: border, territory (a place the handover passed through, not a party of it)",
     "in_return": "before a number in its sentence: in return, in exchange (the other side's number)",

@@ -248,7 +248,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"lehetővé\s+t\w*",
     ),
     "intermediary": (r"közvetítő\w*", r"szállít\w*"),
-    "handover": (r"csere\w*", r"szabadon", r"átad\w*", r"cserél\w*"),
+    "dative_ending": (r"n[ae]k$",),
+    "dative_lead": (
+        r"és",
+        r"pedig",
+    ),
+    "handover": (r"\bad\w*\s+át\b", r"csere\w*", r"szabadon", r"átad\w*", r"cserél\w*"),
     "since_start": (r"\bkezdete\s+óta\b", r"\bkezdetétől\b"),
     "people_of.Ukraine": (r"\bukrán\w*",),
     "people_of.Russia": (r"\borosz(?!orsz)\w*",),

@@ -240,6 +240,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"mümkün\s+kıl\w*",
     ),
     "intermediary": (r"aracı\w*", r"nakl\w*", r"eşlik\w*"),
+    "dative_ending": (r"['’]y?[ae]$",),
+    "dative_lead": (
+        r"ve",
+        r"ise",
+    ),
     "handover": (r"takas\w*", r"serbest", r"değişim\w*", r"teslim\w*", r"iade\w*", r"mübadele\w*"),
     "since_start": (r"başından\s+(?:bu\s+yana|beri)", r"başlangıcından\s+(?:bu\s+yana|beri)"),
     "people_of.Ukraine": (r"ukraynalı\w*",),
