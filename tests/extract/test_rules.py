@@ -1409,6 +1409,13 @@ RULE_CASES: dict[Rule, list[Case]] = {
         ),
     ],
     credited_mediators: [
+        Case(  # a host and one ready for future swaps, named by the model, are no mediators of this one
+            "Ukraine and Russia swapped 60 prisoners each on Monday. Turkey, which hosts the peace talks, welcomed "
+            "the step, while the UN said it stood ready to facilitate future exchanges.",
+            (side(60, "60 prisoners each", **UA_RU), side(60, "60 prisoners each", **RU_UA)),
+            {"mediators": None},
+            mediators=("Turkey", "United Nations"),
+        ),
         *(
             Case(  # a state the words name as the one mediating, whether or not the model names it
                 text,

@@ -156,10 +156,10 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         named = {name for _, name in mediators_named(sentence)}
         if about_the_series(a, sentence):
             continue  # the exchanges so far and those who helped them, not this one's
-        if _credits(a, sentence):
+        if _said_now(a, sentence, "mediation"):
             credited |= named
             states |= parties_in(a, sentence)
-        if a.words("handover").search(sentence) or a.words("intermediary").search(sentence):
+        if _said_now(a, sentence, "handover") or _said_now(a, sentence, "intermediary"):
             involved |= named
     credited |= involved & {_ICRC} | mediating_states(a)
     out = sorted(credited - parties)
@@ -179,12 +179,12 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     return replace(drafts, mediators=tuple(sorted(set(out)))).noting(*notes)
 
 
-def _credits(a: Analysis, sentence: str) -> bool:
-    """Return whether *sentence* speaks of mediating this handover: a word of mediating in a clause that speaks
-    of no future ("Turkey, which hosts the talks, welcomed it, while the UN said it stood ready to facilitate
-    future swaps": no credit); an agreement is no future here ("the truce agreement mediated by Qatar")."""
+def _said_now(a: Analysis, sentence: str, category: str) -> bool:
+    """Return whether *sentence* has a word of *category* (mediating, handing over) in a clause that speaks of no
+    future ("Turkey, which hosts the talks, welcomed it, while the UN said it stood ready to facilitate future
+    swaps": no credit, no handover); an agreement is no future here ("the truce agreement mediated by Qatar")."""
     return any(
-        a.words("mediation").search(clause) and not a.words("future").search(a.words("agreement").sub(" ", clause))
+        a.words(category).search(clause) and not a.words("future").search(a.words("agreement").sub(" ", clause))
         for clause in CLAUSE_OR_COMMA.split(sentence)
     )
 

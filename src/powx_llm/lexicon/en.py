@@ -387,7 +387,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"made\s+possible",
     ),
     "intermediary": (
-        r"hand\w*\s+(?:\S+\s+){0,6}?over\s+to",
+        r"(?:hand|turn)\w*\s+(?:\S+\s+){0,6}?over\s+to",
         r"carri\w*",
         r"picked\s+up",
         r"passed\s+to",
