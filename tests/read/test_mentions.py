@@ -818,3 +818,17 @@ def test_hungarian_two_number_words_in_a_row_are_a_count_and_its_unit() -> None:
 )
 def test_a_year_shaped_number_before_a_people_is_a_count(text: str, languages: tuple[str, ...], kind: str) -> None:
     assert [m.kind.value for m in find_mentions(text, languages=languages)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "kinds"),
+    [
+        pytest.param("Andrei Kuzmich, 41, had served four years.", ("en",), ["age", "duration"], id="en-name-comma"),
+        pytest.param("Kowalczyk, 57-latek, przekroczył granicę.", ("pl",), ["age"], id="pl-latek"),
+        pytest.param("Der 67-jährige Landwirt kam frei.", ("de",), ["age"], id="de-jaehrig"),
+        pytest.param("A 67 éves férfi hazatért.", ("hu",), ["age"], id="hu-eves"),
+        pytest.param("In Kyiv, 95 soldiers came home.", ("en",), ["count"], id="en-not-an-age"),
+    ],
+)
+def test_a_persons_age(text: str, languages: tuple[str, ...], kinds: list[str]) -> None:
+    assert [m.kind.value for m in find_mentions(text, languages=languages)] == kinds

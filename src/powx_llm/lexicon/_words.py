@@ -246,6 +246,7 @@ CATEGORIES: dict[str, str] = {
         "a word of exchange denied: not part of an exchange, no swap, without an exchange (a handover called no "
         "exchange)"
     ),
+    "age_after": "glued to or right after a number: a person's age (57-latek, 67-jährige, 57 éves, 57 yaşındaki)",
     "year_before": "right before a year-shaped number: in, since (in 2020, seit 2014, depuis 2022): a year",
     "half_thousand": "a number in words: half a thousand (пів тисячі, полтысячи, pół tysiąca): 500",
     "year_after": "right after a year: the word for year (2022 року, 2014 roku)",

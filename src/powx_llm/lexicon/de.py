@@ -447,6 +447,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.European Union": (r"europäische[n]?\s+union", r"(?-i:\bEU\b)"),
     "mediator.United States": (r"vereinigte[nr]?\s+staaten",),
     "another_event_date": (r"nach", r"seit", r"vor", r"bis"),
+    "age_after": (r"-?jährig\w*",),
     "year_before": (r"im\s+Jahr(?:e)?", r"seit", r"im"),
     "half_thousand": (r"ein\s+halbes\s+Tausend",),
     "year_after": (r"Jahr\w*",),

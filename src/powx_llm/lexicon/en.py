@@ -497,6 +497,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "weekday.5": (r"saturday",),
     "weekday.6": (r"sunday",),
     "another_event_date": (r"after", r"since", r"before", r"until", r"following"),
+    "age_after": (r"-year-olds?",),
     "year_before": (r"in", r"since", r"during"),
     "half_thousand": (r"half\s+a\s+thousand",),
     "year_after": (r"year",),

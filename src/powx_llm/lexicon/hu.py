@@ -293,6 +293,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.European Union": (r"európai\s+unió\w*",),
     "mediator.United States": (r"egyesült\s+államok",),
     "half_thousand": (r"félezer",),
+    "age_after": (r"\s*éves\w*",),
     "year_after": (r"év\w*",),
     "year_then": ("és", "vagy", "a", "az"),
     "duration_unit": (

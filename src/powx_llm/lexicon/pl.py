@@ -365,6 +365,10 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.European Union": (r"uni[aięą]\s+europejsk\w*", r"(?-i:\bUE\b)"),
     "mediator.United States": (r"stan\w*\s+zjednoczon",),
     "another_event_date": (r"po", r"od", r"przed", r"do"),
+    "age_after": (
+        r"-?lat(?:ek|ka|kowie|ki)",
+        r"-?letni\w*",
+    ),
     "year_before": (r"w", r"od", r"we"),
     "half_thousand": (r"pół\s+tysiąca",),
     "year_after": (r"r\.", r"roku", r"rok"),

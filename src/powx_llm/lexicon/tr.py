@@ -283,6 +283,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.United Nations": (r"birleşmiş\s+milletler",),
     "mediator.European Union": (r"avrupa\s+birliği\w*",),
     "mediator.United States": (r"abd\b", r"amerika\s+birleşik"),
+    "age_after": (r"\s*yaşında\w*",),
     "year_after": (r"yıl\w*",),
     "year_then": ("ve", "ile", "veya", "ya", "da", "de"),
     "duration_unit": ("gün", "gündür", "hafta", "haftadır", "ay", "aydır", "yıl", "yıldır", "yıllık", "saat", "dakika"),

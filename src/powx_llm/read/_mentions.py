@@ -104,6 +104,22 @@ def _currency_after(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _age_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "57-latek", "67-jährige", "57 éves", "57 yaşındaki": a person's age in words glued to the number."""
+    return lexicon.pattern("age_after", r"(?:", r")(?!\w)", languages)
+
+
+_NAME_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*),\s*\Z")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _appositive_age(text: str, s: int, e: int) -> bool:
+    """ "Andrei Kuzmich, 41, had served": a number between commas right after a name is the person's age."""
+    name = _NAME_COMMA.search(text, max(0, s - 40), s)
+    return name is not None and name.group(1)[0].isupper() and _COMMA_AFTER.match(text, e) is not None
+
+
+@functools.cache
 def _measure_after(languages: tuple[str, ...]) -> re.Pattern[str]:
     """ "137 camions", "200 trucks", "50 тонн", "100 kilometers", "12 yellow cards": things and distances, not
     people (one word, a colour or a kind, may come between)."""
@@ -491,7 +507,9 @@ def _classify(
     if _TIME_AFTER.match(text, e):
         return _K.TIME
     before = [w for w in _words(tail[k : k + 3]) if w not in _DASHES][:2]  # "наймолодшому – 20"
-    if _AGE_AFTER.match(text, e) or any(w in AGE_WORDS for w in before):
+    if _AGE_AFTER.match(text, e) or _age_after(languages).match(text, e) or any(w in AGE_WORDS for w in before):
+        return _K.AGE
+    if _appositive_age(text, s, e):
         return _K.AGE
     if _currency_after(languages).match(text, e):
         return _K.MONEY
