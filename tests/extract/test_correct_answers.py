@@ -1276,6 +1276,12 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraina", "Rosja", bodies=500, bw="ciała 500 poległych")],
         {"mediators": ["international committee of the red cross"]},
     ),
+    (
+        "At the Chornobyl nuclear power plant, 40 guards were freed from Russian captivity on Friday.",
+        "release",
+        [S("Ukraine", "Russia", 40, "40 guards")],
+        {"ukraine.people": 40},
+    ),
 ]
 
 
@@ -1471,6 +1477,19 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         "body_repatriation",
         [S("Ukrajna", "Oroszország", bodies=20, bw="20-at")],
         {"ukraine.bodies": 800, "russia.bodies": 20},
+    ),
+    (
+        "Eighty Ukrainians to come home in weekend swap\nEighty Ukrainian prisoners of war are set to be swapped for "
+        "80 Russians at the weekend, officials said.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 80, "Eighty Ukrainians")],
+        {"ukraine.people": None},
+    ),
+    (
+        "Ukraine brought home 95 soldiers on Friday and 100 more will follow next week.",
+        "release",
+        [S("Ukraine", "Russia", 95, "95 soldiers")],
+        {"ukraine.people": 95},
     ),
 ]
 

@@ -288,7 +288,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bwill\b",
         r"\bagreed\b",
         r"\bagreement\b",
-        r"\bplan\w*",
+        r"\bplan(?:s|ned|ning)?\b",
         r"\bexpected\b",
         r"\bhope\w*",
         r"\bpropos\w*",
@@ -302,7 +302,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "future_headline": (  # "Tigray forces to release 4,000 prisoners", not "Kyiv manages to bring home 84"
         r"(?<!manages\s)(?<!managed\s)(?<!able\s)(?<!helps\s)(?<!helped\s)\bto\s+"
-        r"(?:free|release|swap|exchange|return|hand\s+over|repatriate|trade)\b",
+        r"(?:free|release|swap|exchange|return|hand\s+over|repatriate|trade|come\s+(?:home|back)|go\s+home|"
+        r"be\s+(?:freed|released|swapped|exchanged|returned|handed\s+over|repatriated))\b",
     ),
     "agreement": (r"\bagreed\b", r"\bagreements?\b"),
     "done": (

@@ -272,7 +272,8 @@ def running_total(a: Analysis, m: Mention) -> bool:
 def future_before(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence speaks of a plan or agreement before it states *m*, one the article
     does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided"). A
-    headline says a plan in words of its own ("Tigray forces to release 4,000 prisoners"). A sentence that
+    headline says a plan in words of its own ("Tigray forces to release 4,000 prisoners", "Sixty Ukrainians to
+    come home"). A sentence that
     opens with "as agreed" is no plan for that: it says the agreement was kept."""
     text = a.article.text
     s, _ = a.sentence_span(m.start)
@@ -283,10 +284,34 @@ def future_before(a: Analysis, m: Mention) -> bool:
     said = a.words("as_agreed", r"^\W*").sub(" ", text[s : m.start], count=1)
     if _done(a, m):  # "In the swap agreed in Istanbul, 300 came home": an agreement carried out
         said = a.words("agreement").sub(" ", said)
+    after = text[m.end : end if end >= 0 else len(text)]  # "Sixty Ukrainians to come home in weekend swap"
+    if _plan_after(a, m):
+        return not carried_out(a)
     plan = a.words("future").search(said) is not None or (
-        headline and a.words("future_headline").search(text[line : m.start]) is not None
+        headline
+        and (
+            a.words("future_headline").search(text[line : m.start]) is not None
+            or a.words("future_headline", r"^\W*(?:[^\W\d_]+\W+){0,2}?").match(after) is not None
+        )
     )
     return plan and not carried_out(a)
+
+
+_PLAN_WORDS = 6  # words between a number and the plan its clause states for it: "60 prisoners of war are set to"
+
+
+def _plan_after(a: Analysis, m: Mention) -> bool:
+    """Return whether *m*'s clause goes on to state a plan for it, no word of return nor another number first:
+    "Sixty Ukrainian prisoners of war are set to be swapped", "200 prisoners will be released" (not "95 came
+    home and 100 more will follow")."""
+    _, e = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
+    rest = a.article.text[m.end : e]
+    plan = a.words("future").search(rest)
+    if plan is None or len(rest[: plan.start()].split()) > _PLAN_WORDS:
+        return False
+    between = rest[: plan.start()]
+    others = any(m.end < n.start < m.end + plan.start() for n in a.mentions)
+    return not others and a.words("return").search(between) is None and a.words("done").search(between) is None
 
 
 def _done(a: Analysis, m: Mention) -> bool:
