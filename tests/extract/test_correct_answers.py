@@ -1491,6 +1491,31 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 95, "95 soldiers")],
         {"ukraine.people": 95},
     ),
+    (
+        "Armenia and Azerbaijan freed a dozen prisoners each at the border on Tuesday.",
+        "release",
+        [S("Armenia", "Azerbaijan", 12, "a dozen prisoners")],
+        {"kind": "prisoner_exchange", "armenia.people": 12, "azerbaijan.people": 12},
+    ),
+    (
+        "Ninety Ukrainian soldiers came home on Monday and Russia got back the same number of its soldiers. Kyiv "
+        "also received the bodies of 500 fallen defenders and returned the remains of 20 Russian servicemen.",
+        "mixed",
+        [S("Ukraine", "Russia", 90, "Ninety Ukrainian soldiers", 500, "the bodies of 500 fallen defenders")],
+        {"ukraine.people": 90, "russia.people": 90, "russia.bodies": 20},
+    ),
+    (
+        "Iran freed two French citizens on Tuesday in exchange for an Iranian student held in France.",
+        "release",
+        [S("France", "Iran", 2, "two French citizens")],
+        {"kind": "prisoner_exchange", "iran.from": "france"},
+    ),
+    (
+        "Belarus freed a jailed activist on Wednesday; Poland gave nothing in return, its foreign ministry said.",
+        "release",
+        [S("Poland", "Belarus")],
+        {"kind": "release", "belarus.from": None},
+    ),
 ]
 
 

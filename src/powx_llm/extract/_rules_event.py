@@ -17,6 +17,7 @@ from powx_llm.extract._clues import (
     parties_in,
     peoples_named,
     receiver,
+    things_follow,
 )
 from powx_llm.extract._prompt import quotes_our_prompt
 from powx_llm.extract._sides import counts_a_handover
@@ -101,8 +102,13 @@ def an_exchange_by_words(a: Analysis, drafts: Drafts) -> Drafts:
     text = a.article.text
     for s, e in a.sentences:
         sentence = text[s:e]
-        if s >= OPENING_CHARS or any(a.words(c).search(sentence) for c in ("aside", "future", "in_return")):
-            continue  # "in exchange for maps", "a deal to swap prisoners": not a swap of people done
+        returned = [h for h in a.words("in_return").finditer(text, s, e) if not things_follow(a, h)]
+        if s >= OPENING_CHARS or any(a.words(c).search(sentence) for c in ("aside", "future")):
+            continue  # "a deal to swap prisoners": not a swap of people done
+        if a.words("in_return").search(sentence) and not returned:
+            continue  # "in exchange for maps": things, not people
+        if returned and not a.words("not_an_exchange").search(sentence):
+            return replace(drafts, kind=Kind.PRISONER_EXCHANGE)  # "… deux Français, en échange de Nasrin Jafari"
         if a.words("exchange_word").search(sentence) and not a.words("not_an_exchange").search(sentence):
             return replace(drafts, kind=Kind.PRISONER_EXCHANGE)  # not "The release was not part of an exchange"
     return drafts

@@ -492,9 +492,9 @@ def format_for_both(a: Analysis, drafts: Drafts) -> Drafts:
 
 def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
     """The other side of a one-sided answer received as many when the words say so ("N for N", "from each
-    side", "150 Ukrainians and 150 Russians"; annotation convention 5), whether the answer left that side out
-    or named it without a number."""
-    counted = [d for d in drafts.sides if d.counted]
+    side", "150 Ukrainians and 150 Russians"; annotation convention 5), whether the answer left that side out,
+    named it without a number, or gave it only bodies."""
+    counted = [d for d in drafts.sides if d.people is not None]  # the other may have bodies only
     if len(counted) != 1 or len(drafts.sides) > 2 or counted[0].people is None or counted[0].people.evidence is None:
         return drafts
     d, people, where = counted[0], counted[0].people, counted[0].people.evidence
@@ -511,8 +511,10 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
         return drafts
     stated = second or (equal if equal is not None and equal.start != where.start else None)
     mirrored = count_of(stated, a.article.text) if stated is not None else people
-    mirror = Draft(other, d.to, people=mirrored)
-    return drafts.with_sides([mirror if s is not d else s for s in drafts.sides] if rest else [d, mirror])
+    if rest:  # "… and Russia got back the same number", the other side counted only by its bodies, or not at all
+        mirror = replace(rest[0], from_=rest[0].from_ or d.to, people=mirrored)
+        return drafts.with_sides([mirror if s is not d else s for s in drafts.sides])
+    return drafts.with_sides([d, Draft(other, d.to, people=mirrored)])
 
 
 def none_in_return(a: Analysis, drafts: Drafts) -> Drafts:

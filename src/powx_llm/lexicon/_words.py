@@ -242,6 +242,7 @@ CATEGORIES: dict[str, str] = {
         "a word up to two words before a full date: after, since, before (after the October 7, 2023 attack): the "
         "date of another event, not the handover's"
     ),
+    "negation": "a whole word right before a word of plan that denies it: no, not (no plans to return)",
     "not_an_exchange": (
         "a word of exchange denied: not part of an exchange, no swap, without an exchange (a handover called no "
         "exchange)"

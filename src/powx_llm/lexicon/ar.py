@@ -197,7 +197,15 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"في\s+إطار\s+(?:اتفاق|الاتفاق|الهدنة|وقف\s+إطلاق\s+النار)",
         r"بموجب\s+(?:اتفاق|الاتفاق)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
-    "not_an_exchange": (r"(?:ليس|ليست|لم\s+\S+|دون|بدون)\s+(?:\S+\s+){0,2}(?:تبادل|صفقة)\S*",),
+    "negation": (
+        r"لا",
+        r"لم",
+        r"ليس",
+    ),
+    "not_an_exchange": (
+        r"(?:دون|بلا|بدون)\s+مقابل",
+        r"(?:ليس|ليست|لم\s+\S+|دون|بدون)\s+(?:\S+\s+){0,2}(?:تبادل|صفقة)\S*",
+    ),
     "exchange_word": (r"تبادل", r"صفقة", r"مبادلة"),
     "captivity": (
         r"أسر[ىا]\w*",

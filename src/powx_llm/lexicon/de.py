@@ -229,7 +229,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"im\s+Rahmen\s+(?:des\s+Abkommens|der\s+Waffenruhe|der\s+Vereinbarung|des\s+Waffenstillstands)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"kein\w*",
+        r"nicht",
+    ),
     "not_an_exchange": (
+        r"\bnichts\s+(?:\w+\s+){0,2}im\s+Gegenzug\b",
+        r"\bohne\s+Gegenleistung\b",
         r"\bkein\w*\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
         r"\bnicht\s+(?:\w+\s+){0,3}\w*[Aa]ustausch\w*",
         r"\bohne\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",

@@ -236,7 +236,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"under\s+(?:a|the|this)\s+(?:[\w-]+\s+){0,3}(?:deal|truce|ceasefire|cease-fire|agreement)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"no",
+        r"not",
+        r"never",
+    ),
     "not_an_exchange": (
+        r"\bnothing\s+(?:\w+\s+){0,2}in\s+(?:return|exchange)\b",
+        r"\bnot?\s+(?:\w+\s+){0,3}in\s+return\b",
         r"\bnot\s+(?:\w+\s+){0,3}(?:prisoner\s+)?(?:exchange|swap)\w*",
         r"\bno\s+(?:prisoner\s+)?(?:exchange|swap)\b",
         r"\bwithout\s+(?:an?\s+|any\s+)?(?:exchange|swap)\b",
@@ -355,6 +362,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"the\s+same\s+number",
         r"\ban?\s+equal\s+number(?!\s+of\s+\w+\s+and\b)",
         r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:\w+\s+)?each\b(?!\s+other)",
+        r"(?:exchang|swapp|releas|freed|hand)\w*\s+(?:an?\s+)?(?:dozen|score|hundred|(?:twenty|thirty|forty|fifty|"
+        r"sixty|seventy|eighty|ninety)(?:-\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen)\s+"
+        r"(?:\w+\s+)?each\b(?!\s+other)",  # "released a dozen detainees each", "freed twenty-one each"
         r"\beach\s+(?:freed|released|returned|handed|swapped|exchanged)\b",
         r"\bper\s+side\b",
         r"\bapiece\b",

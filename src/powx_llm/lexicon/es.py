@@ -175,7 +175,14 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"en\s+(?:el\s+marco\s+del|virtud\s+del)\s+(?:acuerdo|alto\s+el\s+fuego)",
         r"en\s+el\s+marco\s+de\s+la\s+tregua",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"no",
+        r"ningún",
+        r"sin",
+    ),
     "not_an_exchange": (
+        r"\bnada\s+(?:\w+\s+){0,2}a\s+cambio\b",
+        r"\bsin\s+contrapartida\b",
         r"\bno\s+(?:\w+\s+){0,3}(?:canje|intercambio)\w*",
         r"\bsin\s+(?:\w+\s+)?(?:canje|intercambio)\b",
     ),

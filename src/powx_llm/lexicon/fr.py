@@ -176,7 +176,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"dans\s+le\s+cadre\s+(?:de\s+l['’]accord|de\s+la\s+trêve|du\s+cessez-le-feu)",
         r"en\s+vertu\s+de\s+l['’]accord",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"pas\s+de",
+        r"aucun\w*",
+    ),
     "not_an_exchange": (
+        r"\brien\s+(?:\w+\s+){0,2}en\s+(?:échange|retour)\b",
+        r"\bsans\s+contrepartie\b",
         r"\bn['’e]\s*(?:\w+\s+){0,2}pas\s+(?:\w+\s+){0,3}(?:d['’]\s*|l['’]\s*)?échange\w*",
         r"\bsans\s+(?:\w+\s+)?échange\b",
     ),

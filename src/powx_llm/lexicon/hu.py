@@ -135,7 +135,12 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"(?:megállapodás|tűzszünet|fegyverszünet)\s+(?:keretében|alapján)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"nem",
+        r"semmi\w*",
+    ),
     "not_an_exchange": (
+        r"\bsemmit\s+(?:\w+\s+){0,2}cserébe\b",
         r"\bnem\s+(?:\w+\s+){0,3}\w*csere\w*",
         r"\bcsere\s+nélkül",
     ),

@@ -178,7 +178,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"nell['’]ambito\s+(?:dell['’]accordo|della\s+tregua|del\s+cessate\s+il\s+fuoco)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"non",
+        r"nessun\w*",
+    ),
     "not_an_exchange": (
+        r"\b(?:nulla|niente)\s+(?:\w+\s+){0,2}in\s+cambio\b",
+        r"\bsenza\s+contropartita\b",
         r"\bnon\s+(?:\w+\s+){0,3}scambi\w*",
         r"\bsenza\s+(?:\w+\s+)?scambi\w*",
     ),

@@ -184,7 +184,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"w\s+ramach\s+(?:porozumienia|rozejmu|umowy)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"nie",
+        r"żadnych",
+    ),
     "not_an_exchange": (
+        r"\bnic\w*\s+(?:\w+\s+){0,3}w\s+zamian\b",
+        r"\bnie\s+(?:\w+\s+){0,3}w\s+zamian\b",
         r"\bnie\s+(?:\w+\s+){0,3}wymian\w*",
         r"\bbez\s+wymiany\b",
     ),

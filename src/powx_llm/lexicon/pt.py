@@ -174,7 +174,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"(?:no\s+âmbito|ao\s+abrigo)\s+(?:do\s+acordo|da\s+trégua|do\s+cessar-fogo)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"não",
+        r"nenhum\w*",
+        r"sem",
+    ),
     "not_an_exchange": (
+        r"\bnada\s+(?:\w+\s+){0,2}em\s+troca\b",
+        r"\bsem\s+contrapartida\b",
         r"\bnão\s+(?:\w+\s+){0,3}(?:troca|permuta)\w*",
         r"\bsem\s+(?:\w+\s+)?(?:troca|permuta)\b",
     ),

@@ -96,7 +96,12 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"в\s+рамках\s+(?:соглашения|перемирия|сделки)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"не",
+        r"никаких",
+    ),
     "not_an_exchange": (
+        r"(?<!\w)ничего\s+(?:\w+\s+){0,2}(?:взамен|в\s+обмен)",
         r"(?<!\w)не\s+(?:\w+\s+){0,3}обмен\w*",
         r"(?<!\w)без\s+обмена",
     ),

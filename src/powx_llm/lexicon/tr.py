@@ -128,7 +128,11 @@ WORDS: dict[str, tuple[str, ...]] = {
     "under_deal": (
         r"(?:anlaşma|ateşkes)\s+(?:kapsamında|çerçevesinde)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
-    "not_an_exchange": (r"\btakas\w*\s+(?:\w+\s+)?(?:değil|olmadan|dışında)\b",),
+    "negation": (r"hiçbir",),
+    "not_an_exchange": (
+        r"\bkarşılığında\s+(?:\w+\s+)?hiçbir\b",
+        r"\btakas\w*\s+(?:\w+\s+)?(?:değil|olmadan|dışında)\b",
+    ),
     "exchange_word": (r"takas\w*", r"değişim\w*", r"mübadele\w*"),
     "captivity": (
         r"esir\w*",

@@ -134,7 +134,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"в\s+межах\s+(?:угоди|перемир['’ʼ]я)",
         r"у\s+межах\s+(?:угоди|перемир['’ʼ]я)",
     ),  # "the first exchange under the truce": a stage, not a series ordinal
+    "negation": (
+        r"не",
+        r"жодних",
+    ),
     "not_an_exchange": (
+        r"(?<!\w)нічого\s+(?:\w+\s+){0,2}(?:навзаєм|в\s+обмін|натомість)",
         r"(?<!\w)не\s+(?:\w+\s+){0,3}обмін\w*",
         r"(?<!\w)без\s+обміну",
     ),

@@ -310,6 +310,8 @@ def _plan_after(a: Analysis, m: Mention) -> bool:
     if plan is None or len(rest[: plan.start()].split()) > _PLAN_WORDS:
         return False
     between = rest[: plan.start()]
+    if a.words("negation", r"(?<!\w)(?:", r")\s+$").search(between):
+        return False  # "The other three have no plans to return to Iran"
     others = any(m.end < n.start < m.end + plan.start() for n in a.mentions)
     return not others and a.words("return").search(between) is None and a.words("done").search(between) is None
 
