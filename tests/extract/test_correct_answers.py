@@ -1516,6 +1516,16 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Poland", "Belarus")],
         {"kind": "release", "belarus.from": None},
     ),
+    (
+        "Ukrainie przekazano ciała 900 poległych\nW ramach repatriacji Ukrainie przekazano w piątek ciała 900 "
+        "poległych, a Rosji – 45.",
+        "mixed",
+        [
+            S("Ukraina", "Rosja", None, "900 poległych", 45, "ciała 900 poległych, a Rosji – 45"),
+            S("Rosja", "Ukraina", None, "45", 900, "ciała 900 poległych"),
+        ],
+        {"kind": "body_repatriation", "ukraine.bodies": 900, "russia.bodies": 45, "russia.people": None},
+    ),
 ]
 
 

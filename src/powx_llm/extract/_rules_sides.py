@@ -237,7 +237,11 @@ def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
                 continue
             m = next(iter(own.values()))
             notes.append(f"{label} to {x.to}: {figure.value} is {y.to}'s in the words, {m.quote} is {x.to}'s")
-            sides[i] = x.with_count(label, count_of(m, a.article.text))
+            x = x.with_count(label, count_of(m, a.article.text))
+            other = "people" if label == "bodies" else "bodies"
+            if (c := x.count(other)) is not None and c.evidence is not None and c.evidence.start == m.start:
+                x = x.with_count(other, None)  # "…, a Rosji – 39": one number, the bodies, not people too
+            sides[i] = x
     return drafts.with_sides(sides, *notes)
 
 
