@@ -1282,6 +1282,37 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 40, "40 guards")],
         {"ukraine.people": 40},
     ),
+    # over-broad words a review found (each turned a correct answer wrong)
+    (
+        "Ukraine and Russia swapped 84 soldiers each on Friday, in what was not the first swap mediated by the UAE.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 soldiers each"), S("Russia", "Ukraine", 84, "84 soldiers each")],
+        {"kind": "prisoner_exchange"},
+    ),
+    (
+        "Російські військові передали Україні 90 полонених. Україна, своєю чергою, звільнила 84 військових.",
+        "prisoner_exchange",
+        [S("Україна", "Росія", 90, "90 полонених"), S("Росія", "Україна", 84, "84 військових")],
+        {"ukraine.people": 90, "russia.people": 84},
+    ),
+    (
+        "The 1,000 prisoners agreed in Istanbul were handed over to Ukraine on Friday.",
+        "release",
+        [S("Ukraine", "Russia", 1000, "1,000 prisoners")],
+        {"ukraine.people": 1000},
+    ),
+    (
+        "Ukraine brought home 84 soldiers; Kyiv vowed to bring home as many of our people as possible.",
+        "release",
+        [S("Ukraine", "Russia", 84, "84 soldiers")],
+        {"ukraine.people": 84, "russia.people": None},
+    ),
+    (
+        "Ukraina odzyskała 84 żołnierzy, choć Stany Zjednoczone wstrzymały wsparcie wojskowe dla Kijowa.",
+        "release",
+        [S("Ukraina", "Rosja", 84, "84 żołnierzy")],
+        {"mediators": None},
+    ),
 ]
 
 

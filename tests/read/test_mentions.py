@@ -811,7 +811,8 @@ def test_hungarian_two_number_words_in_a_row_are_a_count_and_its_unit() -> None:
     ("text", "languages", "kind"),
     [
         pytest.param("İsrail aynı gün 1966 Filistinli tutukluyu serbest bıraktı.", ("tr",), "count", id="tr-people"),
-        pytest.param("Israel ließ 1968 Palästinenser frei.", ("de",), "count", id="de-people"),
+        pytest.param("Israel ließ 1968 palästinensische Häftlinge frei.", ("de",), "count", id="de-people"),
+        pytest.param("captured during a 2022 Russian assault", ("en",), "year", id="en-a-year"),
         pytest.param("after the 2022 Russian invasion", ("en",), "year", id="en-the-year"),
         pytest.param("In 2014 Russia annexed Crimea.", ("en",), "year", id="en-in-year"),
     ],

@@ -149,6 +149,8 @@ def _given_to(a: Analysis, m: Mention) -> str | None:
     for i in range(len(parts) - 1, -1, -1):
         if (party := _dative_party(a, parts[i])) is not None:
             return party
+        if parties_named(parts[i]):
+            return None  # "…, а Україна передала 34 тіла": the clause names its own party
         if i < len(parts) - 1 and len(parts[i].split()) > _ASIDE_WORDS:
             return None  # "Российской стороне, в свою очередь, вернули": only a short aside between
     return None
@@ -165,6 +167,8 @@ def _dative_party(a: Analysis, part: str) -> str | None:
         words = words[1:]
     if not words or not a.words("dative_ending", after="").search(words[0].strip("–—-")):
         return None
+    if peoples_named(a, words[0]):
+        return None  # "Російські окупанти передали …": a people's adjective, not a party in the dative
     named = parties_named(words[0])
     return next(iter(named)) if len(named) == 1 else None
 

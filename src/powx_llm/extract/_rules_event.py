@@ -3,6 +3,7 @@ it states."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from powx_llm.extract._answer import Draft, Drafts
@@ -102,7 +103,7 @@ def an_exchange_by_words(a: Analysis, drafts: Drafts) -> Drafts:
     text = a.article.text
     for s, e in a.sentences:
         sentence = text[s:e]
-        returned = [h for h in a.words("in_return").finditer(text, s, e) if not things_follow(a, h)]
+        returned = [h for h in a.words("in_return").finditer(text, s, e) if _people_in_return(a, h, e)]
         if s >= OPENING_CHARS or any(a.words(c).search(sentence) for c in ("aside", "future")):
             continue  # "a deal to swap prisoners": not a swap of people done
         if a.words("in_return").search(sentence) and not returned:
@@ -112,6 +113,16 @@ def an_exchange_by_words(a: Analysis, drafts: Drafts) -> Drafts:
         if a.words("exchange_word").search(sentence) and not a.words("not_an_exchange").search(sentence):
             return replace(drafts, kind=Kind.PRISONER_EXCHANGE)  # not "The release was not part of an exchange"
     return drafts
+
+
+def _people_in_return(a: Analysis, hit: re.Match[str], end: int) -> bool:
+    """Return whether people came in return at *hit*: a number or a people named in its sentence after it ("en
+    échange de Nasrin Jafari, une étudiante iranienne"), not things ("in exchange for maps") nor a reply ("в ответ
+    на просьбу Ватикана")."""
+    if things_follow(a, hit):
+        return False
+    counts = any(hit.end() <= m.start < end and m.kind is MentionKind.COUNT for m in a.mentions)
+    return counts or bool(peoples_named(a, a.article.text[hit.end() : min(end, hit.end() + 80)]))
 
 
 def two_ways_are_an_exchange(a: Analysis, drafts: Drafts) -> Drafts:

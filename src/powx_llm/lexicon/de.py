@@ -184,7 +184,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\binklusive\b",
     ),
     "cumulative": (
-        r"\bseit\s+(?:dem\s+)?(?:\d{1,2}\.\s*)?[^\W\d_]+\s+\d{4}\b",
+        r"\bseit\s+(?:dem\s+)?(?:\d{1,2}\.\s*)?[^\W\d_]+\s+(?:19|20)\d\d\b",
         r"\bseit\s+(?:dem\s+)?(?:Beginn|Anfang|Start)",
         r"\bseit\s+Kriegsbeginn\b",
         r"\bseit\s+Kriegsanfang\b",
@@ -234,11 +234,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"nicht",
     ),
     "not_an_exchange": (
-        r"\bnichts\s+(?:\w+\s+){0,2}im\s+Gegenzug\b",
+        r"\bkein(?:en|e)?\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
+        r"\bnicht\s+Teil\s+(?:eines|des)\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
         r"\bohne\s+Gegenleistung\b",
-        r"\bkein\w*\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
-        r"\bnicht\s+(?:\w+\s+){0,3}\w*[Aa]ustausch\w*",
-        r"\bohne\s+(?:\w+\s+)?\w*[Aa]ustausch\w*",
+        r"\bnichts\s+(?:\w+\s+){0,2}im\s+Gegenzug\b",
     ),
     "exchange_word": (r"austausch\w*",),
     "captivity": (

@@ -242,11 +242,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"never",
     ),
     "not_an_exchange": (
-        r"\bnothing\s+(?:\w+\s+){0,2}in\s+(?:return|exchange)\b",
-        r"\bnot?\s+(?:\w+\s+){0,3}in\s+return\b",
-        r"\bnot\s+(?:\w+\s+){0,3}(?:prisoner\s+)?(?:exchange|swap)\w*",
+        r"\bnot\s+(?:a\s+)?part\s+of\s+(?:an?\s+|any\s+|the\s+)?(?:prisoner\s+)?(?:exchange|swap)",
         r"\bno\s+(?:prisoner\s+)?(?:exchange|swap)\b",
         r"\bwithout\s+(?:an?\s+|any\s+)?(?:exchange|swap)\b",
+        r"\b(?:nothing|not\s+anything)\s+(?:\w+\s+){0,2}in\s+(?:return|exchange)\b",
     ),
     "exchange_word": (r"exchange", r"swap"),
     "captivity": (
@@ -372,7 +371,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bin\s+(?:each|either|both)\s+directions?\b",
         # "Kyiv sent as many Russian soldiers back"; not "twice as many", "as many as 200" (up to), "the third swap
         # in as many weeks"
-        r"(?<!times\s)(?<!twice\s)(?<!half\s)(?<!\bin\s)\bas\s+many\b(?!\s+as\b)"
+        r"(?<!times\s)(?<!twice\s)(?<!half\s)(?<!\bin\s)\bas\s+many\b(?!\s+as\b)(?!\s+(?:\S+\s+){0,4}as\b)"
         r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?|rounds?|swaps?|exchanges?|times)\b)",
     ),
     "for": (r"for",),

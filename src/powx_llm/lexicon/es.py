@@ -125,7 +125,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bde\s+(?:ellos|ellas|los\s+cuales|las\s+cuales)\b",
     ),
     "cumulative": (
-        r"\bdesde\s+(?:\d{1,2}\s+de\s+)?[^\W\d_]+\s+de\s+\d{4}\b",
+        r"\bdesde\s+(?:\d{1,2}\s+de\s+)?[^\W\d_]+\s+de\s+(?:19|20)\d\d\b",
         r"\bdesde\s+el\s+(?:inicio|comienzo|principio)",
         r"\bdesde\s+la\s+invasi[óo]n",
         r"\bhasta\s+(?:ahora|la\s+fecha|el\s+momento)\b",
@@ -181,10 +181,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sin",
     ),
     "not_an_exchange": (
-        r"\bnada\s+(?:\w+\s+){0,2}a\s+cambio\b",
+        r"\bno\s+(?:formaba|forma|formó)\s+parte\s+de\s+(?:un|ningún)\s+(?:canje|intercambio)",
+        r"\bningún\s+(?:canje|intercambio)",
+        r"\bsin\s+(?:ningún\s+)?(?:canje|intercambio)\b",
         r"\bsin\s+contrapartida\b",
-        r"\bno\s+(?:\w+\s+){0,3}(?:canje|intercambio)\w*",
-        r"\bsin\s+(?:\w+\s+)?(?:canje|intercambio)\b",
+        r"\bnada\s+(?:\w+\s+){0,2}a\s+cambio\b",
     ),
     "exchange_word": (r"canje", r"intercambio"),
     "captivity": (
@@ -288,7 +289,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bpor\s+(?:bando|lado)\b",
         r"la\s+misma\s+cifra",
         r"\botros\s+tantos\b",
-        r"\bcada\s+un[oa]\b(?!\s+de\b)",
+        r"(?:prisioner\w*|soldad\w*|militar\w*|detenid\w*|reh[eé]n\w*|cautiv\w*|personas)\s+(?:\w+\s+){0,3}cada\s+un[oa]\b",
     ),
     "for": (r"por",),
     "truce": (

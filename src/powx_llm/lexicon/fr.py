@@ -132,7 +132,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bnotamment\b",
     ),
     "cumulative": (
-        r"\bdepuis\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?[^\W\d_]+\s+\d{4}\b",
+        r"\bdepuis\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?[^\W\d_]+\s+(?:19|20)\d\d\b",
         r"\bdepuis\s+le\s+(?:début|commencement|déclenchement)",
         r"\bdepuis\s+l['’](?:invasion|agression|offensive)",
         r"\bjusqu['’](?:à\s+présent|ici|à\s+ce\s+jour|à\s+maintenant)",
@@ -181,10 +181,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"aucun\w*",
     ),
     "not_an_exchange": (
-        r"\brien\s+(?:\w+\s+){0,2}en\s+(?:échange|retour)\b",
+        r"\bne\s+(?:faisait|fait|faisaient|font)\s+pas\s+partie\s+d['’]\s*(?:un|une|aucun)\s+échange",
+        r"\baucun\s+échange",
+        r"\bsans\s+(?:aucun\s+)?échange\b",
         r"\bsans\s+contrepartie\b",
-        r"\bn['’e]\s*(?:\w+\s+){0,2}pas\s+(?:\w+\s+){0,3}(?:d['’]\s*|l['’]\s*)?échange\w*",
-        r"\bsans\s+(?:\w+\s+)?échange\b",
+        r"\brien\s+(?:\w+\s+){0,2}en\s+(?:échange|retour)\b",
     ),
     "exchange_word": (r"échange",),
     "captivity": (
@@ -286,7 +287,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"chacun\s+des\s+deux\s+camps",
         r"\bpar\s+(?:camp|partie)\b",
         r"\bautant\s+de\b",
-        r"\bchacun(?:e)?\b(?!\s+(?:de|des|d['’]))",
+        r"(?:prisonniers?|soldats?|militaires?|détenus?|otages?|captifs?|personnes)\s+(?:\w+\s+){0,3}chacun(?:e)?s?\b",
     ),
     "for": (r"contre", r"pour"),
     "truce": (

@@ -103,7 +103,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\btöbbek\s+között\b",
     ),
     "cumulative": (
-        r"\b\d{4}\.?\s+[^\W\d_]+\s+óta\b",
+        r"\b(?:19|20)\d\d\.?\s+[^\W\d_]+\s+óta\b",
         r"\bkezdete\s+óta\b",
         r"\bkezdetétől\b",
         r"\baz\s+invázió\s+óta\b",
@@ -140,9 +140,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"semmi\w*",
     ),
     "not_an_exchange": (
-        r"\bsemmit\s+(?:\w+\s+){0,2}cserébe\b",
-        r"\bnem\s+(?:\w+\s+){0,3}\w*csere\w*",
+        r"\bnem\s+(?:volt\s+)?része\s+(?:\w+\s+)?\w*csere\w*",
         r"\bcsere\s+nélkül",
+        r"\bsemmit\s+(?:\w+\s+){0,2}cserébe\b",
     ),
     "exchange_word": (r"(?:fogoly)?cser[eé]\w*",),
     "captivity": (
@@ -242,7 +242,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "captivity_noun": (r"fogság\w*",),
     "mediation_of": (r"\w+(?:ésével|ásával|ségével)",),
     "mediation": (
-        r"támogatás\w*",
+        r"támogatásával",
         r"közvetít\w*",
         r"köszön\w*",
         r"segítség\w*",

@@ -129,7 +129,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\binclus[ie]\b",
     ),
     "cumulative": (
-        r"\bda(?:l|ll['’])?\s*(?:\d{1,2}\s+)?[^\W\d_]+\s+\d{4}\b",
+        r"\bda(?:l|ll['’])?\s*(?:\d{1,2}\s+)?[^\W\d_]+\s+(?:19|20)\d\d\b",
         r"dall['’]inizio\s+(?:della\s+guerra|dell['’]invasione|del\s+conflitto|dell['’]aggressione)",
         r"dall['’]inizio",
         r"\bfinora\b",
@@ -183,10 +183,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"nessun\w*",
     ),
     "not_an_exchange": (
-        r"\b(?:nulla|niente)\s+(?:\w+\s+){0,2}in\s+cambio\b",
+        r"\bnon\s+(?:faceva|fa)\s+parte\s+di\s+(?:uno|alcuno)\s+scambio",
+        r"\bnessuno\s+scambio",
+        r"\bsenza\s+(?:alcuno\s+)?scambio\b",
         r"\bsenza\s+contropartita\b",
-        r"\bnon\s+(?:\w+\s+){0,3}scambi\w*",
-        r"\bsenza\s+(?:\w+\s+)?scambi\w*",
+        r"\b(?:nulla|niente)\s+(?:\w+\s+){0,2}in\s+cambio\b",
     ),
     "exchange_word": (r"scambio", r"scambi\b"),
     "captivity": (r"prigion\w*", r"ostagg\w*", r"detenut\w*", r"salm[ae]\b", r"corpi\b", r"rapit\w*", r"cattivit\w*"),
@@ -284,7 +285,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"per\s+parte\b",
         r"lo\s+stesso\s+numero",
         r"\baltrettant\w*",
-        r"\bciascun[oa]?\b(?!\s+(?:dei|delle|degli|di|del|della)\b)",
+        r"(?:prigionier\w*|soldat\w*|militar\w*|detenut\w*|ostagg\w*|persone)\s+(?:\w+\s+){0,3}ciascun[oa]\b",
     ),
     "for": (r"per", r"contro"),
     "truce": (

@@ -144,7 +144,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bz\s+nich\b",
     ),
     "cumulative": (
-        r"\bod\s+(?:\d{1,2}\s+)?[^\W\d_]+\s+\d{4}\b",
+        r"\bod\s+(?:\d{1,2}\s+)?[^\W\d_]+\s+(?:19|20)\d\d\b",
         r"\bod\s+(?:początku|rozpoczęcia|wybuchu)",
         r"\bod\s+(?:pełnoskalowej\s+)?inwazji",
         r"\bdotychczas\b",
@@ -189,10 +189,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"żadnych",
     ),
     "not_an_exchange": (
-        r"\bnic\w*\s+(?:\w+\s+){0,3}w\s+zamian\b",
-        r"\bnie\s+(?:\w+\s+){0,3}w\s+zamian\b",
-        r"\bnie\s+(?:\w+\s+){0,3}wymian\w*",
+        r"\bnie\s+(?:była|był|było|jest)\s+częścią\s+(?:\w+\s+)?wymian\w*",
+        r"\bżadnej\s+wymian\w*",
         r"\bbez\s+wymiany\b",
+        r"\bnic\w*\s+(?:\w+\s+){0,2}w\s+zamian\b",
+        r"\bnie\s+(?:\w+\s+){0,1}w\s+zamian\b",
     ),
     "exchange_word": (r"wymian\w*",),
     "captivity": (
@@ -312,7 +313,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"niewol\w*",),
     "mediation": (
-        r"wsparci\w*",
+        r"(?:przy|dzięki)\s+wsparciu",
         r"pośrednict\w*",
         r"mediacj\w*",
         r"dzięki",

@@ -126,7 +126,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "all_of_them": (r"\btodos\s+(?:eles|os\s+libertados|são|eram)\b", r"\bcada\s+um\s+deles\b"),
     "including": (r"\bentre\s+(?:eles|elas|os\s+quais)\b", r"\bincluindo\b", r"\bdos\s+quais\b", r"\bdas\s+quais\b"),
     "cumulative": (
-        r"\bdesde\s+(?:\d{1,2}\s+de\s+)?[^\W\d_]+\s+de\s+\d{4}\b",
+        r"\bdesde\s+(?:\d{1,2}\s+de\s+)?[^\W\d_]+\s+de\s+(?:19|20)\d\d\b",
         r"\bdesde\s+o\s+(?:início|começo|inicio)",
         r"\bdesde\s+a\s+invasão",
         r"\baté\s+(?:agora|hoje|o\s+momento)\b",
@@ -180,10 +180,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sem",
     ),
     "not_an_exchange": (
-        r"\bnada\s+(?:\w+\s+){0,2}em\s+troca\b",
+        r"\bnão\s+(?:fazia|faz|fez)\s+parte\s+de\s+(?:uma|nenhuma)\s+(?:troca|permuta)",
+        r"\bnenhuma\s+(?:troca|permuta)",
+        r"\bsem\s+(?:qualquer\s+)?(?:troca|permuta)\b",
         r"\bsem\s+contrapartida\b",
-        r"\bnão\s+(?:\w+\s+){0,3}(?:troca|permuta)\w*",
-        r"\bsem\s+(?:\w+\s+)?(?:troca|permuta)\b",
+        r"\bnada\s+(?:\w+\s+){0,2}em\s+troca\b",
     ),
     "exchange_word": (r"troca\b", r"permuta\b"),
     "captivity": (
@@ -284,7 +285,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bpor\s+lado\b",
         r"igual\s+número",
         r"a\s+mesma\s+cifra",
-        r"\bcada\s+um[a]?\b(?!\s+d[oae]s?\b)",
+        r"(?:prisioneir\w*|soldad\w*|militar\w*|detid\w*|reféns?|pessoas)\s+(?:\w+\s+){0,3}cada\s+uma?\b",
     ),
     "for": (r"por",),
     "truce": (

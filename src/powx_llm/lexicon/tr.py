@@ -130,8 +130,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),  # "the first exchange under the truce": a stage, not a series ordinal
     "negation": (r"hiçbir",),
     "not_an_exchange": (
-        r"\bkarşılığında\s+(?:\w+\s+)?hiçbir\b",
         r"\btakas\w*\s+(?:\w+\s+)?(?:değil|olmadan|dışında)\b",
+        r"\bkarşılığında\s+(?:\w+\s+)?hiçbir\b",
     ),
     "exchange_word": (r"takas\w*", r"değişim\w*", r"mübadele\w*"),
     "captivity": (

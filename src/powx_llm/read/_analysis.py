@@ -210,9 +210,13 @@ def _only_group_returned(a: Analysis, cue: Cue) -> bool:
     for n in a.mentions:
         if n.kind is not MentionKind.COUNT or not n.value or n.value <= (m.value or 0):
             continue
-        ns, ne = a.sentence_span(n.start)
-        if a.words("cumulative").search(text[ns:ne]):
+        if running_total(a, n):
             continue  # "about 1,300 have been brought back since 2022": a running total, not this return
+        ns, ne = a.sentence_span(n.start)
+        if a.words("cumulative").search(text[ns:ne]) and not a.words("return").search(
+            text, *part_of(a, n.start, n.end)
+        ):
+            continue  # "19,500 children deported since 2022, of whom 1,300 came back": not returned
         if a.words("return").search(text[ns:ne]):
             return False  # "Ukraine got back 95 defenders. 12 civilians among them"
     return True
@@ -305,8 +309,10 @@ def _plan_after(a: Analysis, m: Mention) -> bool:
     "Sixty Ukrainian prisoners of war are set to be swapped", "200 prisoners will be released" (not "95 came
     home and 100 more will follow")."""
     _, e = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
-    rest = a.article.text[m.end : e]
+    rest = a.words("agreement").sub(lambda w: " " * len(w.group()), a.article.text[m.end : e])
     plan = a.words("future").search(rest)
+    if plan is not None and (a.words("done").search(rest, plan.end()) or a.words("return").search(rest, plan.end())):
+        return False  # "84 soldiers who will undergo medical checks came home": the clause reports it done
     if plan is None or len(rest[: plan.start()].split()) > _PLAN_WORDS:
         return False
     between = rest[: plan.start()]

@@ -111,11 +111,12 @@ _YEAR_AFTER = re.compile(r"\d{1,2}\D{0,20}?(?<!\d)((?:19|20)\d\d)(?!\d)")  # "24
 def _with_its_year(text: str, dated: tuple[tuple[int, int, int], ...], languages: tuple[str, ...]) -> dt.date | None:
     """Return the first handover date in the opening whose year follows its day and month, if any; not one of
     another event ("after the October 7, 2023, attack")."""
-    another = lexicon.pattern("another_event_date", r"(?<!\w)(?:", r")(?:\W+[^\W\d_]+){0,2}\W+$", languages)
+    another = lexicon.pattern("another_event_date", r"(?<!\w)(", r")((?:\W+[^\W\d_]+){0,2})\W+$", languages)
     for start, day, month in sorted(dated):
         year = _YEAR_AFTER.match(text, start)
-        if another.search(text[max(0, start - 40) : start]):
-            continue
+        hit = another.search(text[max(0, start - 40) : start])
+        if hit is not None and (len(hit.group(1)) > 3 or not hit.group(2)):
+            continue  # a short preposition only right before the date ("з 24 серпня", not "з Росією 24 серпня")
         if start < OPENING_CHARS and year is not None:
             try:
                 return dt.date(int(year.group(1)), month, day)

@@ -113,10 +113,20 @@ _NAME_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*),\s*\Z")
 _COMMA_AFTER = re.compile(r"\s*,")
 
 
-def _appositive_age(text: str, s: int, e: int) -> bool:
-    """ "Andrei Kuzmich, 41, had served": a number between commas right after a name is the person's age."""
+@functools.cache
+def _units(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """The words of the forces' branches: "the Armed Forces, 63," is a count of them, not an age."""
+    names = [c for c in lexicon.CATEGORIES if c.startswith("unit.")]
+    return re.compile("|".join(lexicon.pattern(c, "", "", languages).pattern for c in names), re.IGNORECASE)
+
+
+def _appositive_age(text: str, s: int, e: int, languages: tuple[str, ...]) -> bool:
+    """ "Andrei Kuzmich, 41, had served": a number between commas right after a name is the person's age (not
+    after a branch of the forces: "the Armed Forces, 63, the National Guard, 17")."""
     name = _NAME_COMMA.search(text, max(0, s - 40), s)
-    return name is not None and name.group(1)[0].isupper() and _COMMA_AFTER.match(text, e) is not None
+    if name is None or not name.group(1)[0].isupper() or _COMMA_AFTER.match(text, e) is None:
+        return False
+    return not _units(languages).search(text, max(0, s - 40), s)
 
 
 @functools.cache
@@ -464,9 +474,10 @@ def _year_before(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.cache
 def _people_after(languages: tuple[str, ...]) -> re.Pattern[str]:
-    """The name of a people right after a number ("1966 Filistinli"): capitalised, yet a count."""
+    """The name of a people and a word of captivity right after a number ("1966 Filistinli tutukluyu"): a count."""
     peoples = "|".join(lexicon.pattern(f"people_of.{p}", "", "", languages).pattern for p in lexicon.PEOPLES)
-    return re.compile(rf"{_S}+(?:{peoples})(?!\w)", re.IGNORECASE)
+    held = lexicon.pattern("captivity", "", "", languages).pattern
+    return re.compile(rf"{_S}+(?:{peoples})(?!\w){_S}+(?:{held})", re.IGNORECASE)  # not "a 2022 Russian assault"
 
 
 @functools.cache
@@ -509,7 +520,7 @@ def _classify(
     before = [w for w in _words(tail[k : k + 3]) if w not in _DASHES][:2]  # "наймолодшому – 20"
     if _AGE_AFTER.match(text, e) or _age_after(languages).match(text, e) or any(w in AGE_WORDS for w in before):
         return _K.AGE
-    if _appositive_age(text, s, e):
+    if _appositive_age(text, s, e, languages):
         return _K.AGE
     if _currency_after(languages).match(text, e):
         return _K.MONEY
