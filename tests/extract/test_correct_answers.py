@@ -1557,6 +1557,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         ],
         {"kind": "body_repatriation", "ukraine.bodies": 900, "russia.bodies": 45, "russia.people": None},
     ),
+    (
+        "Ukraine's tally of freed prisoners passes 5,000\nMore than 5,000 Ukrainians have been freed from Russian "
+        "captivity in 60 exchanges since March 2022, officials said in a yearly review.",
+        "release",
+        [S("Ukraine", "Russia", 5000, "More than 5,000 Ukrainians")],
+        {"ukraine.people": None, "russia.people": None, "cumulative.ukraine.people": 5000},
+    ),
 ]
 
 

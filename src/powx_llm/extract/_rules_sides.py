@@ -29,7 +29,12 @@ from powx_llm.extract._clues import (
     things_follow,
     whose,
 )
-from powx_llm.extract._sides import candidates, format_of_a_handover, only_numbers_of_no_handover, party_named
+from powx_llm.extract._sides import (
+    candidates,
+    format_of_a_handover,
+    only_numbers_of_no_handover,
+    party_named,
+)
 from powx_llm.model import Count, Evidence, Kind, Qualifier
 from powx_llm.read import (
     CLAUSE_OR_COMMA,
@@ -164,6 +169,8 @@ def sides_the_words_state(a: Analysis, drafts: Drafts) -> Drafts:
         whole = cue is None or cue.role in (Role.UNIT, Role.BODIES) or sole_group(a, m)  # "108 female soldiers"
         if not whole or a.words("aside").search(sentence_of(a, m)):
             continue
+        if any(c.role is Role.CUMULATIVE_PEOPLE and c.mention.value == m.value for c in a.cues):
+            continue  # a running total the words call so is no side's number ("Ukraine's tally … passes 6,000")
         part = text[slice(*part_of(a, m.start, m.end))]  # "… engedett: öt brit, két amerikai": no word of return
         returned = a.words("return").search(part) or a.words("handover").search(part) or in_return(a, m)
         if not returned or future_before(a, m):
