@@ -50,6 +50,9 @@ from powx_llm.read import parties_named, resolve_party
         ("the Rapid Support Forces", "Rapid Support Forces"),
         ("ELN", "ELN"),
         ("Houthis", "Yemen"),
+        ("the Saudi-led coalition", "Saudi Arabia"),  # convention 1
+        ("la coalición liderada por Arabia Saudita", "Saudi Arabia"),
+        ("التحالف بقيادة السعودية", "Saudi Arabia"),
         ("the Taliban", "Afghanistan"),
         ("the UAE", "United Arab Emirates"),
         ("Талібан", "Afghanistan"),

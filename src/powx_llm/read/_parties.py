@@ -102,6 +102,40 @@ _HOUTHIS = (
     "husi",
 )
 
+# Per the annotation conventions, the Saudi-led coalition in Yemen is "Saudi Arabia".
+_COALITION = (
+    "saudi-led coalition",
+    "coalition led by saudi arabia",
+    "arab coalition",
+    "coalition menée par l'arabie saoudite",
+    "coalition dirigée par l'arabie saoudite",
+    "coalition arabe",
+    "coalición liderada por arabia saudita",
+    "coalición liderada por arabia saudí",
+    "coalición árabe",
+    "coalizione guidata dall'arabia saudita",
+    "coalizione a guida saudita",
+    "coalizione araba",
+    "coalizão liderada pela arábia saudita",
+    "coligação liderada pela arábia saudita",
+    "coalizão árabe",
+    "von saudi-arabien geführte koalition",
+    "saudi-arabisch geführte koalition",
+    "arabische koalition",
+    "коалиция во главе с саудовской аравией",
+    "арабская коалиция",
+    "коаліція на чолі з саудівською аравією",
+    "арабська коаліція",
+    "koalicja pod przewodnictwem arabii saudyjskiej",
+    "koalicja arabska",
+    "suudi arabistan liderliğindeki koalisyon",
+    "arap koalisyonu",
+    "szaúd-arábia vezette koalíció",
+    "arab koalíció",
+    "التحالف بقيادة السعودية",
+    "التحالف العربي",
+)
+
 # The Taliban have governed Afghanistan since 2021: their side is "Afghanistan", as the Houthis' is "Yemen".
 _TALIBAN = ("taliban", "talibow", "талибан", "талібан", "طالبان")  # accents and endings: _norm, _stem_match
 
@@ -154,6 +188,7 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     for canon, aliases in NON_STATE.items():
         names += [(name, canon) for name in aliases]
     names += [(name, "Yemen") for name in _HOUTHIS]
+    names += [(name, "Saudi Arabia") for name in _COALITION]
     names += [(name, "Afghanistan") for name in _TALIBAN]
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, canon in names:
