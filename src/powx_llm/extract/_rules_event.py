@@ -103,14 +103,13 @@ def an_exchange_by_words(a: Analysis, drafts: Drafts) -> Drafts:
     text = a.article.text
     for s, e in a.sentences:
         sentence = text[s:e]
-        returned = [h for h in a.words("in_return").finditer(text, s, e) if _people_in_return(a, h, e)]
         if s >= OPENING_CHARS or any(a.words(c).search(sentence) for c in ("aside", "future")):
             continue  # "a deal to swap prisoners": not a swap of people done
-        if a.words("in_return").search(sentence) and not returned:
+        given = list(a.words("in_return").finditer(text, s, e))
+        people = any(_people_in_return(a, h, e) for h in given)  # "… deux Français, en échange de Nasrin Jafari"
+        if given and not people:
             continue  # "in exchange for maps": things, not people
-        if returned and not a.words("not_an_exchange").search(sentence):
-            return replace(drafts, kind=Kind.PRISONER_EXCHANGE)  # "… deux Français, en échange de Nasrin Jafari"
-        if a.words("exchange_word").search(sentence) and not a.words("not_an_exchange").search(sentence):
+        if (people or a.words("exchange_word").search(sentence)) and not a.words("not_an_exchange").search(sentence):
             return replace(drafts, kind=Kind.PRISONER_EXCHANGE)  # not "The release was not part of an exchange"
     return drafts
 

@@ -106,7 +106,7 @@ def a_part_after_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
         m = mention_of(a, d.people)
         if d.people is None or m is None or m.value is None:
             continue
-        s, _ = a.sentence_span(m.start)
+        s, e = a.sentence_span(m.start)
         for n in reversed([n for n in a.mentions if s <= n.start and n.end <= m.start]):
             gap = text[n.end : m.start]
             if n.kind is not MentionKind.COUNT or (n.value or 0) <= m.value or is_part(a, n):
@@ -114,11 +114,7 @@ def a_part_after_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
             if not (a.words("including").search(gap) or ":" in gap) or why_not_total(a, n, "people") is not None:
                 continue
             split = any(  # "17 hostages: 11 Israelis, 5 Thais, 1 Filipino": a whole shared by several sides
-                (o := mention_of(a, x.people)) is not None
-                and n.end <= o.start
-                and o.start < a.sentence_span(n.start)[1]
-                for x in sides
-                if x is not d
+                (o := mention_of(a, x.people)) is not None and n.end <= o.start < e for x in sides if x is not d
             )
             named = parties_named(text[s : n.start])
             to = receiver(a, n) or (next(iter(named)) if len(named) == 1 else None)

@@ -3,6 +3,7 @@ units, cohorts, the wounded), units named without a count, and a total that is a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TypeVar
 
@@ -87,10 +88,9 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     if match:
         return match[0]  # "Thirty-one members of Armenia's armed forces"
     if not stated:  # "The returning Ukrainians include 64 soldiers of the Armed Forces": the people its sentence names
-        said = peoples_named(a, a.article.text[sentence[0] : cue.mention.start]) - {freed_from(a, cue.mention)}
-        who = [i for i, d in enumerate(sides) if d.to in said]
-        if len(said) == 1 and len(who) == 1:
-            return who[0]
+        who = _whose_people(a, cue, sides, range(len(sides)), sentence[0])
+        if who is not None:
+            return who
     home = [i for i, d in enumerate(sides) if d.to == "Ukraine"]
     if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(sides) > 1:
         return home[0]  # the branches in the lexicon are Ukraine's
@@ -107,16 +107,23 @@ def _whose_total(a: Analysis, cue: Cue, sides: list[Draft], tied: list[int], at:
     words give that number, else the home side."""
     if len(tied) == 1:
         return tied[0]
-    named = peoples_named(a, a.article.text[at : cue.mention.start]) - {freed_from(a, cue.mention)}
-    who = [i for i in tied if sides[i].to in named]
-    if len(named) == 1 and len(who) == 1:
-        return who[0]
+    who = _whose_people(a, cue, sides, tied, at)
+    if who is not None:
+        return who
     said = [
         i for i in tied if any(c and c.evidence and c.evidence.start == at for c in (sides[i].people, sides[i].bodies))
     ]
     if len(said) == 1:
         return said[0]
     return sides.index(home_draft([sides[i] for i in tied]))
+
+
+def _whose_people(a: Analysis, cue: Cue, sides: list[Draft], among: Iterable[int], start: int) -> int | None:
+    """Return which of the sides *among* the words from *start* to the group name as the only people there (not
+    the captor: "freed from Russian captivity"), if one."""
+    named = peoples_named(a, a.article.text[start : cue.mention.start]) - {freed_from(a, cue.mention)}
+    who = [i for i in among if sides[i].to in named]
+    return who[0] if len(named) == 1 and len(who) == 1 else None
 
 
 def _with_parts(a: Analysis, d: Draft, cues: list[Cue]) -> Draft:

@@ -29,12 +29,7 @@ from powx_llm.extract._clues import (
     things_follow,
     whose,
 )
-from powx_llm.extract._sides import (
-    candidates,
-    format_of_a_handover,
-    only_numbers_of_no_handover,
-    party_named,
-)
+from powx_llm.extract._sides import candidates, format_of_a_handover, only_numbers_of_no_handover, party_named
 from powx_llm.model import Count, Evidence, Kind, Qualifier
 from powx_llm.read import (
     CLAUSE_OR_COMMA,
@@ -506,9 +501,10 @@ def equal_sides(a: Analysis, drafts: Drafts) -> Drafts:
     side", "150 Ukrainians and 150 Russians"; annotation convention 5), whether the answer left that side out,
     named it without a number, or gave it only bodies."""
     counted = [d for d in drafts.sides if d.people is not None]  # the other may have bodies only
-    if len(counted) != 1 or len(drafts.sides) > 2 or counted[0].people is None or counted[0].people.evidence is None:
+    people = counted[0].people if len(counted) == 1 else None
+    if people is None or people.evidence is None or len(drafts.sides) > 2:
         return drafts
-    d, people, where = counted[0], counted[0].people, counted[0].people.evidence
+    d, where = counted[0], people.evidence
     other = d.from_ or ONE_WAR.get(d.to or "")
     rest = [s for s in drafts.sides if s is not d]
     if other is None or other == d.to or (rest and rest[0].to != other):

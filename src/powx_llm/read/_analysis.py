@@ -277,8 +277,8 @@ def future_before(a: Analysis, m: Mention) -> bool:
     """Return whether the sentence speaks of a plan or agreement before it states *m*, one the article
     does not report carried out ("would free 32 ..." then "were handed over, as the agreement provided"). A
     headline says a plan in words of its own ("Tigray forces to release 4,000 prisoners", "Sixty Ukrainians to
-    come home"). A sentence that
-    opens with "as agreed" is no plan for that: it says the agreement was kept."""
+    come home"). A sentence that opens with "as agreed" is no plan for that: it says the agreement was kept. A
+    plan the number's clause states after it counts too ("60 prisoners of war are set to be swapped")."""
     text = a.article.text
     s, _ = a.sentence_span(m.start)
     line = text.rfind("\n", 0, m.start) + 1
@@ -288,9 +288,9 @@ def future_before(a: Analysis, m: Mention) -> bool:
     said = a.words("as_agreed", r"^\W*").sub(" ", text[s : m.start], count=1)
     if _done(a, m):  # "In the swap agreed in Istanbul, 300 came home": an agreement carried out
         said = a.words("agreement").sub(" ", said)
-    after = text[m.end : end if end >= 0 else len(text)]  # "Sixty Ukrainians to come home in weekend swap"
     if _plan_after(a, m):
         return not carried_out(a)
+    after = text[m.end : end if end >= 0 else len(text)]  # "Sixty Ukrainians to come home in weekend swap"
     plan = a.words("future").search(said) is not None or (
         headline
         and (
@@ -311,10 +311,10 @@ def _plan_after(a: Analysis, m: Mention) -> bool:
     _, e = part_of(a, m.start, m.end, cut=CLAUSE_OR_COMMA)
     rest = a.words("agreement").sub(lambda w: " " * len(w.group()), a.article.text[m.end : e])
     plan = a.words("future").search(rest)
-    if plan is not None and (a.words("done").search(rest, plan.end()) or a.words("return").search(rest, plan.end())):
-        return False  # "84 soldiers who will undergo medical checks came home": the clause reports it done
     if plan is None or len(rest[: plan.start()].split()) > _PLAN_WORDS:
         return False
+    if a.words("done").search(rest, plan.end()) or a.words("return").search(rest, plan.end()):
+        return False  # "84 soldiers who will undergo medical checks came home": the clause reports it done
     between = rest[: plan.start()]
     if a.words("negation", r"(?<!\w)(?:", r")\s+$").search(between):
         return False  # "The other three have no plans to return to Iran"

@@ -511,7 +511,7 @@ def _classify(
             return _K.COUNT
         the = _words(tail[:1]) in (["the"], ["its"], ["this"], ["that"])
         if _people_after(languages).match(text, e) and not the:
-            return _K.COUNT  # "1966 Filistinli tutukluyu", "1968 Palästinenser": a people (not "the 2022 Russian …")
+            return _K.COUNT  # "1966 Filistinli tutukluyu": a people held (not "the 2022 Russian …")
         if _lower_word_after(languages).match(text, e):
             return _K.YEAR if the and 1990 <= v <= 2039 else _K.COUNT
         return _K.YEAR
