@@ -1564,6 +1564,16 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 5000, "More than 5,000 Ukrainians")],
         {"ukraine.people": None, "russia.people": None, "cumulative.ukraine.people": 5000},
     ),
+    (
+        "Moscow handed Kyiv 800 bodies of fallen Ukrainian soldiers and received 40 bodies of Russian servicemen in "
+        "return. In May, Kyiv received 2,000 bodies of Ukrainian soldiers.",
+        "mixed",
+        [
+            S("Ukraine", "Russia", 800, "800 bodies of fallen Ukrainian soldiers", 40, "40 bodies of Russian"),
+            S("Russia", "Ukraine", None, None, 2000, "2,000 bodies of Ukrainian soldiers"),
+        ],
+        {"kind": "body_repatriation", "ukraine.bodies": 800, "russia.bodies": 40, "ukraine.people": None},
+    ),
 ]
 
 

@@ -47,15 +47,23 @@ __all__ = [
 
 def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     """People the words count as bodies ("the bodies of 501", "тіла 212") are bodies: the model put the dead
-    among the living."""
+    among the living. The bodies it gave that side instead go to the party whose dead the words name, when that
+    is another ("1,000 bodies of Ukrainian servicemen … 31 bodies of Russian soldiers": both on Ukraine's side)."""
     sides, notes = [], []
     for d in drafts.sides:
         m = mention_of(a, d.people)
+        other = None
         if m is not None and bodies_by_words(a, m):
             if d.bodies is not None and d.people is not None and d.bodies.value != d.people.value:
-                notes.append(f"bodies to {d.to}: {d.bodies.value} gives way to {m.quote}, which the words call bodies")
+                owner = whose(a, d.bodies)
+                if owner is not None and owner != d.to:
+                    other = Draft(owner, d.to, bodies=d.bodies)
+                    notes.append(f"bodies {d.bodies.value} to {owner}, not {d.to}: the words name them as {owner}'s")
+                else:
+                    why = f"{d.bodies.value} gives way to {m.quote}, which the words call bodies"
+                    notes.append(f"bodies to {d.to}: {why}")
             d = replace(d, people=None, bodies=d.people)  # the people's number takes the bodies' place
-        sides.append(d)
+        sides.extend((d, other) if other is not None else (d,))
     return drafts.with_sides(sides, *notes)
 
 
