@@ -35,7 +35,7 @@ _FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["cued"]
 MEASURED = {"facts": _FLOORS["f1"], **_FLOORS["groups"]}
 # Targets the library does not reach yet. Strict: the day a target is met, its test fails until it
 # leaves this set, and then guards the target.
-NOT_YET: set[str] = {"facts", "people/bodies", "parties", "recipients"}  # on all 112 (2026-12-07)
+NOT_YET: set[str] = {"people/bodies", "parties", "recipients"}  # on all 112 (2026-12-07)
 
 
 def _reason(group: str) -> str:

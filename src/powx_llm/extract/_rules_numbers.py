@@ -49,7 +49,8 @@ def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     """People the words count as bodies ("the bodies of 501", "тіла 212") are bodies: the model put the dead
     among the living. The bodies it gave that side instead go to the party whose dead the words name, when that
     is another ("1,000 bodies of Ukrainian servicemen … 31 bodies of Russian soldiers": both on Ukraine's side)."""
-    sides, notes = [], []
+    sides: list[Draft] = []
+    notes: list[str] = []
     for d in drafts.sides:
         m = mention_of(a, d.people)
         other = None
