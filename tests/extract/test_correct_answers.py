@@ -1574,6 +1574,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         ],
         {"kind": "body_repatriation", "ukraine.bodies": 800, "russia.bodies": 40, "ukraine.people": None},
     ),
+    (
+        "Hamas freed 11 Israeli hostages on Monday. The prison service said 33 Palestinian prisoners held in "
+        "Israeli jails had been let go.",
+        "prisoner_exchange",
+        [S("Israel", "Hamas", 11, "11 Israeli hostages")],
+        {"israel.people": 11, "palestinian_territories.people": 33, "palestinian_territories.from": "israel"},
+    ),
 ]
 
 

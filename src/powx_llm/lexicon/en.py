@@ -332,6 +332,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"exchang\w*",
         r"\bfree[sd]?\b",
         r"releas\w*",
+        r"\blet\s+go\b",  # "39 Palestinian prisoners … had been let go"
         r"rescu\w*",
         r"came\s+back",
         r"come\s+(?:back|home)",
