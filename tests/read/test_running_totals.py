@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.read import analyse, read_article, running_total
+from powx_llm.read import Role, analyse, read_article, running_total
 
 
 def _running(text: str) -> dict[int, bool]:
@@ -40,7 +40,42 @@ def _running(text: str) -> dict[int, bool]:
         # a running total stated again later is one; the same figure stated before it is not made one
         ("On Friday 1,000 Ukrainians came home. Since the start of the operation, 1,000 have returned.", 1000, False),
         ("So far 320 Ukrainians have come home. In this way 320 citizens have returned home.", 320, True),
+        # a running total of bodies, in a sentence that names bodies
+        (
+            "Die Ukraine erhielt 800 Leichen. Seit Beginn der Rückführungen hat sie über 12.000 Leichname erhalten.",
+            12000,
+            True,
+        ),
+        ("Kyiv received 700 bodies; since 2023 the bodies of 8,100 soldiers have been returned.", 8100, True),
+        # a running total of other things
+        (
+            "Ukraine got back 75 soldiers, bringing the overall number of documented cases of abuse to 2,431.",
+            2431,
+            False,
+        ),
+        # the bodies of this handover, with the running total stated after them
+        (
+            "Kyiv received the bodies of 12 soldiers, bringing the number of bodies returned this year to 314.",
+            12,
+            False,
+        ),
     ],
 )
 def test_a_running_total_is_told_apart(text: str, value: int, running: bool) -> None:
     assert _running(text)[value] is running
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ukraine got back 90 soldiers, bringing the overall number of those freed this year to 212.", 212),
+        ("Ukraine got back 90 soldiers. The total number of those freed now stands at 203.", 203),
+        ("Ukraine got back 90 soldiers. In all, 211 have come home since the first exchange.", 211),
+        ("Russia got back 90 soldiers; the swap brought to 220 the number of those freed this year.", 220),
+    ],
+)
+def test_the_words_of_a_running_total(text: str, value: int) -> None:
+    a = analyse(read_article(text))
+    cue = next(a.cue_at(m) for m in a.mentions if m.value == value)
+    assert cue is not None
+    assert cue.role is Role.CUMULATIVE_PEOPLE

@@ -183,7 +183,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "not_a_group": (r"others?", r"more", r"people", r"persons?", r"individuals?", r"of\s+them", r"in\s+total"),
     "cumulative": (
         r"\b(?:brings?|raises?|takes?|lifts?|lifting|push(?:es|ing)?)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b",
-        r"\b(?:brings?|takes?|raises?|lifts?)\s+to\s+[\d,.]+\s+the\s+(?:total|number|tally|count)\b",
+        r"\b(?:brings?|brought|takes?|took|raises?|raised|lifts?|lifted)\s+to\s+[\d,.]+\s+the\s+(?:total|number|tally|count)\b",
         r"since\s+the\s+(?:beginning|start)",
         r"between\s+the\s+(?:beginning|start)\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion)",
         r"since\s+the\s+\w+\s+(?:invasion|offensive)",
@@ -193,7 +193,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"since\s+\d{4}",
         r"since\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}",
         r"since\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion|conflict|fighting|truce|ceasefire|cease-fire)\s+(?:started|began|broke\s+out|took\s+effect|came\s+into\s+(?:force|effect))",
-        r"(?:bringing|raising|taking)\s+(?:the\s+)?(?:total|number|tally|count)\b",
+        r"(?:bringing|raising|taking)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b",
+        r"\bnow\s+stands\s+at\b",  # "the total number of Ukrainians freed … now stands at 6,254"
+        r"since\s+the\s+first\s+(?:exchange|swap|handover|repatriation|release)\b",
     ),
     "superlative_since": (
         r"\b(?:biggest|largest|first|most|highest|worst)\b(?:\W+\w+){0,6}?\W+since\b",
@@ -230,6 +232,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"planned",
         r"sentenc\w*",
         r"convicted",
+        r"\bcases\s+of\b",  # "the number of documented cases of abuse … to 2,431": cases, not people returned (aside)
     ),
     "exchanges": (r"exchanges\b", r"swaps\b"),
     "exchanges_first": (r"(?:prisoner|pow|prisoner-of-war|body)\s+(?:exchanges|swaps)\b",),  # "70 prisoner exchanges"
@@ -284,6 +287,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bthought\s+to\b",
         r"\bbelieved\b",
         r"\bprevious\b",
+        r"\bcases\s+of\b",  # "documented cases of abuse": things counted, not people (also in not_returned)
         r"\bearlier\b(?!\s+(?:in|on)\s+the\s+day|\s+that\s+day|\s+today|\s+on\s+\w+day)",  # not the same day
         r"\blast\s+week\b",
     ),

@@ -201,6 +201,8 @@ def _role_of(
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
     words = _nouns(lex, after)[-1]
     named = _named_group(lex, m, after, before)
+    if named is not None and named.role is Role.BODIES and (since := _bodies_so_far(lex, m, sentence, part)):
+        return Cue(m, Role.CUMULATIVE_PEOPLE, since)  # "seit Beginn … über 15.000 Leichname": bodies so far
     if named is not None:
         return named
     # "seven are children", "Six of the 13 freed Israelis are women", "Eleven of the Ukrainians who came home are
@@ -215,6 +217,8 @@ def _role_of(
         cohort = _cohort(lex, after[:90])
         if cohort is not None:
             return Cue(m, Role.COHORT, after.strip(), label=cohort)
+        if (since := _bodies_so_far(lex, m, sentence, part)) is not None:
+            return Cue(m, Role.CUMULATIVE_PEOPLE, since)  # "the bodies of more than 9,000 returned since 2022"
         return Cue(m, Role.BODIES, before.strip())
     exchanges = lex("exchanges", after=r"\b").match(words) or lex("exchanges_first").match(after.lstrip())
     second = paired and lex("for", r"^\s*(?:[^\W\d_]+\s+){0,2}(?:", r")\s*$").match(before)  # "95'e 95 esir takası"
@@ -232,12 +236,7 @@ def _role_of(
     listed = re.fullmatch(r"(.*?)\s+[-–—:]\s*(?:[^\W\d_]+\s+)?", line)  # "Донецький напрямок — 403": label first
     if listed is not None and (cohort := _cohort(lex, listed.group(1))) is not None:
         return Cue(m, Role.COHORT, listed.group(1).strip(), label=cohort)
-    running = (  # "un" is no running total; nor "more than 4,000 DNA samples taken so far": no one came back
-        (m.value or 0) >= 2
-        and not lex("not_returned").search(sentence)
-        and any(lex(c).search(sentence) for c in ("return", "handover", "captivity", "exchange_word", "body_words"))
-    )
-    if running and (since := _since(lex, part)) is not None:  # not "52nd exchange since …: 75 came home"
+    if (since := _running(lex, m, sentence, part)) is not None:  # not "52nd exchange since …: 75 came home"
         return Cue(m, Role.CUMULATIVE_PEOPLE, since)
     if m.kind is MentionKind.COUNT and lex("including", r"(?<!\w)(?:", r")\s*$").search(before):
         label = _open_group(lex, after)
@@ -258,6 +257,29 @@ def _status_group(lex: _Lex, after: str) -> str | None:
     lead = lex("status_lead", r"^(?:", r")\s+").match(rest)
     rest = rest[lead.end() :] if lead else rest
     return _open_group(lex, rest) if lex("status", r"^(?:", r")(?!\w)").match(rest) else None
+
+
+def _running(lex: _Lex, m: Mention, sentence: str, part: str) -> str | None:
+    """Return the words that make *m* a running total of people or bodies returned, if any: words of a running
+    total in its part of the sentence, which speaks of return ("un" is none; nor "more than 4,000 DNA samples
+    taken so far": no one came back)."""
+    running = (
+        (m.value or 0) >= 2
+        and not lex("not_returned").search(sentence)
+        and any(lex(c).search(sentence) for c in ("return", "handover", "captivity", "exchange_word", "body_words"))
+    )
+    return _since(lex, part) if running else None
+
+
+def _bodies_so_far(lex: _Lex, m: Mention, sentence: str, part: str) -> str | None:
+    """Return the words that make the bodies *m* counts a running total, if any: as ``_running``, when no other
+    number follows those words ("جثامين 15 …, ليرتفع بذلك عدد الجثامين … إلى 285": 285 is the running total)."""
+    since = _running(lex, m, sentence, part)
+    if since is None:
+        return None
+    rest = part[part.find(since) + len(since) :]
+    numbers = [n for n in re.findall(r"\d[\d.,\s]*\d|\d", rest) if n.strip() != m.quote]
+    return since if not numbers else None
 
 
 def _since(lex: _Lex, part: str) -> str | None:
@@ -446,9 +468,18 @@ def _soldiers_among_branches(
     return sorted([*cues, *added], key=lambda c: c.mention.start) if added else cues
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+
+
+def _apart(at: int, other: int, breaks: list[int]) -> bool:
+    """Return whether a clause break lies between the two places."""
+    return any(min(at, other) < b < max(at, other) for b in breaks)
+
+
 def _one_running_total(lex: _Lex, cues: list[Cue], text: str, sentences: list[tuple[int, int]]) -> list[Cue]:
-    """Keep one running total per sentence: the number nearest its words ("240 in November, 1777 in
-    January, bringing the total since the war began to 3,985": 3,985)."""
+    """Keep one running total per sentence: a number in the clause of its words before one outside it ("Ukraine
+    got back 90 soldiers, bringing the total to 212": 212), then the number nearest them ("240 in November, 1777
+    in January, bringing the total since the war began to 3,985": 3,985)."""
     out = []
     for cue in cues:
         if cue.role is Role.CUMULATIVE_PEOPLE:
@@ -456,7 +487,11 @@ def _one_running_total(lex: _Lex, cues: list[Cue], text: str, sentences: list[tu
             since = [m.start() + s for m in _running_words(lex, text[s:e])]
             rivals = [c for c in cues if c.role is Role.CUMULATIVE_PEOPLE and s <= c.mention.start < e]
             if since and len(rivals) > 1:
-                distance = {c.mention.start: min(abs(c.mention.start - x) for x in since) for c in rivals}
+                breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text, s, e)]
+                distance = {
+                    c.mention.start: min((_apart(c.mention.start, x, breaks), abs(c.mention.start - x)) for x in since)
+                    for c in rivals
+                }
                 if distance[cue.mention.start] > min(distance.values()):
                     continue
         out.append(cue)
