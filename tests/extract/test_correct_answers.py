@@ -1581,6 +1581,20 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Israel", "Hamas", 11, "11 Israeli hostages")],
         {"israel.people": 11, "palestinian_territories.people": 33, "palestinian_territories.from": "israel"},
     ),
+    (
+        "Oman and Egypt broker new swap\nRussia and Ukraine exchanged 120 prisoners each on Friday in a deal "
+        "brokered by Oman, officials said.",
+        "prisoner_exchange",
+        [S("Oman", "Russia", 120, "120 prisoners"), S("Egypt", "Ukraine", 120, "120 prisoners")],
+        {
+            "ukraine.people": 120,
+            "ukraine.from": "russia",
+            "russia.people": 120,
+            "russia.from": "ukraine",
+            "oman.people": None,
+            "egypt.people": None,
+        },
+    ),
 ]
 
 

@@ -47,6 +47,7 @@ from powx_llm.extract._rules_parts import (
 )
 from powx_llm.extract._rules_sides import (
     a_figure_of_the_other_side,
+    a_mediator_received_no_one,
     a_mediator_released_no_one,
     a_venue_is_no_party,
     bodies_the_words_state,
@@ -474,6 +475,17 @@ RULE_CASES: dict[Rule, list[Case]] = {
             {"russia.people": 46},
             kind="release",
             fires=False,
+        ),
+    ],
+    a_mediator_received_no_one: [
+        Case(
+            "Russia and Ukraine swapped 80 prisoners each on Sunday in a deal brokered by Qatar.",
+            (
+                side(80, "80 prisoners", received_by="Qatar", released_by="Russia"),
+                side(80, "80 prisoners", received_by="Russia", released_by="Ukraine"),
+            ),
+            {"ukraine.people": 80, "ukraine.from": "russia", "qatar.people": None, "mediators": ["qatar"]},
+            note="mediated the handover",
         ),
     ],
     one_side_per_receiver: [

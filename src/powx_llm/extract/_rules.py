@@ -40,6 +40,7 @@ from powx_llm.extract._rules_parts import (
 )
 from powx_llm.extract._rules_sides import (
     a_figure_of_the_other_side,
+    a_mediator_received_no_one,
     a_mediator_released_no_one,
     a_venue_is_no_party,
     bodies_the_words_state,
@@ -76,6 +77,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     one_figure_one_side,
     # the sides: one per receiver, those the words state, who received from whom
     nobody_held,
+    a_mediator_received_no_one,
     one_side_per_receiver,
     swap_by_words,
     format_for_both,

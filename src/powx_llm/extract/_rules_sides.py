@@ -53,6 +53,7 @@ from powx_llm.read import (
 
 __all__ = [
     "a_figure_of_the_other_side",
+    "a_mediator_received_no_one",
     "a_mediator_released_no_one",
     "a_venue_is_no_party",
     "bodies_the_words_state",
@@ -419,6 +420,23 @@ def releaser_of_gaza_is_hamas(a: Analysis, drafts: Drafts) -> Drafts:
             d = replace(d, from_="Hamas")
         sides.append(d)
     return drafts.with_sides(sides)
+
+
+def a_mediator_received_no_one(a: Analysis, drafts: Drafts) -> Drafts:
+    """A receiver the report's opening names as mediating the handover ("a deal brokered by Qatar and Turkey")
+    received no one of a swap between Russia and Ukraine (each released a side): that side went to the other one
+    of the war. A mediator that receives the one side released may be the third country it went to ("Szaúd-Arábia
+    közvetítésével Oroszország tíz külföldit … szabadon engedett")."""
+    if not set(ONE_WAR) <= {d.from_ for d in drafts.sides}:
+        return drafts
+    mediating = mediating_states(a) - set(ONE_WAR)
+    sides, notes = [], []
+    for d in drafts.sides:
+        if d.to in mediating and d.from_ in ONE_WAR:
+            notes.append(f"side to {d.to}: {d.to} mediated the handover, the side went to {ONE_WAR[d.from_]}")
+            d = replace(d, to=ONE_WAR[d.from_])
+        sides.append(d)
+    return drafts.with_sides(sides, *notes)
 
 
 def a_mediator_released_no_one(a: Analysis, drafts: Drafts) -> Drafts:
