@@ -90,6 +90,14 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
         ("They wrapped up the first phase of their prisoner exchange", []),  # a stage, not the series
         ("the deal to swap prisoners, the first accord of this sort", []),
         ("On the swap's first day, more were set free", []),
+        # "first" compared with a while, or the start of a running total: no ordinal of the series
+        ("It was the first such swap in more than five weeks.", []),
+        ("It was the first exchange since the two sides met in Geneva.", []),
+        (
+            "In all, 211 have come home since the first exchange in March 2022.",
+            [("211", "cumulative_people", None, None, None)],
+        ),
+        ("It was the first exchange since the war began.", [("first", "ordinal", None, None, None)]),
         ("Die Zahl beträgt 95. Der Austausch fand am Freitag statt", []),  # a count ending a sentence
         ("Dönenlerin sayısı 75. Takas cuma günü yapıldı", []),
         (  # a list that names the group first: "<place> direction — N"

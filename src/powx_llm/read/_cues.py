@@ -344,12 +344,34 @@ def _a_stage(lex: _Lex, m: Mention, mentions: tuple[Mention, ...], sent: tuple[i
 _ORDINAL_AFTER = re.compile(r"[^\w.!?;:]*(?:[^\W\d_][\w'’-]*[^\w.!?;:]+){0,2}?[^\W\d_]*\Z")
 
 
+_WORDS_OF_A_WHILE = 7  # words after "first" that may say the while it is first in
+
+
+def _first_in_a_while(lex: _Lex, text: str, m: Mention) -> bool:
+    """Return whether "first" compares with a while or starts a running total, not the series' first ("the first
+    such swap in more than five weeks", "the first exchange since the two sides met in Geneva", "since the first
+    exchange"); not "the first exchange since the war began"."""
+    base = max(0, m.start - 20)
+    if any(c.start() <= m.start - base < c.end() for c in lex("cumulative").finditer(text[base : m.end + 40])):
+        return True  # "5,917 have come home since the first exchange": the start of a running total
+    end = min((i for i in (text.find(c, m.end) for c in ".!?\n") if i >= 0), default=len(text))
+    rest = text[m.end : min(end, m.end + 90)]
+    if lex("since_start").search(rest) or lex("cumulative").search(rest):
+        return False
+    unit = lex("duration_unit", r"^\W*(?:", r")\W*$")
+    if any(unit.match(word) for word in rest.split()[:_WORDS_OF_A_WHILE]):
+        return True
+    return lex("superlative_since").match(text, m.start, end) is not None
+
+
 def _ordinal_cue(lex: _Lex, text: str, m: Mention) -> Cue | None:
     """Return the cue of an ordinal that numbers the exchange itself: the exchange word right after it, at most
     two words between ("the 52nd exchange", "52. takas", "the third such swap"), or right before it ("التبادل
     الثالث"). An ordinal of another noun near the word is not ("the first phase of the exchange", "the swap,
     the first accord of this sort", "on the swap's first day": annotation convention 11)."""
     after = text[m.end : m.end + 40]
+    if m.value == 1 and _first_in_a_while(lex, text, m):
+        return None
     for word in lex("exchange_word").finditer(after):
         if _ORDINAL_AFTER.match(after[: word.start()]):
             return Cue(m, Role.ORDINAL, word.group(0))
