@@ -1595,6 +1595,12 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
             "egypt.people": None,
         },
     ),
+    (  # a separable verb of return: "kamen … frei"
+        "Die Ukraine holte am Freitag 120 Soldaten heim. Am selben Tag kamen 40 russische Kriegsgefangene frei.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russland", 120, "120 Soldaten")],
+        {"ukraine.people": 120, "russia.people": 40},
+    ),
 ]
 
 

@@ -161,3 +161,30 @@ def test_one_running_total_per_sentence_the_number_nearest_its_words() -> None:
     )
     running = [v for v, role in _roles(text).items() if role is Role.CUMULATIVE_PEOPLE]
     assert running == [3985]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Eighty soldiers came home on Monday.", "en"),
+        ("Twelve servicemen were transferred to Armenia.", "en"),
+        ("Lukashenko pardoned 16 political prisoners.", "en"),
+        ("Two hundred Ukrainians crossed back into Ukraine.", "en"),
+        ("At dawn 63 Russian prisoners were traded for 116.", "en"),
+        ("Am Freitag kamen 120 ukrainische Soldaten frei.", "de"),
+        ("Israel entließ 183 palästinensische Häftlinge.", "de"),
+        ("Die Ukraine hat 157 Gefangene zurückbekommen.", "de"),
+        ("Do Rosji trafiło 55 rosyjskich wojskowych.", "pl"),
+        ("Na wolność wyszło 52 więźniów.", "pl"),
+        ("Ще 50 наших людей вдома.", "uk"),
+        ("Ermenistan'a 44 Ermeni savaş esiri getirildi.", "tr"),
+        ("Rusya'ya 90 asker döndü.", "tr"),
+        ("Oroszország 95 hadifoglyot kapott vissza.", "hu"),
+        ("Israel deverá pôr em liberdade 30 palestinianos.", "pt"),
+        ("Han vuelto 300 militares rusos.", "es"),
+    ],
+)
+def test_a_word_of_return_is_read_in_every_language(sentence: str, language: str) -> None:
+    a = analyse(read_article(sentence))
+    assert a.language == language
+    assert a.words("return").search(sentence)

@@ -336,6 +336,12 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bübergeben\w*",
         r"\bübergab\w*",
         r"\bÜbergabe\w*",
+        r"\bentlass\w*",
+        r"\bentließ\w*",
+        r"\bzurückzuhol\w*",
+        r"\bzurückbekomm\w*",
+        r"\bkam(?:en)?\s+(?:\S+\s+){0,8}?frei\b",  # "kamen dabei 215 ukrainische … frei"
+        r"\bließ(?:en)?\s+(?:\S+\s+){0,8}?frei\b",
         r"\berhielt\w*",
         r"\berhalten\b",
         r"\brepatriiert\w*",

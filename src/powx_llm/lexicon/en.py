@@ -350,6 +350,13 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"brings?\s+home",
         r"received",
         r"repatriat\w*",
+        r"\btraded\b",
+        r"\bcross(?:ed|es|ing)?\s+back\b",
+        r"\b(?:are|is|were|was)\s+back\s+(?:home|on|in)\b",
+        r"\bback\s+home\b",
+        r"\bc[oa]mes?\s+home\b",
+        r"\bpardon(?:s|ed|ing)?\b",
+        r"\btransferr(?:ed|ing)\b",
     ),
     "received_by": (
         r"got\s+back",

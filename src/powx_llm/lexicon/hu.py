@@ -195,6 +195,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "as_agreed": (r"megállapodás\w*\s+(?:szerint|alapján|értelmében)",),
     "return": (
         r"\bhazatér\w*",
+        r"\bkap\w*\s+vissza\b",  # "95 hadifoglyot kapott vissza"
+        r"\bvisszakap\w*",
         r"\bvisszatér\w*",
         r"\bhazaért\w*",
         r"\bhazajut\w*",

@@ -292,6 +292,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\botrzymał\w*",
         r"\buratowa\w*",
         r"\bodebra\w*",
+        r"\btrafi(?:ło|li|ły|ł)\b",  # "Do Rosji trafiło 55": went to
+        r"\bna\s+wolnoś[ćc]\b",  # "na wolność wyszło 52 więźniów": went free
     ),
     "received_by": (r"\bodzyskał\w*", r"\botrzymał\w*", r"\bsprowadził\w*", r"\bodebrał\w*", r"\bprzyjęł\w*"),
     "released": (r"\buwolnił\w*", r"\bzwolnił\w*", r"\bprzekazał\w*", r"\bwypuścił\w*", r"\bwypuści\w*"),

@@ -266,6 +266,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brecuper\w*",
         r"\bresgat\w*",
         r"\bdevolv(?:eu|eram|er|erá|erão|id[oa]s?|endo)\b",
+        r"\bsoltar\b",
+        r"\bem\s+liberdade\b",  # "pôr em liberdade 30 palestinianos"
     ),
     "received_by": (r"\breceb\w*", r"\brecuper\w*"),
     "released": (
