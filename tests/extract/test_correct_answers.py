@@ -973,6 +973,20 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Rusya", "Ukrayna", 84, "84 askerini"), S("Ukrayna", "Rusya", 84, "84 asker")],
         {"russia.people": 84, "ukraine.people": 84},
     ),
+    (  # the wounded are all who came back: the whole too
+        "Russia handed over 14 seriously wounded Ukrainian prisoners of war on Monday, asking for nothing in return. "
+        "In May, Ukraine sent back 20 wounded Russians in an exchange. Kyiv is still seeking the return of 300 "
+        "seriously ill prisoners.",
+        "release",
+        [S("Ukraine", "Russia", 14, "14 seriously wounded Ukrainian prisoners of war")],
+        {"ukraine.people": 14, "ukraine.wounded_or_ill": 14},
+    ),
+    (  # and civilians only, both ways
+        "В Россию вернулись семь мирных жителей. В ответ украинской стороне передали 11 мирных жителей Украины.",
+        "prisoner_exchange",
+        [S("Россия", "Украина", 7, "семь мирных жителей"), S("Украина", "Россия", 11, "11 мирных жителей")],
+        {"russia.people": 7, "russia.civilians": 7, "ukraine.people": 11, "ukraine.civilians": 11},
+    ),
     # The cold probe of made-up reports (tests/benchmarks/made_up_reports.py) found these; each sentence is new.
     (
         "Kyiv freed 52 Russian soldiers and got back an equal number of its own defenders on Tuesday.",

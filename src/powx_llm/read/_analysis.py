@@ -197,10 +197,10 @@ def _handover_of_its_own(a: Analysis, m: Mention) -> bool:
 
 
 def _only_group_returned(a: Analysis, cue: Cue) -> bool:
-    """Return whether *cue* counts civilians, children or a cohort who are all the article has come back (see
-    ``sole_group``)."""
+    """Return whether *cue* counts civilians, children, the wounded or a cohort who are all the article has come
+    back ("Russia handed over 12 seriously wounded Ukrainian prisoners of war"; see ``sole_group``)."""
     m, text = cue.mention, a.article.text
-    if cue.role not in (Role.CIVILIANS, Role.COHORT):
+    if cue.role not in (Role.CIVILIANS, Role.COHORT, Role.WOUNDED):
         return False
     s, e = a.sentence_span(m.start)
     if any(a.words(c).search(text[s : m.start]) for c in ("including", "also")) or not a.words("return").search(
@@ -212,13 +212,15 @@ def _only_group_returned(a: Analysis, cue: Cue) -> bool:
             continue
         if running_total(a, n):
             continue  # "about 1,300 have been brought back since 2022": a running total, not this return
+        if (group := a.cue_at(n)) is not None and group.role in BREAKDOWN:
+            continue  # "in March, Ukraine sent back 15 wounded Russians": a group of its own, no whole of this one
         ns, ne = a.sentence_span(n.start)
         if a.words("cumulative").search(text[ns:ne]) and not a.words("return").search(
             text, *part_of(a, n.start, n.end)
         ):
             continue  # "19,500 children deported since 2022, of whom 1,300 came back": not returned
-        if a.words("return").search(text[ns:ne]):
-            return False  # "Ukraine got back 95 defenders. 12 civilians among them"
+        if a.words("return").search(text[ns:ne]) and not a.words("aside").search(text[ns:ne]):
+            return False  # "Ukraine got back 95 defenders. 12 civilians among them" (not "still seeking the return")
     return True
 
 
