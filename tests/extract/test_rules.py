@@ -43,6 +43,7 @@ from powx_llm.extract._rules_parts import (
     all_of_the_armed_forces,
     breakdown_by_order,
     groups_said_of_all,
+    no_part_above_its_whole,
     units_named_without_count,
 )
 from powx_llm.extract._rules_sides import (
@@ -1259,6 +1260,16 @@ RULE_CASES: dict[Rule, list[Case]] = {
             (side(55, "55", **RU_UA),),
             {"russia.people_qualifier": None},
             fires=False,
+        ),
+    ],
+    no_part_above_its_whole: [
+        Case(
+            "The bodies of 480 Ukrainian soldiers were returned on Tuesday. More than 70,000 Ukrainians are listed as "
+            "missing under special circumstances.",
+            (Side(received_by="Ukraine", released_by="Russia", bodies=480, bodies_words="480 Ukrainian soldiers"),),
+            {"ukraine.bodies": 480, "ukraine.cohort.previously_listed_as_missing": None},
+            note="more than the 480",
+            kind="body_repatriation",
         ),
     ],
     kind_from_sides: [

@@ -36,6 +36,7 @@ from powx_llm.extract._rules_parts import (
     all_of_the_armed_forces,
     breakdown_by_order,
     groups_said_of_all,
+    no_part_above_its_whole,
     units_named_without_count,
 )
 from powx_llm.extract._rules_sides import (
@@ -104,6 +105,7 @@ ANSWER_RULES: tuple[Rule, ...] = (
     groups_said_of_all,
     total_from_parts,
     servicemen_at_least,
+    no_part_above_its_whole,
     # the event: kind, mediators, running totals
     kind_from_sides,
     uncounted_bodies_make_it_mixed,

@@ -10,7 +10,7 @@ from typing import TypeVar
 from powx_llm.extract._answer import Draft, Drafts
 from powx_llm.extract._clues import freed_from, people_of, peoples_named
 from powx_llm.extract._rules_sides import home_draft
-from powx_llm.model import Cohort, Count, Fraction, Unit, UnitCount
+from powx_llm.model import Cohort, Count, Fraction, Qualifier, Unit, UnitCount
 from powx_llm.read import (
     BREAKDOWN,
     CLAUSE_OR_COMMA,
@@ -31,7 +31,13 @@ from powx_llm.read import (
     whole_of_parts,
 )
 
-__all__ = ["all_of_the_armed_forces", "breakdown_by_order", "groups_said_of_all", "units_named_without_count"]
+__all__ = [
+    "all_of_the_armed_forces",
+    "breakdown_by_order",
+    "groups_said_of_all",
+    "no_part_above_its_whole",
+    "units_named_without_count",
+]
 
 _RANKS = (Role.OFFICERS, Role.ENLISTED, Role.PRIVATES, Role.SERGEANTS)
 
@@ -294,3 +300,25 @@ def _last_stated(anchors: list[tuple[int, ...]], at: int) -> list[int]:
     stated = [(max(xs), i) for i, xs in enumerate(before) if xs]
     last = max(stated)[0] if stated else None
     return [i for pos, i in stated if pos == last]
+
+
+def no_part_above_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
+    """A group counted as part of a side (a cohort, the wounded) is never more than the side's whole: "More than
+    70,000 Ukrainians are listed as missing" beside the bodies of nearly 500 counts no one of them."""
+    sides, notes = [], []
+    for d in drafts.sides:
+        whole = d.people if d.people is not None else d.bodies
+        if whole is None or whole.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+            sides.append(d)
+            continue
+        kept = tuple(c for c in d.cohorts if c.count is None or c.count.value <= whole.value)
+        notes += [
+            f"cohort {c.label!r} of {d.to}: more than the {whole.value} it would be part of"
+            for c in d.cohorts
+            if c not in kept
+        ]
+        wounded = d.wounded if not (isinstance(d.wounded, Count) and d.wounded.value > whole.value) else None
+        if wounded is None and d.wounded is not None:
+            notes.append(f"wounded of {d.to}: more than the {whole.value} they would be part of")
+        sides.append(replace(d, cohorts=kept, wounded=wounded))
+    return drafts.with_sides(sides, *notes)
