@@ -91,6 +91,26 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
         ("the deal to swap prisoners, the first accord of this sort", []),
         ("On the swap's first day, more were set free", []),
         # "first" compared with a while, or the start of a running total: no ordinal of the series
+        # the group named before a dash ("Офіцерів серед звільнених — шестеро, сержантів — 61")
+        (
+            "Офіцерів серед звільнених — шестеро, сержантів — 61, рядових — 101.",
+            [
+                ("шестеро", "officers", None, None, None),
+                ("61", "sergeants", None, None, None),
+                ("101", "privates", None, None, None),
+            ],
+        ),
+        # "N of the freed men are …": the group after the verb, not the men
+        ("More than 100 of the freed men are seriously ill or wounded.", [("100", "wounded", None, None, None)]),
+        # "ще" (another) ends a nesting: the National Guard is no part of the Navy's branch
+        (
+            "Військовослужбовців ЗСУ — 101, зокрема 23 моряки ВМС, ще 49 — з Національної гвардії.",
+            [
+                ("101", "unit", "armed_forces", None, None),
+                ("23", "unit", "navy", None, "armed_forces"),
+                ("49", "unit", "national_guard", None, None),
+            ],
+        ),
         ("It was the first such swap in more than five weeks.", []),
         ("It was the first exchange since the two sides met in Geneva.", []),
         (

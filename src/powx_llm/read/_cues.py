@@ -193,6 +193,9 @@ def _named_group(lex: _Lex, m: Mention, after: str, before: str) -> Cue | None:
     return None
 
 
+_DASHED = re.compile(r"(?:^|[,.;]\s*)([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})\s*[—–]\s*$")
+
+
 def _role_of(
     lex: _Lex, m: Mention, after: str, before: str, sentence: str, line: str, part: str, *, paired: bool = False
 ) -> Cue | None:
@@ -201,6 +204,14 @@ def _role_of(
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
     words = _nouns(lex, after)[-1]
     named = _named_group(lex, m, after, before)
+    of_the = rf"\s*(?:{lex('of_the_whole').pattern})\s+(?:{lex('articles').pattern})\s+[^\W\d_][^;:.\d]{{0,40}}?"
+    if named is not None and re.match(of_the + r"\s", after, _F):  # "100 of the freed men are seriously ill"
+        copula = lex("copula", r"^(" + of_the + r")(?<!\w)(?:", r")\s+").match(after)
+        rest = after[copula.end() :] if copula is not None else ""
+        if copula is not None and (said := _named_group(lex, m, rest, before)) is not None:
+            return said
+        if copula is not None and (wound := lex("wound").search(rest[:40])) is not None:
+            return Cue(m, Role.WOUNDED, wound.group(0))
     if named is not None and named.role is Role.BODIES and (since := _bodies_so_far(lex, m, sentence, part)):
         return Cue(m, Role.CUMULATIVE_PEOPLE, since)  # "seit Beginn … über 15.000 Leichname": bodies so far
     if named is not None:
@@ -209,7 +220,6 @@ def _role_of(
     # officers": the group after the verb, when nothing or the whole it is part of comes between (not "13 freed
     # Israelis are women": a noun of its own)
     whole = lex("of_the_whole", r"(?<!\w)(?:", r")(?:\s+" + lex("articles").pattern + r")?\s*$").search(before)
-    of_the = rf"\s*(?:{lex('of_the_whole').pattern})\s+(?:{lex('articles').pattern})\s+[^\W\d_][^;:.\d]{{0,40}}?"
     copula = lex("copula", r"^(\s*|\s*\D{0,12}\d[^;:.]{0,40}?|" + of_the + r")(?<!\w)(?:", r")\s+").match(after)
     if whole is None and copula is not None and (said := _named_group(lex, m, after[copula.end() :], before)):
         return said
@@ -226,6 +236,9 @@ def _role_of(
         return Cue(m, Role.CUMULATIVE_EXCHANGES, words.split()[0])
     if m.kind is MentionKind.COUNT and (noun := lex("exchanges_before", after=r"\s*$").search(before)):
         return Cue(m, Role.CUMULATIVE_EXCHANGES, noun.group(0).strip())  # "الصفقات الثلاث": the noun first
+    dashed = _DASHED.search(line)  # "Офіцерів серед звільнених — шестеро, сержантів — 61": the group first
+    if dashed is not None and (said := _named_group(lex, m, dashed.group(1), "")) is not None:
+        return said
     clause = after[:70]
     cohort = _cohort(lex, clause, before)
     if cohort is not None:
