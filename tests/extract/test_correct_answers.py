@@ -987,6 +987,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Россия", "Украина", 7, "семь мирных жителей"), S("Украина", "Россия", 11, "11 мирных жителей")],
         {"russia.people": 7, "russia.civilians": 7, "ukraine.people": 11, "ukraine.civilians": 11},
     ),
+    (  # "held since 2022" describes those freed: their groups are no aside about people still held
+        "Na Ukrainę wróciło w czwartek 95 osób. Wśród uwolnionych jest 12 oficerów oraz 7 cywilów przetrzymywanych "
+        "od 2022 roku.",
+        "prisoner_exchange",
+        [S("Ukraina", "Rosja", 95, "95 osób")],
+        {"ukraine.people": 95, "ukraine.officers": 12, "ukraine.civilians": 7},
+    ),
     # The cold probe of made-up reports (tests/benchmarks/made_up_reports.py) found these; each sentence is new.
     (
         "Kyiv freed 52 Russian soldiers and got back an equal number of its own defenders on Tuesday.",
