@@ -1616,6 +1616,17 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
             "egypt.people": None,
         },
     ),
+    (  # a mediator given a side of no number and no releaser beside counted sides received no one
+        "Russia and Ukraine swapped 120 prisoners each on Thursday. The exchange was mediated by the United Arab "
+        "Emirates and the United States, Kyiv said.",
+        "prisoner_exchange",
+        [
+            S("United Arab Emirates", "United States"),
+            S("Ukraine", "Russia", 120, "120 prisoners"),
+            S("Russia", "Ukraine", 120, "120 prisoners"),
+        ],
+        {"mediators": ["united arab emirates", "united states"], "ukraine.people": 120, "russia.people": 120},
+    ),
     (  # a separable verb of return: "kamen … frei"
         "Die Ukraine holte am Freitag 120 Soldaten heim. Am selben Tag kamen 40 russische Kriegsgefangene frei.",
         "prisoner_exchange",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.read import parties_named, resolve_party
+from powx_llm.read import mediators_named, parties_named, resolve_party
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,17 @@ def test_places_and_unknown_names_are_not_parties(name: str | None) -> None:
 )
 def test_every_party_a_text_names_by_the_one_resolver(text: str, parties: set[str]) -> None:
     assert parties_named(text) == parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Un échange mené sous l'égide du Qatar.", ["Qatar"]),  # French "un" is no UN
+        ("Un intercambio con la mediación de Catar.", ["Qatar"]),
+        ("Il governo usa la mediazione della Santa Sede.", ["Holy See"]),  # Italian "usa" is no USA
+        ("The UN and the USA helped.", ["United Nations", "United States"]),
+        ("Дякуємо Катару та Святому Престолу.", ["Qatar", "Holy See"]),  # the dative
+    ],
+)
+def test_the_mediators_a_sentence_names(sentence: str, named: list[str]) -> None:
+    assert [name for _, name in mediators_named(sentence)] == named

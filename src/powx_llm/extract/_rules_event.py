@@ -159,7 +159,9 @@ _ICRC = "International Committee of the Red Cross"
 def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
     """Mediators are the third parties a sentence about mediating credits, those the model names that a
     sentence about mediating or the handover names, and the ICRC as the neutral intermediary that received,
-    carried or examined the people (annotation convention 6); never a party of the exchange."""
+    carried or examined the people (annotation convention 6); never a party of the exchange. A side the model
+    gave a mediator so credited, with no number beside counted sides and released by no one or by another
+    mediator, received no one."""
     if drafts.kind is Kind.NONE:
         return drafts
     text = a.article.text
@@ -178,8 +180,17 @@ def credited_mediators(a: Analysis, drafts: Drafts) -> Drafts:
         if _said_now(a, sentence, "handover") or _said_now(a, sentence, "intermediary"):
             involved |= named
     credited |= involved & {_ICRC} | mediating_states(a)
+    counted = any(d.counted for d in drafts.sides)  # not a swap of named people, whose ways are uncounted
+    idle = {
+        d.to
+        for d in drafts.sides
+        if counted and not d.counted and d.to in credited and (d.from_ is None or d.from_ in credited)
+    }
+    notes = [f"side to {to}: {to} mediated the handover, and no number of it is stated" for to in sorted(idle)]
+    if idle:  # "A cserét az Egyesült Arab Emírségek és az Egyesült Államok közvetítette": no receiver of either
+        drafts = drafts.with_sides(d for d in drafts.sides if d.to not in idle)
+        parties = {p for d in drafts.sides for p in (d.to, d.from_) if p}
     out = sorted(credited - parties)
-    notes = []
     for name in drafts.answer.mediators:
         canon = mediator_of(name)
         state = resolve_party(name)

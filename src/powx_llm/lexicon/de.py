@@ -382,6 +382,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"Gefangenschaft",),
     "mediation": (
+        r"unter\s+der\s+Schirmherrschaft",
         r"vermittl\w*",
         r"vermittelt",
         r"dank\w*",

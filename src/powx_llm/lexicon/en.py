@@ -394,6 +394,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"captivity",),
     "mediation": (
+        r"\bunder\s+the\s+auspices\b",
         r"with\s+the\s+support\s+of",
         r"mediat\w*",
         r"broker\w*",
@@ -501,9 +502,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.Turkey": ("turkey",),
     "mediator.Holy See": (r"holy\s+see", "vatican"),
     "mediator.International Committee of the Red Cross": (r"red\s+cross", r"icrc\b"),
-    "mediator.United Nations": (r"united\s+nations", r"\bun\b"),
+    "mediator.United Nations": (r"united\s+nations", r"(?-i:\bUN\b)"),  # not French "un", Italian "un"
     "mediator.European Union": (r"european\s+union", r"(?-i:\bEU\b)"),
-    "mediator.United States": (r"united\s+states", r"u\.s\.", r"usa\b"),
+    "mediator.United States": (r"united\s+states", r"u\.s\.", r"(?-i:\bUSA\b)"),  # not Spanish "usa" (uses)
     "mediator.Oman": (r"\boman",),
     "mediator.Switzerland": ("switzerland",),
     "mediator.Norway": ("norway",),

@@ -301,6 +301,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"cautiverio",),
     "mediation": (
+        r"bajo\s+(?:los\s+)?auspicios",
         r"con\s+el\s+apoyo",
         r"mediaci\w*",
         r"gracias",

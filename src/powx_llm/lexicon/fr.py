@@ -296,6 +296,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"captivité",),
     "mediation": (
+        r"sous\s+l[\'’]égide",
         r"avec\s+(?:le\s+soutien|l['’]appui)",
         r"médiation",
         r"grâce",

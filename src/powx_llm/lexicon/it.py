@@ -294,6 +294,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"prigionia",),
     "mediation": (
+        r"sotto\s+l[\'’]egida",
         r"con\s+il\s+(?:sostegno|supporto)",
         r"mediazion\w*",
         r"grazie",

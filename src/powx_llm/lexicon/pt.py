@@ -296,6 +296,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "captivity_noun": (r"cativeiro",),
     "mediation": (
+        r"sob\s+(?:a\s+)?égide",
         r"com\s+o\s+apoio",
         r"mediaç\w*",
         r"graças",

@@ -236,7 +236,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.Saudi Arabia": ("саудовск",),
     "mediator.Qatar": ("катар",),
     "mediator.Turkey": ("турец", "турци"),
-    "mediator.Holy See": ("ватикан", r"святой\s+престол"),
+    "mediator.Holy See": ("ватикан", r"свят\w+\s+престол\w*"),
     "mediator.International Committee of the Red Cross": (r"мккк\b", r"красн\w*\s+крест"),
     "mediator.United Nations": (r"оон\b",),
     "mediator.European Union": (r"евросоюз\w*", r"европейск\w+\s+союз\w*"),

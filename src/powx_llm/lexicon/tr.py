@@ -265,7 +265,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "people_of.Thailand": (r"taylandlı\w*",),
     "people_of.Belarus": (r"belaruslu\w*", r"beyaz\s+rus(?:lar\w*)?\b"),
     "people_of.Philippines": (r"filipinli\w*",),
-    "mediator.Holy See": (r"vatikan",),
+    "mediator.Holy See": (r"vatikan", r"kutsal\s+makam"),
     "mediator.Egypt": (r"mısır\b", r"mısır['’]\w+"),
     "scale.1000": (r"bin",),
     "scale.1000000": (r"milyon",),

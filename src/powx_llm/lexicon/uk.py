@@ -305,7 +305,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "mediator.Saudi Arabia": ("саудівськ",),
     "mediator.Qatar": ("катар",),
     "mediator.Turkey": ("туреччин", "турец"),
-    "mediator.Holy See": ("ватикан", r"святий\s+престол"),
+    "mediator.Holy See": ("ватикан", r"свят\w+\s+престол\w*"),  # "Святому Престолу"
     "mediator.International Committee of the Red Cross": (r"мкчх\b", r"червон\w*\s+хрест"),
     "mediator.United Nations": (r"оон\b",),
     "mediator.European Union": (r"євросоюз\w*", r"європейськ\w+\s+союз\w*"),
