@@ -111,6 +111,8 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
                 ("49", "unit", "national_guard", None, None),
             ],
         ),
+        # the words before a number's qualifier: "the bodies of nearly 500"
+        ("The bodies of nearly 500 Ukrainian soldiers were returned.", [("500", "bodies", None, None, None)]),
         ("It was the first such swap in more than five weeks.", []),
         ("It was the first exchange since the two sides met in Geneva.", []),
         (

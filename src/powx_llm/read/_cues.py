@@ -121,7 +121,9 @@ def of_the_whole(languages: tuple[str, ...] = lexicon.ALL) -> re.Pattern[str]:
 
 
 def _before(text: str, m: Mention, prev: int) -> str:
-    window = text[max(prev, m.start - 60) : m.start]
+    """Return the words right before *m* (and before its qualifier: "the bodies of nearly 500"), in its clause."""
+    end = m.qualifier_start if m.qualifier_start is not None and m.qualifier_start < m.start else m.start
+    window = text[max(prev, end - 60) : end]
     stops = list(STOP_CHARS.finditer(window))
     return window[stops[-1].end() :] if stops else window
 
