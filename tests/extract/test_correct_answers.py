@@ -1627,6 +1627,12 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         ],
         {"mediators": ["united arab emirates", "united states"], "ukraine.people": 120, "russia.people": 120},
     ),
+    (  # whose people they are, after the words of their wounds
+        "Russia handed over 14 seriously wounded Ukrainian prisoners of war on Monday, asking nothing in return.",
+        "release",
+        [S("Russia", "Ukraine", 14, "14 seriously wounded Ukrainian prisoners of war")],
+        {"ukraine.people": 14, "ukraine.from": "russia", "russia.people": None},
+    ),
     (  # a separable verb of return: "kamen … frei"
         "Die Ukraine holte am Freitag 120 Soldaten heim. Am selben Tag kamen 40 russische Kriegsgefangene frei.",
         "prisoner_exchange",

@@ -92,9 +92,19 @@ def group_head(a: Analysis, m: Mention, *, linked: bool = False) -> str:
 
 def whose(a: Analysis, count: Count | None) -> str | None:
     """Return the party whose people the words right after *count* name ("55 orosz állampolgárt", "10 servicemen
-    of Armenian origin"), if any."""
+    of Armenian origin", after the words of their wounds: "12 seriously wounded Ukrainian prisoners"), if any."""
     m = mention_of(a, count)
-    return people_of(a, group_head(a, m, linked=True)) if m is not None else None
+    if m is None:
+        return None
+    named = people_of(a, group_head(a, m, linked=True))
+    if named is not None:
+        return named
+    after = a.article.text[m.end : m.end + 60]
+    stop = STOP_CHARS.search(after)
+    words = (after[: stop.start()] if stop else after).split()
+    wound = a.words("wound", r"^\W*(?:", r")")
+    hurt = next((i for i, w in enumerate(words[:2]) if wound.match(w)), None)  # "12 seriously wounded Ukrainian …"
+    return people_of(a, " ".join(words[hurt + 1 : hurt + 3])) if hurt is not None else None
 
 
 def freed_from(a: Analysis, m: Mention) -> str | None:
