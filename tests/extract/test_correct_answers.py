@@ -994,6 +994,23 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraina", "Rosja", 95, "95 osób")],
         {"ukraine.people": 95, "ukraine.officers": 12, "ukraine.civilians": 7},
     ),
+    (  # "ще" (another) before the children: they are still everyone who came back
+        "Ще 10 українських дітей повернули з Росії, повідомили в Офісі президента.",
+        "release",
+        [S("Україна", "Росія", 10, "10 українських дітей")],
+        {"ukraine.people": 10},
+    ),
+    (  # a mediator that received a side of its own: the foreigners flown to Saudi Arabia stay its
+        "Russia freed 215 Ukrainians and got back 55 of its soldiers in a swap brokered by Saudi Arabia and Turkey. "
+        "Russia also freed ten foreigners, who were flown to Saudi Arabia.",
+        "prisoner_exchange",
+        [
+            S("Ukraine", "Russia", 215, "215 Ukrainians"),
+            S("Russia", "Ukraine", 55, "55 of its soldiers"),
+            S("Saudi Arabia", "Russia", 10, "ten foreigners"),
+        ],
+        {"ukraine.people": 215, "russia.people": 55, "saudi_arabia.people": 10},
+    ),
     # The cold probe of made-up reports (tests/benchmarks/made_up_reports.py) found these; each sentence is new.
     (
         "Kyiv freed 52 Russian soldiers and got back an equal number of its own defenders on Tuesday.",

@@ -120,6 +120,8 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
             [("211", "cumulative_people", None, None, None)],
         ),
         ("It was the first exchange since the war began.", [("first", "ordinal", None, None, None)]),
+        ("It was the first prisoner exchange since Russia's invasion began.", [("first", "ordinal", None, None, None)]),
+        ("It was the first exchange of the war, after 2 weeks of talks.", [("first", "ordinal", None, None, None)]),
         ("Die Zahl beträgt 95. Der Austausch fand am Freitag statt", []),  # a count ending a sentence
         ("Dönenlerin sayısı 75. Takas cuma günü yapıldı", []),
         (  # a list that names the group first: "<place> direction — N"

@@ -47,6 +47,8 @@ def _running(text: str) -> dict[int, bool]:
             True,
         ),
         ("Kyiv received 700 bodies; since 2023 the bodies of 8,100 soldiers have been returned.", 8100, True),
+        # the dead of a time, not bodies returned so far
+        ("Ukraine received the bodies of 909 soldiers killed since the start of the Kursk offensive.", 909, False),
         # a running total of other things
         (
             "Ukraine got back 75 soldiers, bringing the overall number of documented cases of abuse to 2,431.",

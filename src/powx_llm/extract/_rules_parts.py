@@ -311,13 +311,16 @@ def no_part_above_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
         if whole is None or whole.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
             sides.append(d)
             continue
-        kept = tuple(c for c in d.cohorts if c.count is None or c.count.value <= whole.value)
+        mixed = d.people is not None and d.bodies is not None  # a cohort may count the living or the dead
+        kept = tuple(c for c in d.cohorts if mixed or c.count is None or c.count.value <= whole.value)
         notes += [
             f"cohort {c.label!r} of {d.to}: more than the {whole.value} it would be part of"
             for c in d.cohorts
             if c not in kept
         ]
-        wounded = d.wounded if not (isinstance(d.wounded, Count) and d.wounded.value > whole.value) else None
+        living = d.people.value if d.people is not None else None  # the wounded are living people
+        big = isinstance(d.wounded, Count) and living is not None and d.wounded.value > living
+        wounded = None if big else d.wounded
         if wounded is None and d.wounded is not None:
             notes.append(f"wounded of {d.to}: more than the {whole.value} they would be part of")
         sides.append(replace(d, cohorts=kept, wounded=wounded))

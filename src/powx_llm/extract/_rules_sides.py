@@ -425,14 +425,19 @@ def releaser_of_gaza_is_hamas(a: Analysis, drafts: Drafts) -> Drafts:
 def a_mediator_received_no_one(a: Analysis, drafts: Drafts) -> Drafts:
     """A receiver the report's opening names as mediating the handover ("a deal brokered by Qatar and Turkey")
     received no one of a swap between Russia and Ukraine (each released a side): that side went to the other one
-    of the war. A mediator that receives the one side released may be the third country it went to ("Szaúd-Arábia
-    közvetítésével Oroszország tíz külföldit … szabadon engedett")."""
+    of the war, when that one has no side yet or one of the same number. A mediator that receives the one side
+    released may be the third country it went to ("Szaúd-Arábia közvetítésével Oroszország tíz külföldit …
+    szabadon engedett"), and so may one beside a side of another number to the war's other party (the ten
+    foreigners flown to Saudi Arabia beside the 215 to Ukraine)."""
     if not set(ONE_WAR) <= {d.from_ for d in drafts.sides}:
         return drafts
     mediating = mediating_states(a) - set(ONE_WAR)
+    counts = {d.to: {c.value for c in (d.people, d.bodies) if c is not None} for d in drafts.sides}
     sides, notes = [], []
     for d in drafts.sides:
-        if d.to in mediating and d.from_ in ONE_WAR:
+        own = {c.value for c in (d.people, d.bodies) if c is not None}
+        other = counts.get(ONE_WAR.get(d.from_ or "", ""))
+        if d.to in mediating and d.from_ in ONE_WAR and (other is None or not own or own <= other):
             notes.append(f"side to {d.to}: {d.to} mediated the handover, the side went to {ONE_WAR[d.from_]}")
             d = replace(d, to=ONE_WAR[d.from_])
         sides.append(d)

@@ -190,6 +190,7 @@ CATEGORIES: dict[str, str] = {
     "link_of": "a whole word after a group's noun linking it to whose people they are (servicemen of Armenian origin)",
     "articles": "after of_the_whole: the, these",
     "also": "in a list of units: also, as well as (ends the list)",
+    "another": "in a list of units: another (ends a nesting, not the list: зокрема 23 моряки ВМС, ще 49 — з НГУ)",
     "aside": "in a sentence: about other people (still held, earlier, expected)",
     "body_words": "in a sentence: the dead, bodies",
     "future": "before a number in its sentence: a plan or agreement",

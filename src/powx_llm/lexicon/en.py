@@ -232,7 +232,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"planned",
         r"sentenc\w*",
         r"convicted",
-        r"\bcases\s+of\b",  # "the number of documented cases of abuse … to 2,431": cases, not people returned (aside)
+        r"\b(?:number|total|tally)\s+of\s+(?:\w+\s+){0,2}cases\b",  # "… documented cases of abuse … to 2,431" (aside)
     ),
     "exchanges": (r"exchanges\b", r"swaps\b"),
     "exchanges_first": (r"(?:prisoner|pow|prisoner-of-war|body)\s+(?:exchanges|swaps)\b",),  # "70 prisoner exchanges"
@@ -287,7 +287,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bthought\s+to\b",
         r"\bbelieved\b",
         r"\bprevious\b",
-        r"\bcases\s+of\b",  # "documented cases of abuse": things counted, not people (also in not_returned)
+        r"\b(?:number|total|tally)\s+of\s+(?:\w+\s+){0,2}cases\b",  # cases counted, not people (also not_returned)
         r"\bearlier\b(?!\s+(?:in|on)\s+the\s+day|\s+that\s+day|\s+today|\s+on\s+\w+day)",  # not the same day
         r"\blast\s+week\b",
     ),
@@ -351,12 +351,11 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"received",
         r"repatriat\w*",
         r"\btraded\b",
-        r"\bcross(?:ed|es|ing)?\s+back\b",
+        r"\bcross(?:ed|es|ing)?\s+back\s+(?:home|into\s+(?:ukraine|russia|armenia|azerbaijan|israel))\b",
         r"\b(?:are|is|were|was)\s+back\s+(?:home|on|in)\b",
         r"\bback\s+home\b",
-        r"\bc[oa]mes?\s+home\b",
-        r"\bpardon(?:s|ed|ing)?\b",
-        r"\btransferr(?:ed|ing)\b",
+        r"(?<!\bwho\s)(?<!\bthat\s)\bc[oa]mes?\s+home\b",  # not "servicemen who came home from the front"
+        r"(?<!forcibly\s)\btransferr(?:ed|ing)\s+(?:back|home)\b",  # not "deported or forcibly transferred to"
     ),
     "received_by": (
         r"got\s+back",
@@ -431,6 +430,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "since_start": (
         r"since\s+the\s+(?:beginning|start)",
         r"since\s+the\s+(?:[\w-]+\s+){0,2}(?:war|invasion|conflict|offensive)\s+(?:began|started|broke\s+out)",
+        r"since\s+(?:russia['’]s\s+|the\s+)?(?:full[-\s]scale\s+)?invasion\b",
+        r"since\s+(?:russia|moscow)\s+invaded\b",
     ),
     "people_of.Ukraine": (r"ukrainians?\b",),
     "people_of.Russia": (r"russians?\b",),

@@ -276,8 +276,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brescat\w*",
         r"\bdevuelt\w*",
         r"\bdevolv(?:ió|ieron|er|erá|erán|iendo)\b",
-        r"\b(?:han|ha|habían)\s+vuelto\b",
-        r"\bvolvi(?:ó|eron)\b",
+        r"\b(?:han|ha|habían)\s+vuelto\b(?!\s+a\s+[^\W\d_]+(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?\b)",
+        r"\bvolvi(?:ó|eron)\b(?!\s+a\s+[^\W\d_]+(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?\b)",  # not "volvió a acusar"
     ),
     "received_by": (r"\brecib\w*", r"\brecuper\w*"),
     "released": (r"\bliber(?:ó|aron|a|an|ará|arán)\b", r"\bexcarcel\w*", r"\bentreg\w*", r"\bsolt(?:ó|aron)\b"),

@@ -288,7 +288,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\botrzymał\w*",
         r"\buratowa\w*",
         r"\bodebra\w*",
-        r"\btrafi(?:ło|li|ły|ł)\b",  # "Do Rosji trafiło 55": went to
+        r"\bdo\s+(?:Rosji|Ukrainy|kraju|domu|ojczyzny)\s+trafi(?:ło|li|ły|ł)\b",  # "Do Rosji trafiło 55"
+        r"\btrafi(?:ło|li|ły|ł)\s+(?:\S+\s+){0,3}?do\s+(?:Rosji|Ukrainy|kraju|domu|ojczyzny)\b",
         r"\bna\s+wolnoś[ćc]\b",  # "na wolność wyszło 52 więźniów": went free
     ),
     "received_by": (r"\bodzyskał\w*", r"\botrzymał\w*", r"\bsprowadził\w*", r"\bodebrał\w*", r"\bprzyjęł\w*"),

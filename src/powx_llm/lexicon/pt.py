@@ -266,8 +266,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brecuper\w*",
         r"\bresgat\w*",
         r"\bdevolv(?:eu|eram|er|erá|erão|id[oa]s?|endo)\b",
-        r"\bsoltar\b",
-        r"\bem\s+liberdade\b",  # "pôr em liberdade 30 palestinianos"
+        r"\b(?:posto|postos|posta|postas|pôs|puseram)\s+em\s+liberdade\b",  # done, not "aceitou pôr em liberdade"
     ),
     "received_by": (r"\breceb\w*", r"\brecuper\w*"),
     "released": (

@@ -131,7 +131,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "destination": (r"в", r"во", r"на"),
     "bodies_of": (r"тела", r"останки"),
     "of_the_whole": (r"из",),
-    "also": (r"\bа\s+также\b", r"\bтакже\b", r"\bещё\b", r"\bеще\b"),
+    "also": (r"\bа\s+также\b", r"\bтакже\b"),
+    "another": (r"\bещё\b", r"\bеще\b"),
     "aside": (r"остаются", r"до\s+сих\s+пор", r"предыдущ\w*", r"ранее", r"до\s+этого", r"напомним"),
     "body_words": (r"тел[оа]?\b", r"погибш\w*", r"останк\w*"),
     "future": (

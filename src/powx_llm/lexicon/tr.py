@@ -212,7 +212,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bgeri\s+al\w*",
         r"\bkavuş\w*",
         r"\bdön(?:dü|düler|en|müş|müştür)\b",  # "Rusya\'ya 90 asker döndü"
-        r"\bgetiril\w*",  # "Ermenistan\'a 44 … esiri getirildi": brought
+        r"\b(?:geri|yurda|ülke\w*|eve|esir\w*)\s+getiril\w*",  # "44 Ermeni savaş esiri getirildi", not tanks
     ),
     "received_by": (r"\bgeri\s+al\w*", r"\bteslim\s+al\w*", r"\bkavuş\w*"),
     "released": (r"\bserbest\s+bırak\w*", r"\bsalıver\w*", r"\bteslim\s+et\w*", r"\biade\s+et\w*"),

@@ -287,14 +287,16 @@ def _running(lex: _Lex, m: Mention, sentence: str, part: str) -> str | None:
 
 
 def _bodies_so_far(lex: _Lex, m: Mention, sentence: str, part: str) -> str | None:
-    """Return the words that make the bodies *m* counts a running total, if any: as ``_running``, when no other
-    number follows those words ("جثامين 15 …, ليرتفع بذلك عدد الجثامين … إلى 285": 285 is the running total)."""
+    """Return the words that make the bodies *m* counts a running total, if any: as ``_running``, when those words
+    come before the number ("seit Beginn der Rückführungen … über 15.000 Leichname"; not "the bodies of 909
+    soldiers killed since the start of the offensive") and no other number follows it in its part ("جثامين 15
+    …, ليرتفع بذلك عدد الجثامين … إلى 285": 285 is the running total)."""
     since = _running(lex, m, sentence, part)
-    if since is None:
+    at, own = part.find(since) if since else -1, part.find(m.quote)
+    if since is None or at < 0 or own < 0 or at > own:
         return None
-    rest = part[part.find(since) + len(since) :]
-    numbers = [n for n in re.findall(r"\d[\d.,\s]*\d|\d", rest) if n.strip() != m.quote]
-    return since if not numbers else None
+    rest = part[own + len(m.quote) :]
+    return since if not re.search(r"\d", rest) else None
 
 
 def _since(lex: _Lex, part: str) -> str | None:
@@ -370,7 +372,7 @@ def _first_in_a_while(lex: _Lex, text: str, m: Mention) -> bool:
     if any(c.start() <= m.start - base < c.end() for c in lex("cumulative").finditer(text[base : m.end + 40])):
         return True  # "5,917 have come home since the first exchange": the start of a running total
     end = min((i for i in (text.find(c, m.end) for c in ".!?\n") if i >= 0), default=len(text))
-    rest = text[m.end : min(end, m.end + 90)]
+    rest = re.split(r"[,;:]", text[m.end : min(end, m.end + 90)], maxsplit=1)[0]  # its clause only
     if lex("since_start").search(rest) or lex("cumulative").search(rest):
         return False
     unit = lex("duration_unit", r"^\W*(?:", r")\W*$")
@@ -409,7 +411,12 @@ def _with_nesting(lex: _Lex, cues: list[Cue], text: str, sentences: list[tuple[i
             between = between[between.rfind(parent.words) + len(parent.words) :] if parent.words in between else between
             if lex("including").search(between) and (parent.within is None):
                 cue = Cue(cue.mention, cue.role, cue.words, unit=cue.unit, label=cue.label, within=parent.unit)
-            elif parent.within is not None and not re.search(r"[.;]", between) and not lex("also").search(between):
+            elif (
+                parent.within is not None
+                and not re.search(r"[.;]", between)
+                and not lex("also").search(between)
+                and not lex("another").search(between)
+            ):
                 cue = Cue(cue.mention, cue.role, cue.words, unit=cue.unit, label=cue.label, within=parent.within)
         out.append(cue)
     return out
