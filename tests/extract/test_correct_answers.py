@@ -1650,6 +1650,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Russia", "Ukraine", 14, "14 seriously wounded Ukrainian prisoners of war")],
         {"ukraine.people": 14, "ukraine.from": "russia", "russia.people": None},
     ),
+    (  # the other side's figure from its own government: "84 of its soldiers"
+        "Kyiv got back 84 fighters from Russian captivity on Wednesday. Moscow's defence ministry said 84 of its "
+        "soldiers had returned and would be treated in Moscow.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 84, "84 fighters")],
+        {"ukraine.people": 84, "russia.people": 84, "russia.from": "ukraine"},
+    ),
     (  # a separable verb of return: "kamen … frei"
         "Die Ukraine holte am Freitag 120 Soldaten heim. Am selben Tag kamen 40 russische Kriegsgefangene frei.",
         "prisoner_exchange",

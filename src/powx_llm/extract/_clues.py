@@ -126,10 +126,24 @@ def receiver(a: Analysis, m: Mention) -> str | None:
 
     The group is named in the two words right after the number, within its clause ("140 человек,
     Россия – 82": Россия starts another clause; "12 people from Russian captivity": not Russia's people); else
-    the subject of a verb of receiving before it; else where a word of return after it says they went.
+    the subject of a verb of receiving before it; else where a word of return after it says they went; else
+    the party its sentence names when the words say the people are its own ("84 of its soldiers").
     """
     head = group_head(a, m)
-    return people_of(a, head) or party_of(head) or said_received(a, m)
+    return people_of(a, head) or party_of(head) or said_received(a, m) or _its_own(a, m)
+
+
+def _its_own(a: Analysis, m: Mention) -> str | None:
+    """Return the one party the sentence names before *m* when the words after it say the people are its own
+    ("Moscow's defence ministry said 84 of its soldiers had returned")."""
+    own = a.words("its_own", r"\s*").match(a.article.text, m.end)
+    if own is None:
+        return None
+    if "own" not in own.group(0).lower() and a.words("captivity", r"\s*").match(a.article.text, own.end()):
+        return None  # "Russia freed 90 of its prisoners": those it held, not its own people
+    start, _ = a.sentence_span(m.start)
+    named = parties_in(a, a.article.text[start : m.start])
+    return named.pop() if len(named) == 1 else None
 
 
 def said_received(a: Analysis, m: Mention) -> str | None:

@@ -188,6 +188,7 @@ CATEGORIES: dict[str, str] = {
     "more_before": "between bodies_of and a number: another, more (тіла ще 58, cuerpos de otros 58)",
     "of_the_whole": "between two numbers: of (two of the five)",
     "link_of": "a whole word after a group's noun linking it to whose people they are (servicemen of Armenian origin)",
+    "its_own": "right after a number: of its own (the party its sentence names before it: 84 of its soldiers)",
     "articles": "after of_the_whole: the, these",
     "also": "in a list of units: also, as well as (ends the list)",
     "another": "in a list of units: another (ends a nesting, not the list: зокрема 23 моряки ВМС, ще 49 — з НГУ)",

@@ -271,6 +271,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "destination": (r"to", r"into"),
     "bodies_of": (r"bod(?:y|ies)\s+of", r"(?:mortal\s+)?remains\s+of"),
     "link_of": (r"of",),
+    "its_own": (r"of\s+its\s+(?:own\s+)?",),
     "of_the_whole": (r"of",),
     "articles": (r"the", r"these", r"those"),
     "also": (r"\bas\s+well\s+as\b", r"\balso\b"),
