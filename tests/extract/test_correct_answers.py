@@ -1657,6 +1657,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 84, "84 fighters")],
         {"ukraine.people": 84, "russia.people": 84, "russia.from": "ukraine"},
     ),
+    (  # the side's own bodies stay; the other party's dead go to it
+        "Russia handed over the bodies of 900 Ukrainian servicemen on Monday and received the remains of 40 of its "
+        "own soldiers in return.",
+        "mixed",
+        [S("Russia", "Ukraine", 900, "900 Ukrainian servicemen", 40, "40 of its own soldiers")],
+        {"ukraine.bodies": 900, "ukraine.from": "russia", "russia.bodies": 40, "russia.people": None},
+    ),
     (  # a separable verb of return: "kamen … frei"
         "Die Ukraine holte am Freitag 120 Soldaten heim. Am selben Tag kamen 40 russische Kriegsgefangene frei.",
         "prisoner_exchange",

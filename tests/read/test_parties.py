@@ -93,3 +93,7 @@ def test_every_party_a_text_names_by_the_one_resolver(text: str, parties: set[st
 )
 def test_the_mediators_a_sentence_names(sentence: str, named: list[str]) -> None:
     assert [name for _, name in mediators_named(sentence)] == named
+
+
+def test_a_word_that_only_begins_like_a_name_is_no_party() -> None:
+    assert parties_named("Ukrainian servicemen") == {"Ukraine"}  # not Portuguese "Sérvia"

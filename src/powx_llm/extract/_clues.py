@@ -50,6 +50,7 @@ __all__ = [
     "said_received",
     "things_follow",
     "whose",
+    "whose_own",
 ]
 
 ONE_WAR = {"Ukraine": "Russia", "Russia": "Ukraine"}  # the two parties of the war most reports are about
@@ -133,17 +134,30 @@ def receiver(a: Analysis, m: Mention) -> str | None:
     return people_of(a, head) or party_of(head) or said_received(a, m) or _its_own(a, m)
 
 
+def whose_own(a: Analysis, count: Count | None) -> str | None:
+    """Return the party whose people the words right after *count* name, or whose own they say they are in any
+    sentence stating it ("the remains of 38 of its own soldiers")."""
+    named = whose(a, count)
+    if named is not None or count is None:
+        return named
+    return next((p for m in a.mentions if m.value == count.value and (p := _its_own(a, m)) is not None), None)
+
+
 def _its_own(a: Analysis, m: Mention) -> str | None:
-    """Return the one party the sentence names before *m* when the words after it say the people are its own
-    ("Moscow's defence ministry said 84 of its soldiers had returned")."""
+    """Return the party the sentence names first before *m* (by name or by its people) when the words after it say
+    the people are its own ("Moscow's defence ministry said 84 of its soldiers had returned")."""
     own = a.words("its_own", r"\s*").match(a.article.text, m.end)
     if own is None:
         return None
     if "own" not in own.group(0).lower() and a.words("captivity", r"\s*").match(a.article.text, own.end()):
         return None  # "Russia freed 90 of its prisoners": those it held, not its own people
     start, _ = a.sentence_span(m.start)
-    named = parties_in(a, a.article.text[start : m.start])
-    return named.pop() if len(named) == 1 else None
+    words = a.article.text[start : m.start].split()
+    for i in range(1, len(words) + 1):  # the first party named: "Russia … the bodies of 1,000 Ukrainian …": Russia
+        named = parties_named(" ".join(words[:i])) or peoples_named(a, " ".join(words[:i]))
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 def said_received(a: Analysis, m: Mention) -> str | None:

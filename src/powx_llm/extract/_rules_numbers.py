@@ -8,7 +8,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from powx_llm.extract._answer import LABELS, Draft, Drafts, mention_of
-from powx_llm.extract._clues import both_sides, group_head, in_return, names_a_year, people_of, receiver, whose
+from powx_llm.extract._clues import (
+    both_sides,
+    group_head,
+    in_return,
+    names_a_year,
+    people_of,
+    receiver,
+    whose,
+    whose_own,
+)
 from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
@@ -48,7 +57,10 @@ __all__ = [
 def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     """People the words count as bodies ("the bodies of 501", "тіла 212") are bodies: the model put the dead
     among the living. The bodies it gave that side instead go to the party whose dead the words name, when that
-    is another ("1,000 bodies of Ukrainian servicemen … 31 bodies of Russian soldiers": both on Ukraine's side)."""
+    is another ("1,000 bodies of Ukrainian servicemen … 31 bodies of Russian soldiers": both on Ukraine's side);
+    when those are the side's own and the people's number is another party's dead, that number goes to that
+    party instead ("Russia handed over the bodies of 1,000 Ukrainian servicemen and received the remains of 38
+    of its own soldiers": both on Russia's side)."""
     sides: list[Draft] = []
     notes: list[str] = []
     for d in drafts.sides:
@@ -56,7 +68,12 @@ def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
         other = None
         if m is not None and bodies_by_words(a, m):
             if d.bodies is not None and d.people is not None and d.bodies.value != d.people.value:
-                owner = whose(a, d.bodies)
+                owner = whose_own(a, d.bodies)
+                theirs = whose(a, d.people)
+                if owner == d.to and theirs is not None and theirs != d.to:
+                    notes.append(f"bodies {d.people.value} to {theirs}, not {d.to}: the words name them as {theirs}'s")
+                    sides.extend((d.with_count("people", None), Draft(theirs, d.to, bodies=d.people)))
+                    continue
                 if owner is not None and owner != d.to:
                     other = Draft(owner, d.to, bodies=d.bodies)
                     notes.append(f"bodies {d.bodies.value} to {owner}, not {d.to}: the words name them as {owner}'s")

@@ -165,7 +165,7 @@ def _stem_match(token: str, word: str) -> bool:
     """Return whether *token* is *word* inflected ("rosji" ~ "rosja", "oroszorszagba" ~ "oroszorszag")."""
     if token == word:
         return True
-    if len(word) < 4 or len(token) > len(word) + 4:
+    if len(word) < 4 or len(token) > len(word) + 3:  # not "servicemen" for Portuguese "Sérvia"
         return False
     return token.startswith(word if len(word) == 4 else word[:-1])
 
