@@ -1664,6 +1664,13 @@ MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Russia", "Ukraine", 900, "900 Ukrainian servicemen", 40, "40 of its own soldiers")],
         {"ukraine.bodies": 900, "ukraine.from": "russia", "russia.bodies": 40, "russia.people": None},
     ),
+    (  # a side's number the words never name as its people gives way to "N of its own servicemen"
+        "Seventy Ukrainian servicemen returned from Russian captivity on Thursday. Among those freed were 15 soldiers "
+        "captured in Russia's Kursk region. Russia's defence ministry said it had received 70 of its own servicemen.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 70, "Seventy Ukrainian servicemen"), S("Russia", "Ukraine", 15, "15 soldiers")],
+        {"ukraine.people": 70, "russia.people": 70},
+    ),
     (  # a separable verb of return: "kamen … frei"
         "Die Ukraine holte am Freitag 120 Soldaten heim. Am selben Tag kamen 40 russische Kriegsgefangene frei.",
         "prisoner_exchange",

@@ -37,6 +37,7 @@ __all__ = [
     "happened",
     "held_by",
     "in_return",
+    "its_own",
     "mediating_states",
     "n_for_n",
     "names_a_year",
@@ -131,7 +132,7 @@ def receiver(a: Analysis, m: Mention) -> str | None:
     the party its sentence names when the words say the people are its own ("84 of its soldiers").
     """
     head = group_head(a, m)
-    return people_of(a, head) or party_of(head) or said_received(a, m) or _its_own(a, m)
+    return people_of(a, head) or party_of(head) or said_received(a, m) or its_own(a, m)
 
 
 def whose_own(a: Analysis, count: Count | None) -> str | None:
@@ -140,10 +141,10 @@ def whose_own(a: Analysis, count: Count | None) -> str | None:
     named = whose(a, count)
     if named is not None or count is None:
         return named
-    return next((p for m in a.mentions if m.value == count.value and (p := _its_own(a, m)) is not None), None)
+    return next((p for m in a.mentions if m.value == count.value and (p := its_own(a, m)) is not None), None)
 
 
-def _its_own(a: Analysis, m: Mention) -> str | None:
+def its_own(a: Analysis, m: Mention) -> str | None:
     """Return the party the sentence names first before *m* (by name or by its people) when the words after it say
     the people are its own ("Moscow's defence ministry said 84 of its soldiers had returned")."""
     own = a.words("its_own", r"\s*").match(a.article.text, m.end)

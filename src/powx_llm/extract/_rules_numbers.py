@@ -12,6 +12,7 @@ from powx_llm.extract._clues import (
     both_sides,
     group_head,
     in_return,
+    its_own,
     names_a_year,
     people_of,
     receiver,
@@ -276,7 +277,7 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
                 for m in a.mentions
                 if m.kind is MentionKind.COUNT
                 and ((m.value or 0) > d.people.value or _exact_for_rounded(d.people, m))
-                and people_of(a, group_head(a, m)) == d.to
+                and (people_of(a, group_head(a, m)) == d.to or its_own(a, m) == d.to)  # "75 of its own servicemen"
                 and not is_part(a, m)
                 and why_not_total(a, m, "people") is None
                 and not a.words("aside").search(sentence_of(a, m))
