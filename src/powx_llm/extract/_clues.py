@@ -85,11 +85,16 @@ def _peoples(a: Analysis, words: str) -> list[tuple[int, str]]:
 def group_head(a: Analysis, m: Mention, *, linked: bool = False) -> str:
     """Return the two words after *m* that name its group, within its clause; when *linked*, two more after a
     linking word ("10 servicemen of Armenian origin")."""
-    after = a.article.text[m.end : m.end + 60]
-    stop = STOP_CHARS.search(after)
-    words = (after[: stop.start()] if stop else after).split()
+    words = _words_after(a, m)
     link = linked and len(words) > 2 and a.words("link_of", "^(?:", ")$").match(words[1]) is not None
     return " ".join(words[: 4 if link else 2])
+
+
+def _words_after(a: Analysis, m: Mention) -> list[str]:
+    """Return the words right after *m*, up to the end of its clause."""
+    after = a.article.text[m.end : m.end + 60]
+    stop = STOP_CHARS.search(after)
+    return (after[: stop.start()] if stop else after).split()
 
 
 def whose(a: Analysis, count: Count | None) -> str | None:
@@ -101,9 +106,7 @@ def whose(a: Analysis, count: Count | None) -> str | None:
     named = people_of(a, group_head(a, m, linked=True))
     if named is not None:
         return named
-    after = a.article.text[m.end : m.end + 60]
-    stop = STOP_CHARS.search(after)
-    words = (after[: stop.start()] if stop else after).split()
+    words = _words_after(a, m)
     wound = a.words("wound", r"^\W*(?:", r")")
     hurt = next((i for i, w in enumerate(words[:2]) if wound.match(w)), None)  # "12 seriously wounded Ukrainian …"
     return people_of(a, " ".join(words[hurt + 1 : hurt + 3])) if hurt is not None else None

@@ -66,24 +66,29 @@ def bodies_named_as_bodies(a: Analysis, drafts: Drafts) -> Drafts:
     notes: list[str] = []
     for d in drafts.sides:
         m = mention_of(a, d.people)
-        other = None
-        if m is not None and bodies_by_words(a, m):
-            if d.bodies is not None and d.people is not None and d.bodies.value != d.people.value:
-                owner = whose_own(a, d.bodies)
-                theirs = whose(a, d.people)
-                if owner == d.to and theirs is not None and theirs != d.to:
-                    notes.append(f"bodies {d.people.value} to {theirs}, not {d.to}: the words name them as {theirs}'s")
-                    sides.extend((d.with_count("people", None), Draft(theirs, d.to, bodies=d.people)))
-                    continue
-                if owner is not None and owner != d.to:
-                    other = Draft(owner, d.to, bodies=d.bodies)
-                    notes.append(f"bodies {d.bodies.value} to {owner}, not {d.to}: the words name them as {owner}'s")
-                else:
-                    why = f"{d.bodies.value} gives way to {m.quote}, which the words call bodies"
-                    notes.append(f"bodies to {d.to}: {why}")
-            d = replace(d, people=None, bodies=d.people)  # the people's number takes the bodies' place
-        sides.extend((d, other) if other is not None else (d,))
+        if m is None or not bodies_by_words(a, m):
+            sides.append(d)
+            continue
+        moved, note = _the_dead_by_whose(a, d, m)
+        sides += moved
+        notes += [note] if note else []
     return drafts.with_sides(sides, *notes)
+
+
+def _the_dead_by_whose(a: Analysis, d: Draft, m: Mention) -> tuple[list[Draft], str | None]:
+    """Return side *d*, whose people's number *m* the words call bodies, as sides of bodies (see
+    ``bodies_named_as_bodies``), and why, when the model's own bodies for it change."""
+    as_bodies = replace(d, people=None, bodies=d.people)  # the people's number takes the bodies' place
+    if d.bodies is None or d.people is None or d.bodies.value == d.people.value:
+        return [as_bodies], None
+    owner, theirs = whose_own(a, d.bodies), whose(a, d.people)
+    if owner == d.to and theirs not in (None, d.to):
+        why = f"bodies {d.people.value} to {theirs}, not {d.to}: the words name them as {theirs}'s"
+        return [d.with_count("people", None), Draft(theirs, d.to, bodies=d.people)], why
+    if owner not in (None, d.to):
+        why = f"bodies {d.bodies.value} to {owner}, not {d.to}: the words name them as {owner}'s"
+        return [as_bodies, Draft(owner, d.to, bodies=d.bodies)], why
+    return [as_bodies], f"bodies to {d.to}: {d.bodies.value} gives way to {m.quote}, which the words call bodies"
 
 
 def _dropping(

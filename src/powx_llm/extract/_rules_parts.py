@@ -318,10 +318,9 @@ def no_part_above_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
             for c in d.cohorts
             if c not in kept
         ]
-        living = d.people.value if d.people is not None else None  # the wounded are living people
-        big = isinstance(d.wounded, Count) and living is not None and d.wounded.value > living
-        wounded = None if big else d.wounded
-        if wounded is None and d.wounded is not None:
-            notes.append(f"wounded of {d.to}: more than the {whole.value} they would be part of")
-        sides.append(replace(d, cohorts=kept, wounded=wounded))
+        living = d.people  # the wounded are living people
+        if isinstance(d.wounded, Count) and living is not None and d.wounded.value > living.value:
+            notes.append(f"wounded of {d.to}: more than the {living.value} they would be part of")
+            d = replace(d, wounded=None)
+        sides.append(replace(d, cohorts=kept))
     return drafts.with_sides(sides, *notes)

@@ -206,24 +206,24 @@ def _role_of(
         return Cue(m, Role.VICTIMS, harmed.group(0).strip())  # "of wounding two civilians": victims
     words = _nouns(lex, after)[-1]
     named = _named_group(lex, m, after, before)
+    # "seven are children", "Six of the 13 freed Israelis are women", "Eleven of the Ukrainians who came home are
+    # officers": the group after the verb, when nothing or the whole it is part of comes between (not "13 freed
+    # Israelis are women": a noun of its own); after "of the", before the noun it names ("100 of the freed men are
+    # seriously ill": the wounded, not the men)
     of_the = rf"\s*(?:{lex('of_the_whole').pattern})\s+(?:{lex('articles').pattern})\s+[^\W\d_][^;:.\d]{{0,40}}?"
-    if named is not None and re.match(of_the + r"\s", after, _F):  # "100 of the freed men are seriously ill"
-        copula = lex("copula", r"^(" + of_the + r")(?<!\w)(?:", r")\s+").match(after)
-        rest = after[copula.end() :] if copula is not None else ""
-        if copula is not None and (said := _named_group(lex, m, rest, before)) is not None:
+    copula = lex("copula", r"^(\s*|\s*\D{0,12}\d[^;:.]{0,40}?|" + of_the + r")(?<!\w)(?:", r")\s+").match(after)
+    rest = after[copula.end() :] if copula is not None else None
+    if named is not None and rest is not None and re.match(of_the + r"\s", after, _F):
+        if (said := _named_group(lex, m, rest, before)) is not None:
             return said
-        if copula is not None and (wound := lex("wound").search(rest[:40])) is not None:
+        if (wound := lex("wound").search(rest[:40])) is not None:
             return Cue(m, Role.WOUNDED, wound.group(0))
     if named is not None and named.role is Role.BODIES and (since := _bodies_so_far(lex, m, sentence, part)):
         return Cue(m, Role.CUMULATIVE_PEOPLE, since)  # "seit Beginn … über 15.000 Leichname": bodies so far
     if named is not None:
         return named
-    # "seven are children", "Six of the 13 freed Israelis are women", "Eleven of the Ukrainians who came home are
-    # officers": the group after the verb, when nothing or the whole it is part of comes between (not "13 freed
-    # Israelis are women": a noun of its own)
     whole = lex("of_the_whole", r"(?<!\w)(?:", r")(?:\s+" + lex("articles").pattern + r")?\s*$").search(before)
-    copula = lex("copula", r"^(\s*|\s*\D{0,12}\d[^;:.]{0,40}?|" + of_the + r")(?<!\w)(?:", r")\s+").match(after)
-    if whole is None and copula is not None and (said := _named_group(lex, m, after[copula.end() :], before)):
+    if whole is None and rest is not None and (said := _named_group(lex, m, rest, before)):
         return said
     if lex("bodies_of", after=r"(?:\s+" + lex("more_before").pattern + r")?\s*$").search(before):
         cohort = _cohort(lex, after[:90])
