@@ -1351,6 +1351,27 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraina", "Rosja", 84, "84 żołnierzy")],
         {"mediators": None},
     ),
+    (  # the wounded are all one side got back, whatever the other side's larger number
+        "Russia returned 95 Ukrainian soldiers on Tuesday. Ukraine handed over 12 seriously wounded Russians in "
+        "return, Moscow's defence ministry said.",
+        "prisoner_exchange",
+        [
+            S("Ukraine", "Russia", 95, "95 Ukrainian soldiers"),
+            S("Russia", "Ukraine", 12, "12 seriously wounded Russians"),
+        ],
+        {"ukraine.people": 95, "russia.people": 12, "russia.wounded_or_ill": 12, "ukraine.wounded_or_ill": None},
+    ),
+    (  # among those freed: a part (English "among those"), of the side whose total it follows
+        "Seventy-five Ukrainian servicemen returned from Russian captivity on Thursday. Among those freed were 17 "
+        "soldiers captured during the fighting in Russia's Kursk region. Russia's defence ministry said it had "
+        "received 75 of its own servicemen.",
+        "prisoner_exchange",
+        [
+            S("Ukraine", "Russia", 75, "Seventy-five Ukrainian servicemen"),
+            S("Russia", "Ukraine", 75, "75 of its own servicemen"),
+        ],
+        {"ukraine.people": 75, "russia.people": 75, "ukraine.cohort.kursk": 17, "russia.cohort.kursk": None},
+    ),
 ]
 
 

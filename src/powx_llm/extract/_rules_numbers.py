@@ -36,6 +36,7 @@ from powx_llm.read import (
     party_of,
     running_total,
     sentence_of,
+    sole_group,
 )
 
 __all__ = [
@@ -123,8 +124,14 @@ def not_a_date_or_thing(a: Analysis, drafts: Drafts) -> Drafts:
 
 def not_a_part(a: Analysis, drafts: Drafts) -> Drafts:
     """A number the words give to part of the group ("70 men", "13 from the Navy") is not everyone, unless
-    it is the only group stated ("Україна повернула 108 жінок")."""
-    return _dropping(a, drafts, NotThisExchange.PART)
+    it is the only group stated ("Україна повернула 108 жінок") or the only one a side got back, whatever another
+    side's number ("Ukraine handed over 12 seriously wounded Russians" beside 95 Ukrainians)."""
+
+    def all_this_side_got(d: Draft, label: str, m: Mention) -> bool:
+        others = [o for x in drafts.sides if x is not d for o in (mention_of(a, x.people), mention_of(a, x.bodies))]
+        return label == "people" and sole_group(a, m, besides=[o for o in others if o is not None])
+
+    return _dropping(a, drafts, NotThisExchange.PART, keep=all_this_side_got)
 
 
 def a_part_after_its_whole(a: Analysis, drafts: Drafts) -> Drafts:

@@ -68,8 +68,9 @@ def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
 def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     """Return the index of the side a breakdown cue belongs to: the side whose total the group is stated with
     ("45 Azovstal defenders - 42 men …"), the whole of the men or women counted as one side's number, the
-    party its clause names (not the captor: "freed from Russian captivity"), the one whose people its sentence
-    names before it when no total stands there, else the one whose total was stated last before it."""
+    party its clause names (not the captor: "freed from Russian captivity"; nor where they were captured), the
+    one whose people its sentence names before it when no total stands there, else the one whose total was
+    stated last before it."""
     whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
     sentence = a.sentence_span(cue.mention.start)
     if (
@@ -87,7 +88,10 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     if stated and a.words("including").search(a.article.text[max(stated)[0] : cue.mention.start]):
         last = max(stated)[0]  # "Israel released 33 prisoners, among them 20 women and children": that side's
         return _whose_total(a, cue, sides, [i for x, i in stated if x == last], last)
-    named = party_of(clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1])
+    after = clause_of(a.article.text, cue.mention).split(cue.mention.quote, 1)[-1]
+    if (status := a.words("status", r"(?<!\w)", r"(?!\w)").search(after)) is not None:
+        after = after[: status.start()]  # "17 soldiers captured … in Russia's Kursk region": a place or the captor
+    named = party_of(after)
     if named is not None and named == freed_from(a, cue.mention):
         named = None  # "42 men and three women - had been freed from Russian captivity": the captor's name
     match = [i for i, d in enumerate(sides) if named is not None and d.to == named]

@@ -117,7 +117,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\ball\s+(?:the\s+|those\s+)?(?:freed|released|returned|exchanged|rescued)\b",
         r"\bthey\s+(?:are|were)\s+all\b",
     ),
-    "including": (r"including", r"among\s+them", r"of\s+(?:them|whom)"),
+    "including": (r"including", r"among\s+th(?:em|ose)\b", r"of\s+(?:them|whom)"),
     "open_group_lead": (r"(?:who|that)\s+(?:had|have|has)\s+been", r"(?:who|that)\s+(?:were|are|was)"),
     "open_group_end": (
         r"who",

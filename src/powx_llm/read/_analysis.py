@@ -4,6 +4,7 @@ number say about it (a part of a group, bodies, a running total, a plan, an asid
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from powx_llm import lexicon
@@ -153,16 +154,17 @@ def handed_part(a: Analysis, m: Mention) -> Mention | None:
     return part if a.words("return").search(lead) and not a.words("future").search(lead) else None
 
 
-def sole_group(a: Analysis, m: Mention) -> bool:
+def sole_group(a: Analysis, m: Mention, *, besides: Collection[Mention] = ()) -> bool:
     """Return whether *m* counts everyone by their sex: "Україна повернула 108 жінок" (no larger number and
     no other sex in its sentence), so it is a total as well as a breakdown. Civilians or children are
     everyone when they are all the article has come back ("10 Ukrainian civilians returned home", "Russia
     returned 6 Ukrainian children"), and so is a group known by where it fought ("Moscow freed 45 Azovstal
-    defenders"): no word of "among them" and no larger number in a sentence of a return."""
+    defenders"): no word of "among them" and no larger number in a sentence of a return, other than the numbers
+    *besides* (another side's: "Ukraine handed over 12 seriously wounded Russians" beside 95 Ukrainians)."""
     cue = a.cue_at(m)
     if cue is None or not m.value or _of_the_group(a, m):
         return False  # "2 of the freed female soldiers": a part of a group named after it
-    if _only_group_returned(a, cue):
+    if _only_group_returned(a, cue, besides):
         return True
     if cue.role not in (Role.MEN, Role.WOMEN):
         return False
@@ -196,7 +198,7 @@ def _handover_of_its_own(a: Analysis, m: Mention) -> bool:
     return a.words("return").search(text[s:e]) is not None and bool(parties_named(text[s : m.start]))
 
 
-def _only_group_returned(a: Analysis, cue: Cue) -> bool:
+def _only_group_returned(a: Analysis, cue: Cue, besides: Collection[Mention]) -> bool:
     """Return whether *cue* counts civilians, children, the wounded or a cohort who are all the article has come
     back ("Russia handed over 12 seriously wounded Ukrainian prisoners of war"; see ``sole_group``)."""
     m, text = cue.mention, a.article.text
@@ -208,7 +210,7 @@ def _only_group_returned(a: Analysis, cue: Cue) -> bool:
     ):
         return False  # "among them 12 civilians", "Ukraine also got back 19 civilian sailors": more came back
     for n in a.mentions:
-        if n.kind is not MentionKind.COUNT or not n.value or n.value <= (m.value or 0):
+        if n.kind is not MentionKind.COUNT or not n.value or n.value <= (m.value or 0) or n in besides:
             continue
         if running_total(a, n):
             continue  # "about 1,300 have been brought back since 2022": a running total, not this return
