@@ -1351,6 +1351,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraina", "Rosja", 84, "84 żołnierzy")],
         {"mediators": None},
     ),
+    (  # a larger number of the side's people in a sentence of no return is not its total
+        "Ukraine brought home 95 soldiers from Russian captivity on Tuesday. Last month Russia transferred 200 "
+        "Ukrainian prisoners to occupied Crimea, rights groups said.",
+        "release",
+        [S("Ukraine", "Russia", 95, "95 soldiers")],
+        {"ukraine.people": 95},
+    ),
     (  # the wounded are all one side got back, whatever the other side's larger number
         "Russia returned 95 Ukrainian soldiers on Tuesday. Ukraine handed over 12 seriously wounded Russians in "
         "return, Moscow's defence ministry said.",
@@ -1386,6 +1393,12 @@ def test_a_correct_answer_survives_the_rules(text: str, kind: str, sides: list[S
 # A small model's mistakes (receiver and releaser swapped, a running total or a part given as the total, one side
 # of "each" left out, bodies given as people, a mediator given as the releaser): the words decide.
 MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
+    (  # "удома" as "вдома": home again, so the headline's number is the side's
+        "Ще 95 українців удома\nУкраїна повернула з полону 95 захисників. Серед звільнених — 41 оборонець Маріуполя.",
+        "release",
+        [S("Україна", "Росія", 41, "41 оборонець Маріуполя")],
+        {"ukraine.people": 95},
+    ),
     (
         "Ukraine brought home 95 soldiers from Russian captivity on Friday.",
         "prisoner_exchange",
