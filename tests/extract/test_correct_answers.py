@@ -1358,6 +1358,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 95, "95 soldiers")],
         {"ukraine.people": 95},
     ),
+    (  # a breakdown goes on past the other side's total, with no total since: "of them" is the same side's
+        "Kyiv got back 60 soldiers on Sunday and Moscow 64. Twelve of the Ukrainians are officers, the "
+        "headquarters said. Nine of them are seriously ill.",
+        "prisoner_exchange",
+        [S("Ukraine", "Russia", 60, "60 soldiers"), S("Russia", "Ukraine", 64, "64")],
+        {"ukraine.officers": 12, "ukraine.wounded_or_ill": 9, "russia.wounded_or_ill": None},
+    ),
     (  # the wounded are all one side got back, whatever the other side's larger number
         "Russia returned 95 Ukrainian soldiers on Tuesday. Ukraine handed over 12 seriously wounded Russians in "
         "return, Moscow's defence ministry said.",

@@ -49,9 +49,12 @@ def breakdown_by_order(a: Analysis, drafts: Drafts) -> Drafts:
     Groups in a sentence about other people (running totals, those still held) belong to no side."""
     sides = [replace(d, anchors=_anchors(a, d)) for d in drafts.sides]
     owned: list[list[Cue]] = [[] for _ in sides]
+    last: tuple[Cue, int] | None = None
     for cue in a.cues:
         if cue.role in BREAKDOWN and sides and not is_aside(a, cue):
-            owned[_owner(a, cue, sides)].append(cue)
+            owner = _owner(a, cue, sides, last)
+            owned[owner].append(cue)
+            last = (cue, owner)
     return drafts.with_sides(_with_parts(a, d, cues) for d, cues in zip(sides, owned, strict=True))
 
 
@@ -65,12 +68,13 @@ def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
     )
 
 
-def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
+def _owner(a: Analysis, cue: Cue, sides: list[Draft], previous: tuple[Cue, int] | None = None) -> int:
     """Return the index of the side a breakdown cue belongs to: the side whose total the group is stated with
     ("45 Azovstal defenders - 42 men …"), the whole of the men or women counted as one side's number, the
     party its clause names (not the captor: "freed from Russian captivity"; nor where they were captured), the
     one whose people its sentence names before it when no total stands there, else the one whose total was
-    stated last before it."""
+    stated last before it, unless a group was counted since (*previous*, and the side it went to) and none is stated
+    in its sentence: the breakdown goes on ("Seven are officers … Thirty-one of them have serious injuries")."""
     whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
     sentence = a.sentence_span(cue.mention.start)
     if (
@@ -104,6 +108,9 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft]) -> int:
     home = [i for i, d in enumerate(sides) if d.to == "Ukraine"]
     if cue.role is Role.UNIT and cue.unit is not Unit.ARMED_FORCES and home and len(sides) > 1:
         return home[0]  # the branches in the lexicon are Ukraine's
+    before = [x for d in sides for x in d.anchors if x < cue.mention.start]
+    if previous is not None and not stated and max(before, default=-1) < previous[0].mention.start:
+        return previous[1]  # no total stated since the last group counted: the same side's breakdown goes on
     tied = _last_stated([d.anchors for d in sides], cue.mention.start)
     if len(tied) == 1:
         return tied[0]
