@@ -1365,6 +1365,17 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraine", "Russia", 60, "60 soldiers"), S("Russia", "Ukraine", 64, "64")],
         {"ukraine.officers": 12, "ukraine.wounded_or_ill": 9, "russia.wounded_or_ill": None},
     ),
+    (  # a group a headline counts beside a number both sides got goes where the text names its people
+        "Moscow says 84 soldiers and six civilians home\nEighty-four Russian servicemen were returned on Friday, "
+        "Moscow said. In addition, six Russian civilians were brought back. In exchange, 84 Ukrainian prisoners of "
+        "war were handed over.",
+        "prisoner_exchange",
+        [
+            S("Russia", "Ukraine", 84, "Eighty-four Russian servicemen"),
+            S("Ukraine", "Russia", 84, "84 Ukrainian prisoners of war"),
+        ],
+        {"russia.civilians": 6, "ukraine.civilians": None},
+    ),
     (  # the wounded are all one side got back, whatever the other side's larger number
         "Russia returned 95 Ukrainian soldiers on Tuesday. Ukraine handed over 12 seriously wounded Russians in "
         "return, Moscow's defence ministry said.",

@@ -48,13 +48,20 @@ def breakdown_by_order(a: Analysis, drafts: Drafts) -> Drafts:
     men or women as many as one side's whole count ("the three men"), to that side.
     Groups in a sentence about other people (running totals, those still held) belong to no side."""
     sides = [replace(d, anchors=_anchors(a, d)) for d in drafts.sides]
-    owned: list[list[Cue]] = [[] for _ in sides]
+    owners: list[tuple[Cue, int | None]] = []
     last: tuple[Cue, int] | None = None
     for cue in a.cues:
         if cue.role in BREAKDOWN and sides and not is_aside(a, cue):
             owner = _owner(a, cue, sides, last)
-            owned[owner].append(cue)
-            last = (cue, owner)
+            owners.append((cue, owner))
+            last = (cue, owner) if owner is not None else None
+    owned: list[list[Cue]] = [[] for _ in sides]
+    for cue, owner in owners:
+        if owner is None:  # tied sides: the side the same group is given where the words tell, else the home side
+            same = [i for c, i in owners if i is not None and _same_group(c, cue)]
+            tied = _last_stated([d.anchors for d in sides], cue.mention.start)
+            owner = same[0] if same else sides.index(home_draft([sides[i] for i in tied] or sides))
+        owned[owner].append(cue)
     return drafts.with_sides(_with_parts(a, d, cues) for d, cues in zip(sides, owned, strict=True))
 
 
@@ -68,13 +75,14 @@ def _anchors(a: Analysis, d: Draft) -> tuple[int, ...]:
     )
 
 
-def _owner(a: Analysis, cue: Cue, sides: list[Draft], previous: tuple[Cue, int] | None = None) -> int:
+def _owner(a: Analysis, cue: Cue, sides: list[Draft], previous: tuple[Cue, int] | None = None) -> int | None:
     """Return the index of the side a breakdown cue belongs to: the side whose total the group is stated with
     ("45 Azovstal defenders - 42 men …"), the whole of the men or women counted as one side's number, the
     party its clause names (not the captor: "freed from Russian captivity"; nor where they were captured), the
     one whose people its sentence names before it when no total stands there, else the one whose total was
     stated last before it, unless a group was counted since (*previous*, and the side it went to) and none is stated
-    in its sentence: the breakdown goes on ("Seven are officers … Thirty-one of them have serious injuries")."""
+    in its sentence: the breakdown goes on ("Seven are officers … Thirty-one of them have serious injuries").
+    None when sides tie for it (one number stated for both)."""
     whole = [i for i, d in enumerate(sides) if cue.mention.value in {c.value for c in (d.people, d.bodies) if c}]
     sentence = a.sentence_span(cue.mention.start)
     if (
@@ -112,9 +120,13 @@ def _owner(a: Analysis, cue: Cue, sides: list[Draft], previous: tuple[Cue, int] 
     if previous is not None and not stated and max(before, default=-1) < previous[0].mention.start:
         return previous[1]  # no total stated since the last group counted: the same side's breakdown goes on
     tied = _last_stated([d.anchors for d in sides], cue.mention.start)
-    if len(tied) == 1:
-        return tied[0]
-    return sides.index(home_draft([sides[i] for i in tied] or sides))
+    return tied[0] if len(tied) == 1 else None
+
+
+def _same_group(c: Cue, d: Cue) -> bool:
+    """Return whether two cues count the same group (the headline's "eight civilians", the text's "eight Russian
+    civilians")."""
+    return c is not d and (c.role, c.unit, c.label, c.mention.value) == (d.role, d.unit, d.label, d.mention.value)
 
 
 def _whose_total(a: Analysis, cue: Cue, sides: list[Draft], tied: list[int], at: int) -> int:
