@@ -56,7 +56,7 @@ def run(reports: list[dict[str, Any]]) -> tuple[int, int, int]:
 def replay() -> None:
     """Print the whole pipeline's facts F1 on the recorded answers of the embedded model, per probe."""
     extractor = Extractor.connect(replay=REPORTS.parent.parent.parent / "cassettes" / "test_made_up_recorded")
-    for path in (REPORTS, *(REPORTS.with_name(f"made_up_reports_{n}.json") for n in (2, 3, 4))):
+    for path in (REPORTS, *(REPORTS.with_name(f"made_up_reports_{n}.json") for n in (2, 3, 4, 5))):
         reports = json.loads(path.read_text(encoding="utf-8"))
         articles = [
             EvalArticle(r["id"], r["text"], None, r["language"], r["facts"], Exchange(kind=r["kind"])) for r in reports

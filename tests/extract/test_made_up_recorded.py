@@ -19,7 +19,13 @@ from tests.helpers import EMBEDDED_MODE, RECORD_URL, ROOT
 
 REPORTS = [
     r
-    for name in ("made_up_reports.json", "made_up_reports_2.json", "made_up_reports_3.json", "made_up_reports_4.json")
+    for name in (
+        "made_up_reports.json",
+        "made_up_reports_2.json",
+        "made_up_reports_3.json",
+        "made_up_reports_4.json",
+        "made_up_reports_5.json",
+    )
     for r in json.loads((ROOT / "tests" / "benchmarks" / name).read_text(encoding="utf-8"))
 ]
 
