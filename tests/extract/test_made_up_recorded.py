@@ -13,6 +13,7 @@ import json
 
 import pytest
 
+from powx_llm import OutputTruncated
 from powx_llm.extract import Extractor, Options, Strategy
 from powx_llm.llm import MODEL_ALIAS
 from tests.helpers import EMBEDDED_MODE, RECORD_URL, ROOT
@@ -29,6 +30,10 @@ REPORTS = [
     for r in json.loads((ROOT / "tests" / "benchmarks" / name).read_text(encoding="utf-8"))
 ]
 
+# Reports on which the embedded model, as recorded, repeats one phrase inside a words field until its token
+# limit ("many of them veterans, many of them veterans, …"): the pipeline must say so, not guess an answer.
+TRUNCATED = {"t03-en"}
+
 
 @pytest.mark.vcr
 @pytest.mark.parametrize("report", REPORTS, ids=[r["id"] for r in REPORTS])
@@ -38,6 +43,10 @@ def test_made_up_report(report: dict[str, object]) -> None:
     extractor = Extractor.connect(
         base_url=RECORD_URL, model=MODEL_ALIAS, mode=EMBEDDED_MODE, http_retries=0, options=options
     )
+    if report["id"] in TRUNCATED:
+        with pytest.raises(OutputTruncated):
+            extractor.extract(text)
+        return
     result = extractor.extract(text)
     assert result.llm_calls >= 1
     assert result.ungrounded == 0
