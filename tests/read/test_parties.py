@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.read import mediators_named, parties_named, resolve_party
+from powx_llm.read import mediators_named, parties_named, party_of, resolve_party
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,26 @@ from powx_llm.read import mediators_named, parties_named, resolve_party
 )
 def test_a_party_resolves_in_any_language(name: str, party: str) -> None:
     assert resolve_party(name) == party
+
+
+@pytest.mark.parametrize(
+    ("words", "party"),
+    [
+        ("A Ucrânia recuperou neste sábado", "Ukraine"),
+        ("do lado da Rússia", "Russia"),
+        ("l'Ucraina ha riportato a casa", "Ukraine"),
+        ("Ukrayna'ya dönen", "Ukraine"),
+        ("Rusya'nın savunma bakanlığı", "Russia"),
+        ("Strona rosyjska potwierdziła", "Russia"),
+        ("do Rosji trafiło", "Russia"),
+        ("Moskau meldete", "Russia"),
+        ("وأوكرانيا", "Ukraine"),
+        ("أعلنت روسيا", "Russia"),
+    ],
+)
+def test_the_party_the_words_of_a_clause_name_in_any_language(words: str, party: str) -> None:
+    """The answer rules read a clause's party with ``party_of`` (stems, officials, demonyms), not the resolver."""
+    assert party_of(words) == party
 
 
 @pytest.mark.parametrize("name", ["Wien", "в Харкові", "Lviv", "Donetsk", "Charkiw", "the authorities", "", "  ", None])

@@ -274,8 +274,7 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
 
     "ponad 50 osób" then "Do Rosji trafiło 55 rosyjskich wojskowych"; "The other three" then "the five
     Iranians": the number that says whose people they are is this side's total, unless it is part of a
-    larger group, a running total, planned, or about other people, or its sentence reports no return ("Russia
-    transferred 200 Ukrainian prisoners to occupied Crimea"), or its parts are listed and add up. A
+    larger group, a running total, planned, or about other people, or its parts are listed and add up. A
     smaller number so named stands for a round one ("close to 100 from each side" … "94 Russians").
     """
     sides, notes = list(drafts.sides), []
@@ -295,7 +294,6 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
                 and why_not_total(a, m, "people") is None
                 and not a.words("aside").search(sentence_of(a, m))
                 and not _a_years_total(a, m)
-                and a.words("return").search(sentence_of(a, m)) is not None
             ),
             None,
         )

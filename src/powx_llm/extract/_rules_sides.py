@@ -29,7 +29,13 @@ from powx_llm.extract._clues import (
     things_follow,
     whose,
 )
-from powx_llm.extract._sides import candidates, format_of_a_handover, only_numbers_of_no_handover, party_named
+from powx_llm.extract._sides import (
+    candidates,
+    format_of_a_handover,
+    only_numbers_of_no_handover,
+    party_named,
+    why_not_total,
+)
 from powx_llm.model import Count, Evidence, Kind, Qualifier
 from powx_llm.read import (
     CLAUSE_OR_COMMA,
@@ -234,7 +240,11 @@ def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
             own = {
                 m.value: m
                 for m in counts
-                if m.value != figure.value and receiver(a, m) == x.to and (label == "people" or is_bodies(a, m))
+                if m.value != figure.value
+                and receiver(a, m) == x.to
+                and (label == "people" or is_bodies(a, m))
+                and why_not_total(a, m, label) is None  # not "the previous exchange, last Saturday, brought 122"
+                and not a.words("aside").search(sentence_of(a, m))
             }
             if len(own) != 1:
                 continue

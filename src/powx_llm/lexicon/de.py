@@ -513,4 +513,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"Minderjährig\w*",),
     "cohort_label.teenagers": (r"Jugendlich\w*",),
     "cohort_label.children": (r"Kinder\w*",),
+    "party.Russia": ("moskau",),
 }

@@ -1,5 +1,8 @@
 """Spanish words (regular-expression alternatives, matched case-insensitively); see ``powx_llm.lexicon``."""
 
+# in captivity, now (not "who were in captivity": "que estaban en cautiverio", past, of those who came back)
+_IN_CAPTIVITY = r"(?<!estaban\s)(?<!estuvieron\s)(?<!estaba\s)(?<!estuvo\s)(?<!estado\s)\ben\s+cautiverio\b"
+
 WORDS: dict[str, tuple[str, ...]] = {
     # ---- the group a number counts, read right after the number (cues) ----
     "filler": (
@@ -162,7 +165,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\baún\b",
         r"\bsiguen\b",
         r"\bpermanecen\b",
-        r"\ben\s+cautiverio\b",
+        _IN_CAPTIVITY,
         r"\bprevist\w*",
         r"\bplanead\w*",
         r"\bserán\b",
@@ -215,7 +218,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\baún\b",
         r"\bsiguen\b",
         r"\bpermanecen\b",
-        r"\ben\s+cautiverio\b",
+        _IN_CAPTIVITY,
         r"\bprevist\w*",
         r"\bplanead\w*",
         r"\bserán\b",

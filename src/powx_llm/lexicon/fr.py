@@ -1,5 +1,8 @@
 """French words (regular-expression alternatives, matched case-insensitively); see ``powx_llm.lexicon``."""
 
+# in captivity, now (not "who were in captivity": "qui étaient en captivité", past, of those who came back)
+_IN_CAPTIVITY = r"(?<!étaient\s)(?<!était\s)(?<!été\s)\ben\s+captivité\b"
+
 WORDS: dict[str, tuple[str, ...]] = {
     # ---- the group a number counts, read right after the number (cues) ----
     "filler": (
@@ -165,7 +168,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bencore\s+(?:détenu|retenu|prisonnier|en\s+captivité|aux\s+mains)\w*",
         r"\brestent\b",
         r"\bdemeurent\b",
-        r"\ben\s+captivité\b",
+        _IN_CAPTIVITY,
         r"\bprévu\w*",
         r"\bseront\b",
         r"\bdétenai\w*",
@@ -215,7 +218,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bencore\s+(?:détenu|retenu|prisonnier|en\s+captivité|aux\s+mains)\w*",
         r"\brestent\b",
         r"\bdemeurent\b",
-        r"\ben\s+captivité\b",
+        _IN_CAPTIVITY,
         r"\bdevr\w*",
         r"\bprévu\w*",
         r"\bseront\b",

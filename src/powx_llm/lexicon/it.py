@@ -1,5 +1,11 @@
 """Italian words (regular-expression alternatives, matched case-insensitively); see ``powx_llm.lexicon``."""
 
+# in captivity, now (not "who were in captivity": "che erano in prigionia", past, of those who came back)
+_IN_CAPTIVITY = (
+    r"(?<!erano\s)(?<!era\s)(?<!stati\s)(?<!stato\s)(?<!state\s)(?<!stata\s)\bin\s+prigionia\b",
+    r"(?<!erano\s)(?<!era\s)(?<!stati\s)(?<!stato\s)(?<!state\s)(?<!stata\s)\bin\s+cattività\b",
+)
+
 WORDS: dict[str, tuple[str, ...]] = {
     # ---- the group a number counts, read right after the number (cues) ----
     "filler": (
@@ -166,8 +172,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brimast[ie]\b",
         r"\brestano\b",
         r"\btuttora\b",
-        r"\bin\s+prigionia\b",
-        r"\bin\s+cattività\b",
+        *_IN_CAPTIVITY,
         r"\bprevist\w*",
         r"\b\w+r(?:à|anno)\b",
         r"\bteneva\w*",
@@ -207,8 +212,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\brimangono\b",
         r"\brestano\b",
         r"\btuttora\b",
-        r"\bin\s+prigionia\b",
-        r"\bin\s+cattività\b",
+        *_IN_CAPTIVITY,
         r"\bprevist\w*",
         r"\b\w+r(?:à|anno)\b",
         r"\bsi\s+ritiene\b",
@@ -401,4 +405,6 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"minori", r"minorenni"),
     "cohort_label.teenagers": (r"adolescenti",),
     "cohort_label.children": (r"bambin[ie]",),
+    "party.Ukraine": ("ucrain",),  # "Ucraina", "ucraino"
+    "party.Russia": ("mosca", "cremlino"),
 }

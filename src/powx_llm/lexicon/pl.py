@@ -554,4 +554,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.x1000": ("tysiące", "tysięcy", "tysiącami"),
     "number.1000000": ("milion", "miliona", "milionem"),
     "number.x1000000": ("miliony", "milionów"),
+    "party.Russia": ("rosj", "rosyj", "moskw", "kreml"),  # "Rosja", "Rosji", "rosyjski", "Moskwa"
 }

@@ -1,5 +1,8 @@
 """Portuguese words (regular-expression alternatives, matched case-insensitively); see ``powx_llm.lexicon``."""
 
+# in captivity, now (not "who were in captivity": "que estavam em cativeiro", past, of those who came back)
+_IN_CAPTIVITY = r"(?<!estavam\s)(?<!estiveram\s)(?<!estava\s)(?<!esteve\s)(?<!estado\s)\bem\s+cativeiro\b"
+
 WORDS: dict[str, tuple[str, ...]] = {
     # ---- the group a number counts, read right after the number (cues) ----
     "filler": (
@@ -160,7 +163,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bainda\b",
         r"\bcontinuam\b",
         r"\bpermanecem\b",
-        r"\bem\s+cativeiro\b",
+        _IN_CAPTIVITY,
         r"\bprevist\w*",
         r"\bplanejad\w*",
         r"\bplanead\w*",
@@ -213,7 +216,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bainda\b",
         r"\bcontinuam\b",
         r"\bpermanecem\b",
-        r"\bem\s+cativeiro\b",
+        _IN_CAPTIVITY,
         r"\bprevist\w*",
         r"\bplanejad\w*",
         r"\bserão\b",
@@ -391,4 +394,6 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"menores",),
     "cohort_label.teenagers": (r"adolescentes",),
     "cohort_label.children": (r"crianças",),
+    "party.Ukraine": ("ucrân",),  # "Ucrânia" ("ucraniano" is the English stem's neighbour: ucrani)
+    "party.Russia": ("rússi", "moscou", "kremlin"),
 }

@@ -357,4 +357,6 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.100": ("yüz",),
     "number.1000": ("bin",),
     "number.1000000": ("milyon",),
+    "party.Ukraine": ("ukrayn",),  # "Ukrayna", "Ukrayna'ya", "Ukraynalı"
+    "party.Russia": ("rusya", r"rus\b", "moskova", "kremlin"),
 }
