@@ -1411,6 +1411,13 @@ def test_a_correct_answer_survives_the_rules(text: str, kind: str, sides: list[S
 # A small model's mistakes (receiver and releaser swapped, a running total or a part given as the total, one side
 # of "each" left out, bodies given as people, a mediator given as the releaser): the words decide.
 MISTAKES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
+    (  # a mediator given the number the words give both sides received no one: a swap between the two
+        "Russia and Ukraine exchanged 84 prisoners apiece on Thursday in a deal reached through Ankara's good "
+        'offices. "We thank Türkiye, which helped bring about this exchange," Kyiv said.',
+        "release",
+        [S("Turkey", "Russia", 84, "84 prisoners")],
+        {"ukraine.people": 84, "russia.people": 84, "turkey.people": None},
+    ),
     (  # "que estavam em cativeiro": those who were held, now back (not an aside); "Ucrânia" names Ukraine
         "A Ucrânia recuperou neste sábado 150 cidadãos que estavam em cativeiro na Rússia. O grupo é composto por 96 "
         "militares das Forças Armadas e 54 da Guarda Nacional. Do lado russo, o Ministério da Defesa afirmou ter "

@@ -438,8 +438,16 @@ def a_mediator_received_no_one(a: Analysis, drafts: Drafts) -> Drafts:
     of the war, when that one has no side yet or one of the same number. A mediator that receives the one side
     released may be the third country it went to ("Szaúd-Arábia közvetítésével Oroszország tíz külföldit …
     szabadon engedett"), and so may one beside a side of another number to the war's other party (the ten
-    foreigners flown to Saudi Arabia beside the 215 to Ukraine)."""
-    if not set(ONE_WAR) <= {d.from_ for d in drafts.sides}:
+    foreigners flown to Saudi Arabia beside the 215 to Ukraine); not when the words give its number to both sides
+    ("Russia and Ukraine exchanged 97 prisoners apiece": a swap between the two, whatever the model says)."""
+
+    def swapped_between_the_two(d: Draft) -> bool:
+        m = mention_of(a, d.people if d.people is not None else d.bodies)
+        return m is not None and both_sides(a, m)
+
+    if not set(ONE_WAR) <= {d.from_ for d in drafts.sides} and not any(
+        d.from_ in ONE_WAR and swapped_between_the_two(d) for d in drafts.sides
+    ):
         return drafts
     mediating = mediating_states(a) - set(ONE_WAR)
     counts = {d.to: {c.value for c in (d.people, d.bodies) if c is not None} for d in drafts.sides}
