@@ -204,3 +204,21 @@ def test_a_word_of_return_is_read_in_every_language(sentence: str, language: str
 def test_a_word_that_only_looks_like_a_return(sentence: str) -> None:
     a = analyse(read_article(sentence))
     assert a.words("return").search(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aside"),
+    [
+        ("A Ucrânia recuperou 150 cidadãos que estavam em cativeiro na Rússia.", False),
+        ("Ucrania recuperó a 150 ciudadanos que estaban en cautiverio en Rusia.", False),
+        ("L'Ucraina ha riportato a casa 150 cittadini che erano in prigionia in Russia.", False),
+        ("L'Ukraine a récupéré 150 citoyens qui étaient en captivité en Russie.", False),
+        ("Mais de 8 mil ucranianos em cativeiro na Rússia, segundo Kiev.", True),
+        ("Más de 8.000 ucranianos permanecen en cautiverio en Rusia.", True),
+        ("Più di 8.000 ucraini in prigionia in Russia, secondo Kiev.", True),
+        ("Plus de 8 000 Ukrainiens en captivité en Russie, selon Kiev.", True),
+    ],
+)
+def test_in_captivity_is_an_aside_unless_a_past_were_says_they_were(sentence: str, aside: bool) -> None:
+    a = analyse(read_article(sentence))
+    assert (a.words("aside").search(sentence) is not None) is aside

@@ -1,9 +1,9 @@
 """Italian words (regular-expression alternatives, matched case-insensitively); see ``powx_llm.lexicon``."""
 
 # in captivity, now (not "who were in captivity": "che erano in prigionia", past, of those who came back)
-_IN_CAPTIVITY = (
-    r"(?<!erano\s)(?<!era\s)(?<!stati\s)(?<!stato\s)(?<!state\s)(?<!stata\s)\bin\s+prigionia\b",
-    r"(?<!erano\s)(?<!era\s)(?<!stati\s)(?<!stato\s)(?<!state\s)(?<!stata\s)\bin\s+cattività\b",
+_IN_CAPTIVITY = tuple(
+    rf"(?<!erano\s)(?<!era\s)(?<!stati\s)(?<!stato\s)(?<!state\s)(?<!stata\s)\bin\s+{word}\b"
+    for word in ("prigionia", "cattività")
 )
 
 WORDS: dict[str, tuple[str, ...]] = {
