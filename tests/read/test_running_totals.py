@@ -37,6 +37,19 @@ def _running(text: str) -> dict[int, bool]:
         ),
         ("More than 3,000 Ukrainians have been freed since the invasion began; 95 came home today.", 3000, True),
         ("Ukraine brought home 75 soldiers today.", 75, False),
+        # words of a running total a few words after an ordinal count the exchanges, not the number after them
+        (
+            "Ukraine carried out its 60th prisoner exchange with Russia since the start of the war, bringing home "
+            "114 people. Counting today's group, 5,412 Ukrainians have been freed.",
+            114,
+            False,
+        ),
+        (
+            "Ukraine carried out its 60th prisoner exchange with Russia since the start of the war, bringing home "
+            "114 people. Counting today's group, 5,412 Ukrainians have been freed.",
+            5412,
+            True,
+        ),
         # a running total stated again later is one; the same figure stated before it is not made one
         ("On Friday 1,000 Ukrainians came home. Since the start of the operation, 1,000 have returned.", 1000, False),
         ("So far 320 Ukrainians have come home. In this way 320 citizens have returned home.", 320, True),
@@ -74,6 +87,7 @@ def test_a_running_total_is_told_apart(text: str, value: int, running: bool) -> 
         ("Ukraine got back 90 soldiers. The total number of those freed now stands at 203.", 203),
         ("Ukraine got back 90 soldiers. In all, 211 have come home since the first exchange.", 211),
         ("Russia got back 90 soldiers; the swap brought to 220 the number of those freed this year.", 220),
+        ("Ukraine got back 90 soldiers. Counting today's group, 212 Ukrainians have been freed.", 212),
     ],
 )
 def test_the_words_of_a_running_total(text: str, value: int) -> None:

@@ -196,6 +196,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"(?:bringing|raising|taking)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b",
         r"\bnow\s+stands\s+at\b",  # "the total number of Ukrainians freed … now stands at 6,254"
         r"since\s+the\s+first\s+(?:exchange|swap|handover|repatriation|release)\b",
+        # "Counting today's group, 5,412 Ukrainians have been freed"
+        r"\bcounting\s+(?:today'?s|this\s+(?:week'?s\s+)?|the\s+latest|these)\b",
     ),
     "superlative_since": (
         r"\b(?:biggest|largest|first|most|highest|worst)\b(?:\W+\w+){0,6}?\W+since\b",

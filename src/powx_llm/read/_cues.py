@@ -468,7 +468,7 @@ def _ordinals_since(lex: _Lex, text: str, mentions: tuple[Mention, ...]) -> str:
     for m in mentions:
         if m.kind is not MentionKind.ORDINAL:
             continue
-        since = lex("cumulative", r"\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:", r")").match(text, m.end)
+        since = lex("cumulative", r"\s*(?:[^\W\d_][\w'’-]*\s+){0,5}?(?:", r")").match(text, m.end)
         if since is not None:
             out = out[: since.start()] + " " * (since.end() - since.start()) + out[since.end() :]
     return out
