@@ -833,3 +833,19 @@ def test_a_year_shaped_number_before_a_people_is_a_count(text: str, languages: t
 )
 def test_a_persons_age(text: str, languages: tuple[str, ...], kinds: list[str]) -> None:
     assert [m.kind.value for m in find_mentions(text, languages=languages)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Les otages, âgés de 29 à 63 ans, ont transité par Niamey.", "fr", 29),
+        ("Los hombres, de entre 32 y 71 años, habían pasado meses presos.", "es", 32),
+        ("Os israelitas, de 29 e 61 anos, estiveram presos.", "pt", 29),
+        ("Gli ostaggi di 52 e 65 anni sono tornati.", "it", 52),
+        ("Die Männer, zwischen 22 und 35 Jahre alt, kamen frei.", "de", 22),
+        ("Usłyszeli wyroki od 13 do 23 lat pozbawienia wolności.", "pl", 13),
+    ],
+)
+def test_the_first_end_of_a_range_of_ages_or_years_is_no_count(text: str, language: str, value: int) -> None:
+    """The unit after a range's last number serves its first too, joined by the language's word for "to"/"and"."""
+    assert [m.kind.value for m in find_mentions(text, languages=(language,)) if m.value == value] == ["duration"]

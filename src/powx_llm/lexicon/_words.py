@@ -249,6 +249,7 @@ CATEGORIES: dict[str, str] = {
         "a word of exchange denied: not part of an exchange, no swap, without an exchange (a handover called no "
         "exchange)"
     ),
+    "range_join": "between two numbers (plain words, not patterns): the ends of a range (21 to 59, de 14 à 17 ans)",
     "age_after": "glued to or right after a number: a person's age (57-latek, 67-jährige, 57 éves, 57 yaşındaki)",
     "year_before": "right before a year-shaped number: in, since (in 2020, seit 2014, depuis 2022): a year",
     "half_thousand": "a number in words: half a thousand (пів тисячі, полтысячи, pół tysiąca): 500",

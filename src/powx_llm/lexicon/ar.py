@@ -508,4 +508,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.x1000000": ("ملايين",),
     "party.Ukraine": (rf"{_PRE}[أا]وكرانيا", rf"{_PRE}كييف"),
     "party.Russia": (rf"{_PRE}روسيا", rf"{_PRE}موسكو", rf"{_PRE}{_AL}كرملين"),
+    "range_join": ("إلى", "الى", "و"),
 }

@@ -514,4 +514,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.teenagers": (r"Jugendlich\w*",),
     "cohort_label.children": (r"Kinder\w*",),
     "party.Russia": ("moskau",),
+    "range_join": ("bis", "und", "oder"),
 }

@@ -602,4 +602,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"minors",),
     "cohort_label.teenagers": (r"teenagers",),
     "cohort_label.children": (r"children",),
+    "range_join": ("to", "and", "or"),
 }

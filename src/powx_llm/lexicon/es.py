@@ -405,4 +405,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"menores",),
     "cohort_label.teenagers": (r"adolescentes",),
     "cohort_label.children": (r"niñ[oa]s",),
+    "range_join": ("a", "y", "o"),
 }

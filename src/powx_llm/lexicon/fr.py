@@ -411,4 +411,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.minors": (r"mineurs",),
     "cohort_label.teenagers": (r"adolescents",),
     "cohort_label.children": (r"enfants",),
+    "range_join": ("à", "et", "ou"),
 }

@@ -395,4 +395,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.100": ("száz", "százat"),
     "number.1000": ("ezer", "ezret"),
     "number.1000000": ("millió", "milliót"),
+    "range_join": ("és", "vagy"),
 }

@@ -407,4 +407,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.children": (r"bambin[ie]",),
     "party.Ukraine": ("ucrain",),  # "Ucraina", "ucraino"
     "party.Russia": ("mosca", "cremlino"),
+    "range_join": ("a", "e", "o"),
 }

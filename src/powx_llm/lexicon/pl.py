@@ -555,4 +555,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.1000000": ("milion", "miliona", "milionem"),
     "number.x1000000": ("miliony", "milionów"),
     "party.Russia": ("rosj", "rosyj", "moskw", "kreml"),  # "Rosja", "Rosji", "rosyjski", "Moskwa"
+    "range_join": ("do", "i", "lub"),
 }

@@ -396,4 +396,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.children": (r"crianças",),
     "party.Ukraine": ("ucrân",),  # "Ucrânia" ("ucraniano" is the English stem's neighbour: ucrani)
     "party.Russia": ("rússi", "moscou", "kremlin"),
+    "range_join": ("a", "e", "ou"),
 }

@@ -317,4 +317,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.women and children": (r"женщин\s+и\s+детей",),
     "cohort_label.minors": (r"несовершеннолетн\w*",),
     "cohort_label.children": (r"детей",),
+    "range_join": ("до", "и", "или"),
 }

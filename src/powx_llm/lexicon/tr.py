@@ -359,4 +359,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.1000000": ("milyon",),
     "party.Ukraine": ("ukrayn",),  # "Ukrayna", "Ukrayna'ya", "Ukraynalı"
     "party.Russia": ("rusya", r"rus\b", "moskova", "kremlin"),
+    "range_join": ("ile", "ve", "veya"),
 }

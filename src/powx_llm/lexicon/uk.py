@@ -409,4 +409,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.women and children": (r"жінок\s+і\s+дітей",),
     "cohort_label.minors": (r"неповнолітн\w*",),
     "cohort_label.children": (r"дітей",),
+    "range_join": ("до", "і", "й", "та", "або"),
 }

@@ -104,6 +104,12 @@ def _currency_after(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _range_gap(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "21-59", "from 21 to 59", "âgés de 14 à 17 ans", "от 21 до 59": what joins the two ends of a range."""
+    return re.compile(rf"{_S}*(?:[-‐‑–—]|{_alt(lexicon.table('range_join', languages))}){_S}*", _I)
+
+
+@functools.cache
 def _age_after(languages: tuple[str, ...]) -> re.Pattern[str]:
     """ "57-latek", "67-jährige", "57 éves", "57 yaşındaki": a person's age in words glued to the number."""
     return lexicon.pattern("age_after", r"(?:", r")(?!\w)", languages)
@@ -242,7 +248,6 @@ def _qualifier_table(tables: tuple[frozenset[str], ...]) -> dict[str, Qualifier]
 
 _RANGE_FROM_BEFORE = re.compile(r"(?<!\w)(?:від|от|з|с|from)\s+\S+\s+\Z", _I)
 _FORMAT_GAP = re.compile(rf"{_S}*[-‐‑–]?{_S}*(?:for|на){_S}*[-‐‑–]?{_S}*", _I)
-_RANGE_GAP = re.compile(rf"{_S}*(?:[-‐‑–—]|to|and|or|до|і|й|та|и|або|или){_S}*", _I)
 _FRACTION_STR = re.compile(r"\s*(\d{1,9})\s*/\s*(\d{1,9})\s*")
 _NO_QUALIFIER = frozenset({_K.DATE, _K.YEAR, _K.TIME, _K.ORDINAL, _K.FORMAT})
 _MAX_DIGITS = 30  # longer digit runs are ids or noise, and int() of thousands of digits is slow
@@ -733,7 +738,7 @@ def find_mentions(text: str, *, languages: tuple[str, ...] = lexicon.ALL) -> tup
         plain = a.kind in (_K.COUNT, _K.YEAR, _K.FORMAT) and b.kind in (_K.COUNT, _K.YEAR)
         if plain and _FORMAT_GAP.fullmatch(gap):
             a.kind = b.kind = _K.FORMAT
-        elif _RANGE_GAP.fullmatch(gap):
+        elif _range_gap(languages).fullmatch(gap):
             if a.kind == _K.COUNT and b.kind in (_K.AGE, _K.DURATION):
                 a.kind = b.kind  # "від 21 до 59 років", "20 to 30 days": the unit after the last serves both
             elif a.kind == _K.AGE and b.kind == _K.COUNT:
