@@ -88,6 +88,8 @@ def test_a_running_total_is_told_apart(text: str, value: int, running: bool) -> 
         ("Ukraine got back 90 soldiers. In all, 211 have come home since the first exchange.", 211),
         ("Russia got back 90 soldiers; the swap brought to 220 the number of those freed this year.", 220),
         ("Ukraine got back 90 soldiers. Counting today's group, 212 Ukrainians have been freed.", 212),
+        ("Відтоді, як почалися такі репатріації, Україна отримала вже понад 14 тисяч тіл загиблих.", 14000),
+        ("Всего, по его данным, с июня прошлого года Украине передано более 11 тысяч тел.", 11000),
     ],
 )
 def test_the_words_of_a_running_total(text: str, value: int) -> None:
@@ -95,3 +97,10 @@ def test_the_words_of_a_running_total(text: str, value: int) -> None:
     cue = next(a.cue_at(m) for m in a.mentions if m.value == value)
     assert cue is not None
     assert cue.role is Role.CUMULATIVE_PEOPLE
+
+
+def test_a_running_total_that_has_passed_a_figure_is_more_than_it() -> None:
+    text = "Ukraine got 500 bodies. The number of fallen brought back since 2022 has passed 12,000, officials said."
+    a = analyse(read_article(text))
+    m = next(m for m in a.mentions if m.value == 12000)
+    assert (running_total(a, m), m.qualifier.value) == (True, "more_than")

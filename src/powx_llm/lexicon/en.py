@@ -457,7 +457,18 @@ WORDS: dict[str, tuple[str, ...]] = {
         "a minimum of",
         "at a minimum",
     ),
-    "qualifier.more_than": ("more than", "over", "upwards of", "in excess of", "greater than"),
+    "qualifier.more_than": (
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "greater than",
+        "has passed",  # "the number of fallen defenders brought back … has passed 12,000"
+        "have passed",
+        "has surpassed",
+        "has exceeded",
+        "has topped",
+    ),
     "qualifier.approximately": (
         "about",
         "around",
