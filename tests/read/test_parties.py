@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powx_llm.read import mediators_named, parties_named, party_of, resolve_party
+from powx_llm.read import mediator_of, mediators_named, parties_named, party_of, resolve_party
 
 
 @pytest.mark.parametrize(
@@ -109,6 +109,14 @@ def test_every_party_a_text_names_by_the_one_resolver(text: str, parties: set[st
         ("Il governo usa la mediazione della Santa Sede.", ["Holy See"]),  # Italian "usa" is no USA
         ("The UN and the USA helped.", ["United Nations", "United States"]),
         ("Дякуємо Катару та Святому Престолу.", ["Qatar", "Holy See"]),  # the dative
+        # Colombia's church, ombudsman and UN mission (the longest name at a place: the mission, not the UN)
+        (
+            "La Defensoría del Pueblo integró la comisión al lado de la Iglesia Católica y de la Misión de la ONU en "
+            "Colombia.",
+            ["Ombudsman's Office of Colombia", "Catholic Church", "United Nations Verification Mission in Colombia"],
+        ),
+        ("The UN Verification Mission and Qatar helped.", ["United Nations Verification Mission in Colombia", "Qatar"]),
+        ("Ukraine's ombudsman's office said 95 came home.", []),  # Ukraine's own ombudsman is no mediator
     ],
 )
 def test_the_mediators_a_sentence_names(sentence: str, named: list[str]) -> None:
@@ -117,3 +125,16 @@ def test_the_mediators_a_sentence_names(sentence: str, named: list[str]) -> None
 
 def test_a_word_that_only_begins_like_a_name_is_no_party() -> None:
     assert parties_named("Ukrainian servicemen") == {"Ukraine"}  # not Portuguese "Sérvia"
+
+
+@pytest.mark.parametrize(
+    ("name", "mediator"),
+    [
+        ("United Nations Verification Mission in Colombia", "United Nations Verification Mission in Colombia"),
+        ("United Nations", "United Nations"),
+        ("Iglesia Católica", "Catholic Church"),
+        ("Defensoría del Pueblo", "Ombudsman's Office of Colombia"),
+    ],
+)
+def test_a_mediators_name_is_its_longest_match(name: str, mediator: str) -> None:
+    assert mediator_of(name) == mediator

@@ -125,6 +125,9 @@ MEDIATORS = (
     "Switzerland",
     "Norway",
     "Egypt",
+    "Catholic Church",
+    "Ombudsman's Office of Colombia",
+    "United Nations Verification Mission in Colombia",
 )
 
 # category -> what its words mean and how they are read (after a number: matched at the start of the

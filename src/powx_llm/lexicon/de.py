@@ -515,4 +515,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.children": (r"Kinder\w*",),
     "party.Russia": ("moskau",),
     "range_join": ("bis", "und", "oder"),
+    "mediator.Catholic Church": (r"katholische\w*\s+kirche",),
 }

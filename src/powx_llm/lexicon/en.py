@@ -614,4 +614,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.teenagers": (r"teenagers",),
     "cohort_label.children": (r"children",),
     "range_join": ("to", "and", "or"),
+    "mediator.Catholic Church": (r"catholic\s+church", r"episcopal\s+conference"),
+    # Colombia's Defensoría del Pueblo, the ombudsman's office that accompanies releases (not Ukraine's ombudsman)
+    "mediator.Ombudsman's Office of Colombia": (
+        r"(?<!ukraine's\s)(?<!ukrainian\s)(?<!russia's\s)(?<!russian\s)ombudsman'?s\s+office",
+    ),
+    "mediator.United Nations Verification Mission in Colombia": (
+        r"(?:un|united\s+nations)\s+verification\s+mission",
+        r"(?:un|united\s+nations)\s+mission\s+in\s+colombia",
+    ),
 }

@@ -406,4 +406,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.teenagers": (r"adolescentes",),
     "cohort_label.children": (r"niñ[oa]s",),
     "range_join": ("a", "y", "o"),
+    "mediator.Catholic Church": (r"iglesia\s+cat[óo]lica", r"conferencia\s+episcopal"),
+    "mediator.Ombudsman's Office of Colombia": (r"defensor[íi]a\s+del\s+pueblo",),
+    "mediator.United Nations Verification Mission in Colombia": (
+        r"misi[óo]n\s+(?:de\s+verificaci[óo]n\s+)?de\s+(?:la\s+ONU|las\s+naciones\s+unidas)\s+en\s+colombia",
+    ),
 }

@@ -412,4 +412,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "cohort_label.teenagers": (r"adolescents",),
     "cohort_label.children": (r"enfants",),
     "range_join": ("à", "et", "ou"),
+    "mediator.Catholic Church": (r"[ée]glise\s+catholique",),
 }

@@ -408,4 +408,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "party.Ukraine": ("ucrain",),  # "Ucraina", "ucraino"
     "party.Russia": ("mosca", "cremlino"),
     "range_join": ("a", "e", "o"),
+    "mediator.Catholic Church": (r"chiesa\s+cattolica",),
 }

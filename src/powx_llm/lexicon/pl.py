@@ -556,4 +556,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "number.x1000000": ("miliony", "milionów"),
     "party.Russia": ("rosj", "rosyj", "moskw", "kreml"),  # "Rosja", "Rosji", "rosyjski", "Moskwa"
     "range_join": ("do", "i", "lub"),
+    "mediator.Catholic Church": (r"kości[óo]\w*\s+katolick\w*",),
 }

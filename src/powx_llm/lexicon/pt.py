@@ -397,4 +397,5 @@ WORDS: dict[str, tuple[str, ...]] = {
     "party.Ukraine": ("ucrân",),  # "Ucrânia" ("ucraniano" is the English stem's neighbour: ucrani)
     "party.Russia": ("rússi", "moscou", "kremlin"),
     "range_join": ("a", "e", "ou"),
+    "mediator.Catholic Church": (r"igreja\s+cat[óo]lica",),
 }

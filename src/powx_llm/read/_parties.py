@@ -237,8 +237,8 @@ def _first(kind: str, names: tuple[str, ...], text: str) -> str | None:
     for name in names:
         m = lexicon.pattern(f"{kind}.{name}", r"(?<!\w)").search(text)
         if m:
-            hits.append((m.start(), name))
-    return min(hits)[1] if hits else None
+            hits.append((m.start(), -m.end(), name))  # the first, and of those the longest ("UN Verification Mission")
+    return min(hits)[2] if hits else None
 
 
 def party_of(name: str) -> str | None:
@@ -258,8 +258,14 @@ def mediator_of(name: str) -> str | None:
 
 def mediators_named(text: str) -> list[tuple[int, str]]:
     """Return (offset, canonical name) of every known mediator named in *text*."""
-    out = []
-    for name in lexicon.MEDIATORS:
-        for m in lexicon.pattern(f"mediator.{name}", r"(?<!\w)").finditer(text):
-            out.append((m.start(), name))
-    return sorted(out)
+    hits = sorted(
+        (m.start(), -m.end(), name)
+        for name in lexicon.MEDIATORS
+        for m in lexicon.pattern(f"mediator.{name}", r"(?<!\w)").finditer(text)
+    )
+    out, end = [], -1
+    for start, minus_end, name in hits:  # the longest name at a place: "the UN Verification Mission", not "the UN"
+        if start >= end or -minus_end > end:
+            out.append((start, name))
+            end = max(end, -minus_end)
+    return out
