@@ -222,3 +222,18 @@ def test_a_word_that_only_looks_like_a_return(sentence: str) -> None:
 def test_in_captivity_is_an_aside_unless_a_past_were_says_they_were(sentence: str, aside: bool) -> None:
     a = analyse(read_article(sentence))
     assert (a.words("aside").search(sentence) is not None) is aside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aside"),
+    [
+        ("Broken down, 92 serve in the Armed Forces, while the remaining 12 are civilians.", False),  # the rest
+        ("Armenia handed over the remains of six soldiers, which had been recovered last year.", False),
+        ("The ICRC accompanied the remains, which had been recovered last year.", False),  # bodies
+        ("Some 8,000 Ukrainians remain in Russian captivity.", True),
+        ("Those remaining in captivity number 8,000.", True),
+    ],
+)
+def test_remain_is_an_aside_but_not_the_remains_or_the_remaining(sentence: str, aside: bool) -> None:
+    a = analyse(read_article(sentence))
+    assert (a.words("aside").search(sentence) is not None) is aside

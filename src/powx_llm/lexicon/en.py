@@ -224,7 +224,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),  # "accused of wounding two civilians": victims, not the returned
     "not_returned": (
         r"still",
-        r"remain(?!s\s+of\b)\w*",
+        r"(?<!\bthe\s)remain(?!s\s+of\b)\w*",
         r"held\b",
         r"holding",
         r"detained",
@@ -280,7 +280,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     # ---- what a sentence says about its numbers (analysis, sides, assemble) ----
     "aside": (
         r"\bstill\b",
-        r"\bremain(?!s\s+of\b)\w*",  # not "the remains of 1,200 soldiers": their bodies
+        # not "the remains of 1,200 soldiers" (their bodies), nor "the remaining 12 are civilians" (the rest of them)
+        r"(?<!\bthe\s)\bremain(?!s\s+of\b)\w*",
         # not "the 17 people it had been holding": those freed
         r"(?<!\bit\shad\sbeen\s)(?<!\bthey\shad\sbeen\s)(?<!\bwho\shad\sbeen\s)\bholding\b",
         r"\bexpected\b",
