@@ -45,6 +45,14 @@ def _cues(text: str) -> list[tuple[str, str, str | None, str | None, str | None]
             [("21", "unit", "national_guard", None, None), ("four", "civilians", None, None, None)],
         ),
         ("the 108 members of the Azov Regiment", [("108", "unit", "other", "Azov Regiment", None)]),
+        # a numbered brigade: its name in the text is the label
+        (
+            "31 of the 72nd Mechanised Brigade and four of the 30th separate mechanized brigade",
+            [
+                ("31", "unit", "other", "72nd Mechanised Brigade", None),
+                ("four", "unit", "other", "30th separate mechanized brigade", None),
+            ],
+        ),
         ("19 defenders of the Snake Island", [("19", "cohort", None, "Snake Island", None)]),
         ("Five of them are seriously wounded", [("Five", "wounded", None, None, None)]),
         ("at least a third of those rescued have injuries", [("a third", "wounded", None, None, None)]),

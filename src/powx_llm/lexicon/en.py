@@ -75,7 +75,13 @@ WORDS: dict[str, tuple[str, ...]] = {
     "unit.emergency_service": (r"emergency\s+service", r"rescuers"),
     "unit.ground_forces": (r"ground\s+forces",),
     "unit.armed_forces": (r"armed\s+forces", r"ukrainian\s+army", r"army\s+of\s+ukraine"),
-    "unit.other": (r"azov\s+regiment", r"regiment\s+azov", r"international\s+legion"),
+    "unit.other": (
+        r"azov\s+regiment",
+        r"regiment\s+azov",
+        r"international\s+legion",
+        # a numbered brigade, its name the label: "the 72nd Mechanised Brigade", "the 3rd Separate Assault Brigade"
+        r"\d{1,3}(?:st|nd|rd|th)\s+(?:[^\W\d_]+\s+){0,4}?brigade\b",
+    ),
     "unit_label.Azov Regiment": (r"azov",),
     "unit_label.International Legion": (r"legion",),
     # places and groups POWs are known by (searched in the clause after the number)

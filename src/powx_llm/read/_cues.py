@@ -144,6 +144,8 @@ def _unit_at(lex: _Lex, words: str) -> tuple[Unit, str | None, str] | None:
         u = _unit_words(lex, unit).match(words)
         if u:
             label = next((lab for lab in _OTHER_LABELS if lex(f"unit_label.{lab}").search(u.group(0))), None)
+            if unit is Unit.OTHER and label is None:
+                label = " ".join(u.group(0).split())  # a formation named in the text: "72nd Mechanised Brigade"
             return unit, label if unit is Unit.OTHER else None, u.group(0)
     return None
 
