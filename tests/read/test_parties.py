@@ -117,6 +117,8 @@ def test_every_party_a_text_names_by_the_one_resolver(text: str, parties: set[st
         ),
         ("The UN Verification Mission and Qatar helped.", ["United Nations Verification Mission in Colombia", "Qatar"]),
         ("Ukraine's ombudsman's office said 95 came home.", []),  # Ukraine's own ombudsman is no mediator
+        ("Zelensky thanked Erdogan, who secured his release.", ["Turkey"]),  # a head of state for the state
+        ("Kyiv thanked Abu Dhabi, Doha and Riyadh.", ["United Arab Emirates", "Qatar", "Saudi Arabia"]),
     ],
 )
 def test_the_mediators_a_sentence_names(sentence: str, named: list[str]) -> None:

@@ -518,10 +518,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         "ombudsman",
         r"human\s+rights\s+commissioner",
     ),
-    "mediator.United Arab Emirates": (r"united\s+arab\s+emirates", r"uae\b", "emirat"),
-    "mediator.Saudi Arabia": ("saudi",),
-    "mediator.Qatar": ("qatar",),
-    "mediator.Turkey": ("turkey",),
+    "mediator.United Arab Emirates": (r"united\s+arab\s+emirates", r"uae\b", "emirat", r"abu\s+dhabi"),
+    "mediator.Saudi Arabia": ("saudi", r"riyadh\b"),
+    "mediator.Qatar": ("qatar", r"doha\b"),  # "Qatari" too: a stem
+    "mediator.Turkey": ("turkey", "turkish", "türkiye", r"erdo[gğ]an", r"ankara\b"),
     "mediator.Holy See": (r"holy\s+see", "vatican"),
     "mediator.International Committee of the Red Cross": (r"red\s+cross", r"icrc\b"),
     "mediator.United Nations": (r"united\s+nations", r"(?-i:\bUN\b)"),  # not French "un", Italian "un"
