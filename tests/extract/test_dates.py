@@ -25,6 +25,8 @@ def _date(text: str) -> dt.date | None:
         (" date 2024-06-26\nOn June 25 Russia and Ukraine exchanged 90 prisoners each.", dt.date(2024, 6, 25)),
         (" date 2020-12-15\n14 Aralık'ta 90 esir takas edildi ve Ermenistan'a getirildi.", dt.date(2020, 12, 14)),
         (" date 2024-06-26\nRussia and Ukraine exchanged 90 prisoners each today.", dt.date(2024, 6, 26)),
+        # a weekday as an adjective: "the Thursday exchange" (Polish)
+        (" date 2026-01-30\nW czwartkowej wymianie jeńców na Ukrainę wróciło 90 osób.", dt.date(2026, 1, 29)),
         # the weekday wins over a stamped day ("04-07-2021" is when it was written)
         (" date 2021-07-04\nOn Saturday 90 prisoners were exchanged. 04-07-2021 Russia said so.", dt.date(2021, 7, 3)),
         # a day of another handover, long before, is background
