@@ -1376,6 +1376,13 @@ CASES: list[tuple[str, str, list[Side], dict[str, Any]]] = [
         [S("Ukraina", "Rosja", 140, "140 osób"), S("Rosja", "Ukraina", 140, "140 swoich żołnierzy")],
         {"ukraine.people": 140, "russia.people": 140},
     ),
+    (  # a cohort above a side's people and bodies together counts none of them
+        "Ukraine recovered 75 prisoners of war and the remains of 909 soldiers on Friday. More than 60,000 "
+        "Ukrainians are listed as missing.",
+        "mixed",
+        [S("Ukraine", "Russia", 75, "75 prisoners of war", 909, "909 soldiers")],
+        {"ukraine.people": 75, "ukraine.bodies": 909, "ukraine.cohort.previously_listed_as_missing": None},
+    ),
     (  # the wounded are all one side got back, whatever the other side's larger number
         "Russia returned 95 Ukrainian soldiers on Tuesday. Ukraine handed over 12 seriously wounded Russians in "
         "return, Moscow's defence ministry said.",

@@ -330,14 +330,14 @@ def no_part_above_its_whole(a: Analysis, drafts: Drafts) -> Drafts:
     70,000 Ukrainians are listed as missing" beside the bodies of nearly 500 counts no one of them."""
     sides, notes = [], []
     for d in drafts.sides:
-        whole = d.people if d.people is not None else d.bodies
-        if whole is None or whole.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        counts = [c for c in (d.people, d.bodies) if c is not None]
+        if not counts or any(c.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN) for c in counts):
             sides.append(d)
             continue
-        mixed = d.people is not None and d.bodies is not None  # a cohort may count the living or the dead
-        kept = tuple(c for c in d.cohorts if mixed or c.count is None or c.count.value <= whole.value)
+        whole = sum(c.value for c in counts)  # a cohort may count the living or the dead, never more than both
+        kept = tuple(c for c in d.cohorts if c.count is None or c.count.value <= whole)
         notes += [
-            f"cohort {c.label!r} of {d.to}: more than the {whole.value} it would be part of"
+            f"cohort {c.label!r} of {d.to}: more than the {whole} it would be part of"
             for c in d.cohorts
             if c not in kept
         ]
