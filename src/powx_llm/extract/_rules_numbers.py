@@ -19,7 +19,13 @@ from powx_llm.extract._clues import (
     whose,
     whose_own,
 )
-from powx_llm.extract._sides import NotThisExchange, bodies_by_words, not_total_because, why_not_total
+from powx_llm.extract._sides import (
+    NotThisExchange,
+    bodies_by_words,
+    may_count_this_exchange,
+    not_total_because,
+    why_not_total,
+)
 from powx_llm.model import Count, Qualifier
 from powx_llm.read import (
     NON_STATE,
@@ -260,10 +266,9 @@ def _stated_again(a: Analysis, m: Mention, label: str, to: str | None, owners: d
         and n.start != m.start
         and n.start not in owners
         and n.kind is MentionKind.COUNT
-        and why_not_total(a, n, label) is None
+        and may_count_this_exchange(a, n, label)
         and not is_part(a, n)
         and a.words("return").search(sentence_of(a, n))
-        and not a.words("aside").search(sentence_of(a, n))
         and receiver(a, n) in (None, to)
     ]
     return others[0] if len(others) == 1 else None
@@ -291,8 +296,7 @@ def named_total(a: Analysis, drafts: Drafts) -> Drafts:
                 and ((m.value or 0) > d.people.value or _exact_for_rounded(d.people, m))
                 and (people_of(a, group_head(a, m)) == d.to or its_own(a, m) == d.to)  # "75 of its own servicemen"
                 and not is_part(a, m)
-                and why_not_total(a, m, "people") is None
-                and not a.words("aside").search(sentence_of(a, m))
+                and may_count_this_exchange(a, m, "people")
                 and not _a_years_total(a, m)
             ),
             None,

@@ -32,9 +32,9 @@ from powx_llm.extract._clues import (
 from powx_llm.extract._sides import (
     candidates,
     format_of_a_handover,
+    may_count_this_exchange,
     only_numbers_of_no_handover,
     party_named,
-    why_not_total,
 )
 from powx_llm.model import Count, Evidence, Kind, Qualifier
 from powx_llm.read import (
@@ -243,8 +243,7 @@ def a_figure_of_the_other_side(a: Analysis, drafts: Drafts) -> Drafts:
                 if m.value != figure.value
                 and receiver(a, m) == x.to
                 and (label == "people" or is_bodies(a, m))
-                and why_not_total(a, m, label) is None  # not "the previous exchange, last Saturday, brought 122"
-                and not a.words("aside").search(sentence_of(a, m))
+                and may_count_this_exchange(a, m, label)  # not "the previous exchange, last Saturday, brought 122"
             }
             if len(own) != 1:
                 continue

@@ -180,6 +180,12 @@ def why_not_total(a: Analysis, m: Mention, label: str) -> tuple[NotThisExchange,
     return None
 
 
+def may_count_this_exchange(a: Analysis, m: Mention, label: str) -> bool:
+    """Return whether *m* may be this exchange's number of *label*: no reason says it cannot (``why_not_total``)
+    and its sentence is no aside (a previous exchange, those still held)."""
+    return why_not_total(a, m, label) is None and not a.words("aside").search(sentence_of(a, m))
+
+
 def _given(a: Analysis, answer: Sides) -> list[Mention | None]:
     """Return the mention stating each number *answer* gives (None for a number the text does not state)."""
     return [

@@ -265,7 +265,7 @@ def mediators_named(text: str) -> list[tuple[int, str]]:
     )
     out, end = [], -1
     for start, minus_end, name in hits:  # the longest name at a place: "the UN Verification Mission", not "the UN"
-        if start >= end or -minus_end > end:
+        if start >= end:
             out.append((start, name))
-            end = max(end, -minus_end)
+            end = -minus_end
     return out
